@@ -1,0 +1,35 @@
+# Minutebook. `make site` and `make test` do all the set-up on a fresh machine.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test check serve lint golden new-meeting clean
+
+$(STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
+	$(PY) -m generator site --ledger published-urls.txt
+
+check: $(STAMP)           ## validate data/ only
+	$(PY) -m generator check
+
+test: $(STAMP)            ## the whole suite (lint, unit, golden, site, browser)
+	$(PY) -m ruff check generator tests
+	$(PY) -m pytest -q
+
+serve: $(STAMP)           ## live preview; edits to data/ rebuild the pages
+	$(PY) -m generator build
+	$(PY) -m mkdocs serve -f mkdocs.serve.yml
+
+golden: $(STAMP)          ## regenerate the golden files after a reviewed change
+	$(PY) -m pytest -q tests/golden --update-golden
+
+new-meeting: $(STAMP)     ## make new-meeting BOARD=coventry-hwb DATE=2017-10-16
+	$(PY) -m generator new meeting --board $(BOARD) --date $(DATE)
+
+clean:
+	rm -rf site site.new site.old

@@ -1,0 +1,77 @@
+"""Command line: check | build | site | new. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator import build, publish, skeleton
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Minutebook site generator")
+    parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for bugs")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate data/ and report every problem")
+    for name, text in (("build", "validate, then write the Markdown pages"), ("site", "build, then run mkdocs build into site/")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--docs", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
+        cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+        cmd.add_argument("--ledger", type=Path, default=None, help="URL ledger to check and extend")
+        cmd.add_argument("--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)")
+        cmd.add_argument("--out", type=Path, default=Path("site"), help="output folder for 'site' (default: site)")
+    new = sub.add_parser("new", help="write a skeleton record to fill in")
+    new.add_argument("kind", choices=sorted(skeleton.KINDS))
+    new.add_argument("--id", help="id of the new record (not for meetings)")
+    new.add_argument("--board", help="board id (meetings)")
+    new.add_argument("--date", help="meeting date YYYY-MM-DD (meetings)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command named in ``argv``; return the exit status."""
+    args = parse(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
+    try:
+        return run(args)
+    except Exception as exc:  # a bug, not a data problem: say so plainly
+        if args.debug:
+            raise
+        print(f"internal error: {exc!r} (run again with --debug, and report it)", file=sys.stderr)
+        return 3
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch one command."""
+    if args.command == "new":
+        message, status = skeleton.write_skeleton(args.data, args.kind, args.id, args.board, args.date)
+        print(message, file=sys.stderr if status else sys.stdout)
+        return status
+    if args.command == "check":
+        report, _ = build.check(args.data)
+        return finish(report, args.strict, wrote=True)
+    name, url = publish.site_settings(args.config) if args.config.exists() else ("Minutebook", "https://minutebook.example.org/")
+    settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict)
+    report, result = build.build(args.data, args.docs, settings)
+    status = finish(report, args.strict, wrote=result is not None)
+    if status or args.command == "build":
+        return status
+    return publish.mkdocs_build(args.config, args.out)
+
+
+def finish(report: build.Report, strict: bool, wrote: bool) -> int:
+    """Print the diagnostics and the summary; return the exit status."""
+    for line in report.lines():
+        print(line)
+    print(report.summary(wrote=wrote))
+    return 1 if report.failed(strict) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

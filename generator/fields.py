@@ -1,0 +1,190 @@
+"""Field types shared by every record kind.
+
+Every value arrives from YAML or CSV as a string (see ``yamlpos``); each type
+here converts that string by its declared meaning and, when it cannot, raises
+a ``PydanticCustomError`` whose text is the exact message staff will read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from generator.suggest import did_you_mean
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+PAGES_RE = re.compile(r"^\d+(?:-\d+)?$")
+URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+
+YES = {"yes", "true"}
+NO = {"no", "false"}
+
+
+def fail(message: str) -> PydanticCustomError:
+    """Build the error pydantic reports with ``message`` as its exact text."""
+    return PydanticCustomError("minutebook", message)
+
+
+def fail_at(field: str, message: str) -> PydanticCustomError:
+    """Build an error from a whole-record check that belongs to ``field``."""
+    return PydanticCustomError("minutebook", "@{field}@{message}", {"field": field, "message": message})
+
+
+def _text(value: Any, what: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        raise fail(f"expected {what}, found a list")
+    if isinstance(value, dict):
+        raise fail(f"expected {what}, found a mapping")
+    return str(value)
+
+
+def parse_id(value: Any) -> str:
+    """Accept an id: lowercase letters, digits and single hyphens."""
+    text = _text(value, "an id")
+    if not ID_RE.match(text):
+        raise fail(
+            f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, "
+            "e.g. 'coventry-hwb')"
+        )
+    return text
+
+
+def parse_date(value: Any) -> date:
+    """Accept a real calendar date written YYYY-MM-DD."""
+    if isinstance(value, date):
+        return value
+    text = _text(value, "a date")
+    match = DATE_RE.match(text)
+    if not match:
+        raise fail(f"'{text}' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise fail(f"'{text}' is not a real date: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        name = calendar.month_name[month]
+        raise fail(f"'{text}' is not a real date: {name} {year} has {last} days")
+    return date(year, month, day)
+
+
+def parse_due(value: Any) -> date | str:
+    """Accept a date, or free text such as 'TBC' or 'Ongoing'."""
+    text = _text(value, "a date or text")
+    if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
+        return parse_date(text)
+    return text
+
+
+def parse_time(value: Any) -> str:
+    """Accept a 24-hour clock time written HH:MM."""
+    text = _text(value, "a time")
+    if not TIME_RE.match(text):
+        raise fail(f"'{text}' is not a time (write times as 24-hour HH:MM, e.g. 14:00)")
+    return text
+
+
+def parse_bool(value: Any) -> bool:
+    """Accept yes/no (or true/false)."""
+    if isinstance(value, bool):
+        return value
+    text = _text(value, "yes or no")
+    if text.lower() in YES:
+        return True
+    if text.lower() in NO:
+        return False
+    raise fail(f"'{text}' is not yes or no")
+
+
+def parse_int(value: Any) -> int:
+    """Accept a whole number."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = _text(value, "a whole number")
+    if not re.match(r"^\d+$", text):
+        raise fail(f"'{text}' is not a whole number")
+    return int(text)
+
+
+def parse_pages(value: Any) -> str:
+    """Accept a page or page range as '12' or '9-22'."""
+    text = _text(value, "a page range").replace(" ", "")
+    if not PAGES_RE.match(text):
+        raise fail(f"'{text}' is not a page or page range (write '12' or '9-22')")
+    if "-" in text:
+        first, last = (int(part) for part in text.split("-"))
+        if last < first:
+            raise fail(f"'{text}' is not a page range: {last} comes before {first}")
+    return text
+
+
+def parse_url(value: Any) -> str:
+    """Accept an http or https address."""
+    text = _text(value, "a web address")
+    if not URL_RE.match(text):
+        raise fail(f"'{text}' is not a web address (it must start with https:// or http://)")
+    return text
+
+
+def parse_text(value: Any) -> str:
+    """Accept non-empty text; strip surrounding white space."""
+    text = _text(value, "text").strip()
+    if not text:
+        raise fail("must not be empty")
+    return text
+
+
+def choice(*options: str) -> Any:
+    """Return a field type that accepts exactly one of ``options``."""
+
+    def check(value: Any) -> str:
+        text = _text(value, "one of: " + ", ".join(options))
+        if text in options:
+            return text
+        hint = did_you_mean(text, options)
+        raise fail(f"'{text}' is not one of: {', '.join(options)}{hint}")
+
+    schema = {"type": "string", "enum": list(options)}
+    return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]
+
+
+Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
+Ref = Id  # a reference to another record's id; resolved in graph.py
+IsoDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
+DueDate = Annotated[
+    date | str,
+    BeforeValidator(parse_due),
+    WithJsonSchema({"type": "string", "description": "YYYY-MM-DD, or text such as TBC"}),
+]
+Time = Annotated[str, BeforeValidator(parse_time), WithJsonSchema({"type": "string", "pattern": TIME_RE.pattern})]
+YesNo = Annotated[bool, BeforeValidator(parse_bool), WithJsonSchema({"type": "string", "enum": ["yes", "no"]})]
+Count = Annotated[int, BeforeValidator(parse_int), WithJsonSchema({"type": ["string", "integer"]})]
+Pages = Annotated[str, BeforeValidator(parse_pages), WithJsonSchema({"type": "string", "pattern": PAGES_RE.pattern})]
+Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri"})]
+Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
+# Markdown is allowed only in fields of this type; raw HTML and unsafe links
+# are neutralised when it is rendered (render/markup.py).
+Markdown = Annotated[
+    str,
+    BeforeValidator(parse_text),
+    WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
+]
+
+
+def parse_number(value: Any) -> float:
+    """Accept a plain decimal number (no commas, units or % signs)."""
+    text = _text(value, "a number").strip()
+    if not re.match(r"^-?\d+(?:\.\d+)?$", text):
+        raise fail(f"'{text}' is not a number (leave the cell empty and give a reason in 'note')")
+    return float(text)
+
+
+Number = Annotated[float, BeforeValidator(parse_number), WithJsonSchema({"type": ["string", "number"]})]

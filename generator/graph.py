@@ -1,0 +1,149 @@
+"""The whole site as one object: records by id, references resolved and checked.
+
+Back-references (a person's meetings, a strategy's decisions) are computed
+here and never stored in data/.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator import urls
+from generator.diagnostics import Report
+from generator.models import (
+    Action,
+    Board,
+    Document,
+    Indicator,
+    IndicatorValue,
+    Item,
+    Meeting,
+    Membership,
+    Person,
+    Resolution,
+    Strategy,
+)
+from generator.suggest import did_you_mean
+from generator.validate import Models, format_loc
+
+
+@dataclass
+class Decision:
+    """A resolution with everything needed to give it its own page."""
+
+    key: str
+    board: Board
+    meeting: Meeting
+    item: Item
+    resolution: Resolution
+    minute: str
+
+    @property
+    def url(self) -> str:
+        """Permanent URL of the decision page."""
+        return urls.decision_url(self.key)
+
+
+@dataclass
+class Site:
+    """Every valid record plus computed back-references."""
+
+    models: Models
+    decisions: dict[str, Decision] = field(default_factory=dict)
+    meetings_by_board: dict[str, list[Meeting]] = field(default_factory=lambda: defaultdict(list))
+    memberships_of: dict[str, list[tuple[Board, Membership]]] = field(default_factory=lambda: defaultdict(list))
+    reports_from: dict[str, list[Board]] = field(default_factory=lambda: defaultdict(list))
+    decisions_citing: dict[str, list[Decision]] = field(default_factory=lambda: defaultdict(list))
+    actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
+
+    @property
+    def boards(self) -> dict[str, Board]:
+        """Boards by id."""
+        return self.models.boards
+
+    @property
+    def people(self) -> dict[str, Person]:
+        """People by id."""
+        return self.models.people
+
+    @property
+    def meetings(self) -> dict[str, Meeting]:
+        """Meetings by <board>/<id>."""
+        return self.models.meetings
+
+    @property
+    def strategies(self) -> dict[str, Strategy]:
+        """Strategies by id."""
+        return self.models.strategies
+
+    @property
+    def indicators(self) -> dict[str, Indicator]:
+        """Indicators by id."""
+        return self.models.indicators
+
+    @property
+    def documents(self) -> dict[str, Document]:
+        """Documents by id."""
+        return self.models.documents
+
+    def values(self, indicator_id: str) -> list[IndicatorValue]:
+        """Values of one indicator, in file order."""
+        return self.models.values.get(indicator_id, [])
+
+    def members_on(self, board_id: str, day: date) -> list[Membership]:
+        """Memberships of a board that cover ``day``."""
+        board = self.boards.get(board_id)
+        if board is None:
+            return []
+        return [m for m in board.memberships if covers(m, day)]
+
+    def meeting_key(self, meeting: Meeting) -> str:
+        """The <board>/<id> key of a meeting."""
+        return f"{meeting.board_id}/{meeting.id}"
+
+
+def covers(membership: Membership, day: date) -> bool:
+    """True when the membership is in force on ``day``."""
+    return (membership.start is None or membership.start <= day) and (membership.end is None or day <= membership.end)
+
+
+class Checker:
+    """Reports problems at a place inside a record, and resolves references."""
+
+    def __init__(self, models: Models, report: Report) -> None:
+        self.models = models
+        self.report = report
+
+    def at(self, model: object, loc: tuple[str | int, ...], message: str, warn: bool = False) -> None:
+        """Report a problem at ``loc`` inside the record ``model``."""
+        raw = self.models.origin[id(model)]
+        emit = self.report.warning if warn else self.report.error
+        emit(raw.path, raw.line(loc), format_loc(loc), message)
+
+    def ref(self, model: object, loc: tuple[str | int, ...], value: str | None, kind: str) -> bool:
+        """Check that ``value`` names a record of ``kind``; report it if not."""
+        if value is None:
+            return True
+        known = getattr(self.models, kind)
+        if value in known:
+            return True
+        if value in self.models.broken:
+            return False
+        self.at(model, loc, f"unknown {NOUNS[kind]} '{value}'{did_you_mean(value, known)}")
+        return False
+
+    def refs(self, model: object, loc: tuple[str | int, ...], values: list[str], kind: str) -> None:
+        """Check every id in a list field."""
+        for i, value in enumerate(values):
+            self.ref(model, (*loc, i), value, kind)
+
+
+NOUNS = {
+    "people": "person",
+    "boards": "board",
+    "strategies": "strategy",
+    "indicators": "indicator",
+    "documents": "document",
+}

@@ -1,0 +1,37 @@
+"""The committed ledger of every URL ever published: none may stop resolving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Report
+
+
+def read_ledger(path: Path) -> list[str]:
+    """URLs in the ledger, one per line, '#' comments ignored."""
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def check_ledger(path: Path, published: set[str], report: Report) -> list[str]:
+    """Report ledger URLs that no longer resolve; return the URLs new to the ledger."""
+    known = read_ledger(path)
+    for number, url in enumerate(known, start=1):
+        if url not in published:
+            report.error(
+                str(path), number, "",
+                f"'{url}' was published before and no longer resolves "
+                "(restore the record, add its old id to former_ids, or mark it withdrawn)",
+            )
+    return sorted(published - set(known))
+
+
+def extend_ledger(path: Path, new: list[str]) -> None:
+    """Append newly published URLs to the ledger."""
+    if not new:
+        return
+    header = "" if path.exists() else "# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(header + "".join(url + "\n" for url in new))

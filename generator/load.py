@@ -1,0 +1,179 @@
+"""Find the files in data/ and read them into raw records with positions."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import DataError, Diagnostic, Report
+from generator.models import INDICATOR_COLUMNS, KINDS, REQUIRED_COLUMNS
+from generator.suggest import did_you_mean
+from generator.yamlpos import Lines, load_yaml
+
+MAX_BYTES = 2_000_000
+IGNORED = {"README.md", ".gitkeep"}
+
+
+@dataclass
+class RawRecord:
+    """One YAML file: its kind, location, string data and line map."""
+
+    kind: str
+    path: str
+    data: dict[str, Any]
+    lines: Lines
+    folder: str = ""
+
+    @property
+    def stem(self) -> str:
+        """File name without .yml."""
+        return Path(self.path).stem
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        """Line of the deepest known part of ``loc``."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+@dataclass
+class RawTable:
+    """One CSV file: rows of strings with their line numbers."""
+
+    path: str
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+
+
+@dataclass
+class RawData:
+    """Everything read from data/."""
+
+    records: list[RawRecord] = field(default_factory=list)
+    tables: dict[str, RawTable] = field(default_factory=dict)
+    unreadable_tables: set[str] = field(default_factory=set)
+
+
+def load_data(root: Path, report: Report) -> RawData:
+    """Read every file under ``root``, reporting what cannot be read."""
+    raw = RawData()
+    if not root.is_dir():
+        report.error(str(root), 0, "", "data folder not found")
+        return raw
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        rel = path.relative_to(root)
+        shown = _shown(root, path)
+        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):
+            continue
+        kind = _kind_of(rel)
+        if kind is None:
+            report.error(shown, 0, "", _misplaced(rel))
+            continue
+        try:
+            text = read_text(path)
+            if path.suffix == ".csv":
+                raw.tables[rel.stem] = read_csv(shown, text)
+            else:
+                raw.records.append(_read_yaml(kind, shown, rel, text))
+        except DataError as exc:
+            if path.suffix == ".csv":
+                raw.unreadable_tables.add(rel.stem)
+            report.items.append(Diagnostic(shown, exc.line, "", exc.message, column=exc.column))
+    return raw
+
+
+def _shown(root: Path, path: Path) -> str:
+    """Path as printed in messages: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _kind_of(rel: Path) -> str | None:
+    parts = rel.parts
+    if not parts or parts[0] not in KINDS:
+        return None
+    kind = parts[0]
+    depth = 3 if kind == "meetings" else 2
+    suffixes = {".yml", ".csv"} if kind == "indicators" else {".yml"}
+    if len(parts) != depth or rel.suffix not in suffixes:
+        return None
+    return kind
+
+
+def _misplaced(rel: Path) -> str:
+    if rel.suffix == ".yaml":
+        return "records use the .yml ending (rename the file)"
+    if rel.parts[0] not in KINDS:
+        singular = {kind.rstrip("s"): kind for kind in KINDS} | {"person": "people", "strategy": "strategies"}
+        hint = f" (did you mean '{singular[rel.parts[0]]}'?)" if rel.parts[0] in singular else did_you_mean(rel.parts[0], KINDS)
+        return f"'{rel.parts[0]}' is not a record folder; expected one of: {', '.join(KINDS)}{hint}"
+    if rel.parts[0] == "meetings":
+        return "meetings live in data/meetings/<board-id>/<yyyy-mm-dd>.yml"
+    return f"records of this kind live in data/{rel.parts[0]}/<id>.yml"
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, explaining size, binary and encoding problems."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DataError(f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} (split it up)")
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DataError("the file is UTF-16 text; save it as UTF-8")
+    if b"\x00" in data:
+        raise DataError("the file is binary, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}; it looks like Windows-1252); "
+            "save it as UTF-8",
+            line,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:
+    data, lines = load_yaml(text)
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "plain text"
+        raise DataError(f"expected a mapping (key: value lines) at the top of the file, found {found}", 1)
+    folder = rel.parts[1] if kind == "meetings" else ""
+    return RawRecord(kind, shown, data, lines, folder)
+
+
+def read_csv(shown: str, text: str) -> RawTable:
+    """Read an indicator CSV, checking its header and the width of every row."""
+    reader = csv.reader(io.StringIO(text))
+    table = RawTable(shown)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise DataError("the file is empty (the first line names the columns)", 1) from None
+    header = [h.strip() for h in header]
+    for name in header:
+        if name not in INDICATOR_COLUMNS:
+            hint = did_you_mean(name, INDICATOR_COLUMNS)
+            raise DataError(f"unknown column '{name}'; expected some of: {', '.join(INDICATOR_COLUMNS)}{hint}", 1)
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise DataError(f"missing column {', '.join(repr(c) for c in missing)}", 1)
+    if len(set(header)) != len(header):
+        raise DataError("a column is named twice", 1)
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise DataError(f"row has {len(cells)} cells but the header has {len(header)}", line)
+        row = {k: v.strip() for k, v in zip(header, cells, strict=True) if v.strip()}
+        table.rows.append((line, row))
+    return table

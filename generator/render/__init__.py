@@ -1,0 +1,68 @@
+"""Render the whole site: Site -> {path relative to docs_dir: Markdown text}."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator import urls
+from generator.graph import Site
+from generator.render.env import make_env
+from generator.render.indexes import index_pages
+from generator.render.markup import front_matter
+from generator.render.pages import Page, Renderer, front, record_pages
+from generator.render.reference import reference_page
+
+
+def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, str]:
+    """Render every page; withdrawn records become tombstones, former ids redirect."""
+    renderer = Renderer(site, make_env(), today, site_name, site_url)
+    pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
+    pages = [tombstone(renderer, page) for page in pages]
+    pages.extend(redirect_pages(renderer))
+    return {urls.page_path(page.url): front_matter(front(page)) + "\n" + page.body for page in pages}
+
+
+def _withdrawn_records(site: Site) -> dict[str, object]:
+    found = {}
+    for kind, url_of in (
+        ("boards", urls.board_url), ("people", urls.person_url), ("strategies", urls.strategy_url),
+        ("indicators", urls.indicator_url), ("documents", urls.document_url),
+    ):
+        for record in getattr(site, kind).values():
+            if record.withdrawn:
+                found[url_of(record.id)] = record
+    for meeting in site.meetings.values():
+        if meeting.withdrawn:
+            found[urls.meeting_url(meeting.board_id, meeting.id)] = meeting
+    return found
+
+
+def tombstone(r: Renderer, page: Page) -> Page:
+    """Replace the page of a withdrawn record with a page that says when and why."""
+    record = _withdrawn_records(r.site).get(page.url)
+    if record is None:
+        return page
+    w = record.withdrawn
+    return r.page(page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", title=page.title, w=w)
+
+
+def redirect_pages(r: Renderer) -> list[Page]:
+    """A page at every former id's URL that sends readers to the record's current URL."""
+    pages = []
+    for kind, url_of in (
+        ("boards", urls.board_url), ("people", urls.person_url),
+        ("strategies", urls.strategy_url), ("indicators", urls.indicator_url),
+    ):
+        for record in sorted(getattr(r.site, kind).values(), key=lambda rec: rec.id):
+            for old in record.former_ids:
+                pages.append(redirect_page(r, url_of(old), url_of(record.id)))
+    return pages
+
+
+def redirect_page(r: Renderer, old: str, new: str) -> Page:
+    """A page at ``old`` that redirects to ``new`` (meta refresh, canonical link, and a plain link)."""
+    target = urls.relative(old, new)
+    page = r.page(old, "redirect.j2", "Moved", "This page has moved.", target=target)
+    page.meta["redirect"] = target
+    page.meta["search"] = {"exclude": True}
+    return page

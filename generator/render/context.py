@@ -1,0 +1,137 @@
+"""Computed views of the site that several pages share (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from generator.graph import Decision, Site, covers
+from generator.models import Action, Board, Item, Meeting, Membership, Person
+
+HELD = ("held",)
+
+
+def surname_key(person: Person) -> tuple[str, str]:
+    """Sort people A to Z by surname, then by full name."""
+    return (person.name.split()[-1].lower(), person.name.lower())
+
+
+def display_name(person: Person) -> str:
+    """Name with honorific: 'Dr Adrian Canale-Parola'."""
+    return f"{person.honorific} {person.name}" if person.honorific else person.name
+
+
+def meetings_of(site: Site, board_id: str) -> list[Meeting]:
+    """A board's meetings, oldest first."""
+    return sorted(site.meetings_by_board.get(board_id, []), key=lambda m: (m.date, m.id))
+
+
+def upcoming(site: Site, today: date) -> list[Meeting]:
+    """Meetings on or after ``today`` that are not held, soonest first."""
+    found = [m for m in site.meetings.values() if m.date >= today and m.status != "held"]
+    return sorted(found, key=lambda m: (m.date, m.board_id, m.id))
+
+
+def decisions_newest_first(site: Site) -> list[Decision]:
+    """Every decision, newest meeting first, then in minute order."""
+    ordered = sorted(site.decisions.values(), key=lambda d: (d.meeting.date, d.board.id, d.meeting.id))
+    by_meeting: dict[tuple, list[Decision]] = {}
+    for decision in ordered:
+        by_meeting.setdefault((decision.meeting.date, decision.board.id, decision.meeting.id), []).append(decision)
+    result: list[Decision] = []
+    for key in sorted(by_meeting, reverse=True):
+        result.extend(by_meeting[key])
+    return result
+
+
+def decisions_of_meeting(site: Site, meeting: Meeting) -> dict[int, Decision]:
+    """Decisions of a meeting keyed by id() of their resolution."""
+    return {id(d.resolution): d for d in site.decisions.values() if d.meeting is meeting}
+
+
+def neighbours(site: Site, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """The board's previous and next meeting."""
+    series = meetings_of(site, meeting.board_id)
+    i = series.index(meeting)
+    return (series[i - 1] if i else None, series[i + 1] if i + 1 < len(series) else None)
+
+
+def current_and_past(board: Board, today: date) -> tuple[list[Membership], list[Membership], list[Membership]]:
+    """Split seats into current members, vacancies and past members."""
+    current = [m for m in board.memberships if covers(m, today) and not m.vacant]
+    vacant = [m for m in board.memberships if covers(m, today) and m.vacant]
+    past = [m for m in board.memberships if m.end is not None and m.end < today and not m.vacant]
+    return current, vacant, past
+
+
+@dataclass
+class AttendanceRecord:
+    """A person's attendance on one board, counted honestly."""
+
+    board: Board
+    eligible: int = 0
+    present: int = 0
+    apologies: int = 0
+    substituted: int = 0
+    absent: int = 0
+
+    @property
+    def percent(self) -> str:
+        """Share of eligible meetings attended in person, or '' when none."""
+        return f"{round(100 * self.present / self.eligible)}%" if self.eligible else ""
+
+
+def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
+    """Count only held meetings with a recorded attendance, while the person was a member."""
+    records = []
+    for board in sorted({b.id: b for b, _ in site.memberships_of.get(person.id, [])}.values(), key=lambda b: b.id):
+        record = AttendanceRecord(board)
+        seats = [m for b, m in site.memberships_of[person.id] if b is board and m.role != "substitute"]
+        for meeting in meetings_of(site, board.id):
+            if meeting.status not in HELD or not meeting.attendance:
+                continue
+            if not any(covers(seat, meeting.date) for seat in seats):
+                continue
+            record.eligible += 1
+            _count(record, meeting, person.id)
+        records.append(record)
+    return records
+
+
+def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
+    status = {a.person_id: a.status for a in meeting.attendance}.get(person_id)
+    replaced = any(a.replacing_id == person_id for a in meeting.attendance)
+    if status == "present":
+        record.present += 1
+    elif replaced:
+        record.substituted += 1
+    elif status == "apologies":
+        record.apologies += 1
+    else:
+        record.absent += 1
+
+
+def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
+    """Items a person presented or wrote, oldest first."""
+    found = [
+        (m, item) for m in site.meetings.values() for item in m.items if person_id in item.presenter_ids
+    ]
+    return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
+
+
+def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
+    """Declarations of interest a person made at meetings."""
+    found = [(m, d) for m in site.meetings.values() for d in m.declarations if d.person_id == person_id]
+    return sorted(found, key=lambda pair: pair[0].date)
+
+
+def actions_for(site: Site, decision: Decision) -> list[Action]:
+    """Actions arising from a decision: those of its item that name its minute, or all of the item's."""
+    item = decision.item
+    named = [a for a in item.actions if a.resolution and a.resolution == decision.minute]
+    return named or [a for a in item.actions if not a.resolution]
+
+
+def latest_status(action: Action) -> str:
+    """The most recent status of an action, or 'no update recorded'."""
+    return action.status_history[-1].status if action.status_history else "no update recorded"

@@ -1,0 +1,81 @@
+"""schema.org JSON-LD for page heads (written with |tojson by the theme override)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from generator import urls
+from generator.models import Board, Meeting, Membership, Person
+
+if TYPE_CHECKING:
+    from generator.render.pages import Renderer
+
+EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "held": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+}
+
+
+def board(r: Renderer, b: Board, current: list[Membership]) -> dict[str, Any]:
+    """A board as a GovernmentOrganization."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": b.name,
+        "url": r.site_url + urls.board_url(b.id),
+        "parentOrganization": {"@type": "GovernmentOrganization", "name": b.authority},
+    }
+    members = [
+        {"@type": "OrganizationRole", "roleName": m.role, "member": {"@type": "Person", "name": r.site.people[m.person_id].name}}
+        for m in current
+        if m.person_id in r.site.people
+    ]
+    if members:
+        data["member"] = members
+    return data
+
+
+def meeting(r: Renderer, m: Meeting, b: Board) -> dict[str, Any]:
+    """A meeting as an Event with its status."""
+    start = m.date.isoformat() + (f"T{m.start_time}" if m.start_time else "")
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": f"{b.name} meeting",
+        "startDate": start,
+        "eventStatus": EVENT_STATUS[m.status],
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "organizer": {"@type": "GovernmentOrganization", "name": b.name, "url": r.site_url + urls.board_url(b.id)},
+        "url": r.site_url + urls.meeting_url(b.id, m.id),
+    }
+    if m.venue:
+        data["location"] = {"@type": "Place", "name": m.venue}
+    return data
+
+
+def person(r: Renderer, p: Person, roles: list[tuple[Board, Membership]]) -> dict[str, Any]:
+    """A person with their board roles."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.name,
+        "url": r.site_url + urls.person_url(p.id),
+    }
+    if p.honorific:
+        data["honorificPrefix"] = p.honorific
+    if p.job_title:
+        data["jobTitle"] = p.job_title
+    if roles:
+        data["memberOf"] = [
+            {
+                "@type": "OrganizationRole",
+                "roleName": m.role,
+                **({"startDate": m.start.isoformat()} if m.start else {}),
+                **({"endDate": m.end.isoformat()} if m.end else {}),
+                "memberOf": {"@type": "GovernmentOrganization", "name": b.name},
+            }
+            for b, m in roles
+        ]
+    return data

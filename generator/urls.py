@@ -1,0 +1,98 @@
+"""The only place that knows a record's URL and the file it is written to.
+
+URLs derive from ids only, never from titles, so a title can change without
+breaking a link. Every URL is site-relative, with a trailing slash; the page
+for URL ``a/b/`` is the Markdown file ``a/b.md`` (MkDocs' directory URLs).
+"""
+
+from __future__ import annotations
+
+import re
+
+INDEXES = {
+    "home": "",
+    "boards": "boards/",
+    "meetings": "meetings/",
+    "decisions": "decisions/",
+    "people": "people/",
+    "strategies": "strategies/",
+    "indicators": "indicators/",
+    "reference": "reference/data-format/",
+}
+
+
+def slug(text: str) -> str:
+    """Make a printed minute number URL-safe: '23/13' -> '23-13', '6(i)' -> '6-i'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def board_url(board_id: str) -> str:
+    """URL of a board page."""
+    return f"boards/{board_id}/"
+
+
+def meeting_url(board_id: str, meeting_id: str) -> str:
+    """URL of a meeting page; ``meeting_id`` is the date, with -2 for a second that day."""
+    return f"meetings/{board_id}/{meeting_id}/"
+
+
+def decision_key(board_id: str, meeting_id: str, minute: str, suffix: str | None = None) -> str:
+    """The permanent key of a decision: <board>/<meeting>/<minute-slug>."""
+    tail = slug(minute) + (f"-{suffix}" if suffix else "")
+    return f"{board_id}/{meeting_id}/{tail}"
+
+
+def decision_url(key: str) -> str:
+    """URL of a decision page from its key."""
+    return f"decisions/{key}/"
+
+
+def person_url(person_id: str) -> str:
+    """URL of a person page."""
+    return f"people/{person_id}/"
+
+
+def strategy_url(strategy_id: str) -> str:
+    """URL of a strategy page."""
+    return f"strategies/{strategy_id}/"
+
+
+def indicator_url(indicator_id: str) -> str:
+    """URL of an indicator page."""
+    return f"indicators/{indicator_id}/"
+
+
+def document_url(document_id: str) -> str:
+    """URL of a document's page."""
+    return f"documents/{document_id}/"
+
+
+def index_url(name: str) -> str:
+    """URL of a generated index page."""
+    return INDEXES[name]
+
+
+def page_path(url: str) -> str:
+    """The Markdown file (relative to docs_dir) that serves ``url``."""
+    if url == "":
+        return "index.md"
+    if url.count("/") == 1 and url.rstrip("/") in INDEXES:
+        return url + "index.md"
+    return url.rstrip("/") + ".md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    depth = from_url.count("/")
+    return "../" * depth + to_url if depth else (to_url or "./")
+
+
+def url_of_path(rel: str) -> str:
+    """The absolute site URL ('/boards/x/') served by a file relative to docs_dir."""
+    if not rel.endswith(".md"):
+        return "/" + rel
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return "/" + stem
+    return "/" + stem + "/"

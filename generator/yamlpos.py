@@ -1,0 +1,108 @@
+"""Read YAML so that every scalar stays a string and remembers its line.
+
+PyYAML's ``safe_load`` turns ``no`` into False, ``0123`` into 83 and
+``2017-07-10`` into a date, and silently keeps the last of two duplicate keys.
+This loader composes the node tree with ``BaseLoader`` (no type resolution, no
+object construction), refuses tags, aliases and duplicate keys, and returns
+plain dicts, lists and strings plus a map from each field's path to its line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.diagnostics import DataError
+
+Loc = tuple[str | int, ...]
+Lines = dict[Loc, int]
+
+PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+MAX_NODES = 200_000
+
+
+class _Loader(yaml.BaseLoader):
+    """BaseLoader that refuses aliases (``*name``): they allow 'billion laughs'."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise DataError(
+                f"YAML aliases ('*{event.anchor}') are not allowed (write the value out in full)",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str) -> tuple[Any, Lines]:
+    """Parse ``text``; return (data, lines) or raise DataError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        column = mark.column + 1 if mark else 0
+        raise DataError(f"YAML syntax error: {exc.problem}{_yaml_hint(exc)}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError("the file is empty (a record needs at least an 'id')", 1)
+    lines: Lines = {}
+    counter = [0]
+    return _walk(node, (), lines, counter), lines
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    if "mapping values are not allowed" in problem:
+        return " (quote text that contains ': ')"
+    if "found character '\\t'" in problem:
+        return " (indent with spaces, not tabs)"
+    if "could not find expected ':'" in problem:
+        return " (each line needs 'key: value', or quote text that runs over lines)"
+    return ""
+
+
+def _walk(node: Node, loc: Loc, lines: Lines, counter: list[int]) -> Any:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise DataError(f"the file has more than {MAX_NODES:,} values; split it up", node.start_mark.line + 1)
+    lines[loc] = node.start_mark.line + 1
+    if node.tag not in PLAIN_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise DataError(f"YAML tags such as '{tag}' are not allowed (remove the tag)", node.start_mark.line + 1)
+    if isinstance(node, ScalarNode):
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [_walk(child, (*loc, i), lines, counter) for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        return _walk_mapping(node, loc, lines, counter)
+    raise DataError("unsupported YAML node", node.start_mark.line + 1)  # pragma: no cover
+
+
+def _walk_mapping(node: MappingNode, loc: Loc, lines: Lines, counter: list[int]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise DataError("a key must be plain text", key_node.start_mark.line + 1)
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key in result or (*loc, key) in lines:
+            first = lines[(*loc, key)]
+            raise DataError(f"duplicate key '{key}' (the first is on line {first}; keep one)", line)
+        value = _walk(value_node, (*loc, key), lines, counter)
+        lines[(*loc, key)] = line
+        if value == "" and isinstance(value_node, ScalarNode) and not value_node.style:
+            continue  # 'key:' with nothing after it means 'not given'
+        result[key] = value
+    return result

@@ -1,0 +1,88 @@
+"""Shared helpers: copy the fixture dataset, run the generator, build a whole site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator import build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "data"
+TODAY = date(2026, 11, 23)
+HAND_WRITTEN = ("about.md", "guide", "assets")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--update-golden rewrites tests/golden/expected from the fixture dataset."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+
+
+def make_dataset(tmp_path: Path, files: dict[str, str | bytes] | None = None, base: Path = FIXTURE) -> Path:
+    """Copy ``base`` to tmp_path/data, then add or replace ``files`` (None deletes)."""
+    data = tmp_path / "data"
+    shutil.copytree(base, data)
+    for rel, content in (files or {}).items():
+        target = data / rel
+        if content is None:
+            target.unlink()
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return data
+
+
+def check_lines(data: Path) -> list[str]:
+    """Diagnostics of a dataset as printed, with the data folder prefix removed."""
+    report, _ = build.check(data)
+    prefix = str(data) + "/"
+    return [line.replace(prefix, "") for line in report.lines()]
+
+
+def make_project(tmp_path: Path) -> Path:
+    """A copy of the project's site config and hand-written pages, without generated pages."""
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    for name in HAND_WRITTEN:
+        source = ROOT / "content" / name
+        if source.is_dir():
+            shutil.copytree(source, project / "content" / name)
+        else:
+            shutil.copy(source, project / "content" / name)
+    return project
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` and capture its output."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def build_site(tmp_path: Path, data: Path = FIXTURE) -> Path:
+    """Generate and mkdocs-build a whole site; return the site folder."""
+    project = make_project(tmp_path)
+    result = run_cli(
+        "--data", str(data), "site", "--docs", str(project / "content"), "--config", str(project / "mkdocs.yml"),
+        "--out", str(project / "site"), "--today", TODAY.isoformat(),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture dataset built once per session."""
+    return build_site(tmp_path_factory.mktemp("fixture-site"))

@@ -1,0 +1,141 @@
+"""One case per rule: a single mistake in the valid fixture dataset, and its exact message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURE, check_lines, make_dataset
+
+MEETING = "meetings/riverton-hwb/2024-03-14.yml"
+BOARD = "boards/riverton-hwb.yml"
+CSV = "indicators/riverton-smoking.csv"
+
+
+def fixture_text(rel: str) -> str:
+    """The text of a file of the valid fixture dataset."""
+    return (FIXTURE / rel).read_text(encoding="utf-8")
+
+
+def edit(rel: str, old: str, new: str) -> dict[str, str]:
+    """Replace ``old`` (which must occur) by ``new`` in a fixture file."""
+    text = fixture_text(rel)
+    assert old in text, old
+    return {rel: text.replace(old, new, 1)}
+
+
+CASES: list[tuple[str, dict, list[str]]] = [
+    ("yaml_syntax", {"people/x.yml": "id: x\nname: Dr: Who\n"},
+     ["people/x.yml:2:9: YAML syntax error: mapping values are not allowed here (quote text that contains ': ')"]),
+    ("duplicate_key", {"people/x.yml": "id: x\nname: A\nname: B\n"},
+     ["people/x.yml:3: duplicate key 'name' (the first is on line 2; keep one)"]),
+    ("yaml_tag", {"people/x.yml": "id: x\nname: !!python/object:os.system ls\n"},
+     ["people/x.yml:2: YAML tags such as '!!python/object:os.system' are not allowed (remove the tag)"]),
+    ("yaml_alias", {"people/x.yml": "id: x\nname: &a A\naliases: [*a]\n"},
+     ["people/x.yml:3: YAML aliases ('*a') are not allowed (write the value out in full)"]),
+    ("empty_file", {"people/x.yml": ""}, ["people/x.yml:1: the file is empty (a record needs at least an 'id')"]),
+    ("list_not_mapping", {"people/x.yml": "- id: x\n"},
+     ["people/x.yml:1: expected a mapping (key: value lines) at the top of the file, found a list"]),
+    ("required_missing", {"people/x.yml": "id: x\n"}, ["people/x.yml:1: name: required field is missing"]),
+    ("unknown_field", edit(MEETING, "    title: Apologies for absence\n", "    titel: Apologies for absence\n"),
+     [f"{MEETING}:27: items[0].titel: unknown field 'titel' (did you mean 'title'?)"]),
+    ("enum", edit(MEETING, "outcome: approved", "outcome: aproved"),
+     [f"{MEETING}:49: items[1].resolutions[0].outcome: 'aproved' is not one of: approved, agreed, noted, endorsed, "
+      "deferred, rejected, appointed, elected, recommended, requested, other (did you mean 'approved'?)"]),
+    ("impossible_date", edit(BOARD, "start: 2023-05-01\n  - person_id: bob", "start: 2023-04-31\n  - person_id: bob"),
+     [f"{BOARD}:23: memberships[0].start: '2023-04-31' is not a real date: April 2023 has 30 days"]),
+    ("date_format", edit(BOARD, "start: 2023-05-01\n  - person_id: bob", "start: 01/05/2023\n  - person_id: bob"),
+     [f"{BOARD}:23: memberships[0].start: '01/05/2023' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)"]),
+    ("end_before_start", edit(BOARD, "end: 2024-12-31", "end: 2022-12-31"),
+     [f"{BOARD}:30: memberships[2].end: 2022-12-31 is before start 2023-05-01"]),
+    ("id_not_file_name", edit("people/eve-officer.yml", "id: eve-officer", "id: eve-officers"),
+     ["people/eve-officer.yml:1: id: 'eve-officers' does not match the file name 'eve-officer' (rename the file or fix the id)"]),
+    ("bad_id", {"people/Bad Id.yml": "id: Bad Id\nname: A\n"},
+     ["people/Bad Id.yml:1: id: 'Bad Id' is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')"]),
+    ("meeting_folder", {"meetings/riverton-sab/2024-01-01.yml": "id: 2024-01-01\nboard_id: riverton-hwb\ndate: 2024-01-01\nstatus: held\n"},
+     ["meetings/riverton-sab/2024-01-01.yml:2: board_id: 'riverton-hwb' does not match the folder 'riverton-sab' "
+      "(meetings live in data/meetings/<board-id>/)"]),
+    ("unknown_person", edit(MEETING, "owner_id: bob-member", "owner_id: bob-membr"),
+     [f"{MEETING}:58: items[1].actions[0].owner_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"]),
+    ("not_a_member", edit(MEETING, "person_id: eve-officer\n    status: officer", "person_id: eve-officer\n    status: present"),
+     [f"{MEETING}:16: attendance[3].person_id: 'eve-officer' was not a member of riverton-hwb on 2024-03-14 "
+      "(add a membership covering that date, or record them as substitute, officer or guest)"]),
+    ("membership_ended",
+     {MEETING: fixture_text(MEETING).replace("person_id: dee-sub\n    status: substitute\n    replacing_id: cy-member\n",
+                                             "person_id: cy-member\n    status: present\n"),
+      BOARD: fixture_text(BOARD).replace("end: 2024-12-31", "end: 2024-01-31")},
+     [f"{MEETING}:13: attendance[2].person_id: 'cy-member' was not a member of riverton-hwb on 2024-03-14 "
+      "(add a membership covering that date, or record them as substitute, officer or guest)"]),
+    ("bad_time", edit(MEETING, 'start_time: "14:00"', 'start_time: "2pm"'),
+     [f"{MEETING}:4: start_time: '2pm' is not a time (write times as 24-hour HH:MM, e.g. 14:00)"]),
+    ("end_time_before_start", edit(MEETING, 'end_time: "15:30"', 'end_time: "13:30"'),
+     [f"{MEETING}:5: end_time: 13:30 is before start_time 14:00"]),
+    ("yes_no", edit(BOARD, "voting: no", "voting: maybe"), [f"{BOARD}:26: memberships[1].voting: 'maybe' is not yes or no"]),
+    ("vacant_with_person", edit(BOARD, "  - vacant: yes\n", "  - vacant: yes\n    person_id: ann-chair\n"),
+     [f"{BOARD}:32: memberships[3].person_id: a vacant seat cannot have a person_id"]),
+    ("seat_without_person", edit(BOARD, "  - vacant: yes\n", "  - vacant: no\n"),
+     [f"{BOARD}:31: memberships[3].person_id: give a person_id, or write 'vacant: yes'"]),
+    ("duplicate_action", edit(MEETING, "id: a2", "id: a1"),
+     [f"{MEETING}:66: items[1].actions[1].id: action id 'a1' is used twice in this meeting"]),
+    ("duplicate_minute",
+     {MEETING: fixture_text(MEETING).replace('    minute: "1/24"\n', '    minute: "4/24"\n').replace(
+         "    minutes: Apologies were received from Dr Member.\n",
+         "    resolutions:\n      - parts: [{text: Noted.}]\n        outcome: noted\n")},
+     [f"{MEETING}:45: items[1].resolutions[0].suffix: a second resolution under minute '4/24' needs its own suffix (e.g. suffix: b)"]),
+    ("unknown_decision", edit("strategies/riverton-jhws.yml", "adopted_by: riverton-hwb/2024-03-14/4-24", "adopted_by: riverton-hwb/2024-03-14/4"),
+     ["strategies/riverton-jhws.yml:8: adopted_by: unknown decision 'riverton-hwb/2024-03-14/4' (did you mean 'riverton-hwb/2024-03-14/4-24'?)"]),
+    ("unknown_priority", edit(MEETING, "riverton-jhws/smoke-free", "riverton-jhws/smokefree"),
+     [f"{MEETING}:61: items[1].actions[0].priority_ids: unknown priority 'riverton-jhws/smokefree' (did you mean 'riverton-jhws/smoke-free'?)"]),
+    ("declaration_item", edit(MEETING, 'item: "4"', 'item: "5"'),
+     [f"{MEETING}:21: declarations[0].item: no item or minute numbered '5' in this meeting"]),
+    ("replacing_without_substitute", edit(MEETING, "status: substitute", "status: guest"),
+     [f"{MEETING}:15: attendance[2].replacing_id: only a substitute replaces someone (set status: substitute)"]),
+    ("item_without_number", edit(MEETING, '  - number: "1"\n    minute: "1/24"\n', '  - section: Opening\n'),
+     [f"{MEETING}:25: items[0].number: give the item a number or a minute"]),
+    ("exempt_paragraph", edit(MEETING, "    kind: procedural\n", "    kind: procedural\n    exempt_paragraph: \"3\"\n"),
+     [f"{MEETING}:29: items[0].exempt_paragraph: only an exempt item has one (add 'exempt: yes')"]),
+    ("bad_url", edit(BOARD, "website: https://riverton.example/hwb", "website: javascript:alert(1)"),
+     [f"{BOARD}:18: website: 'javascript:alert(1)' is not a web address (it must start with https:// or http://)"]),
+    ("pages_reversed", edit(MEETING, 'pages: "3-20"', 'pages: "20-3"'),
+     [f"{MEETING}:35: items[1].pages: '20-3' is not a page range: 3 comes before 20"]),
+    ("former_id_in_use", edit("people/dee-sub.yml", "id: dee-sub\n", "id: dee-sub\nformer_ids: [eve-officer]\n"),
+     ["people/dee-sub.yml:2: former_ids[0]: 'eve-officer' is still the id of another record"]),
+    ("needs_one_part", edit(MEETING, "        parts:\n          - label: \"(1)\"\n            text: The Joint Health and Wellbeing Strategy 2024-2027 be approved.\n          - label: \"(2)\"\n            text: Progress be reported to the Board every six months.\n", "        parts: []\n"),
+     [f"{MEETING}:44: items[1].resolutions[0].parts: needs at least one entry"]),
+    ("csv_not_number", edit(CSV, "18.2,16.1", "n/a,16.1"),
+     [f"{CSV}:2: value: 'n/a' is not a number (leave the cell empty and give a reason in 'note')"]),
+    ("csv_empty_without_note", edit(CSV, ",suppressed: survey not run", ","),
+     [f"{CSV}:6: value: is empty (give the reason in 'note', e.g. 'suppressed: fewer than 5')"]),
+    ("csv_ci_order", edit(CSV, "18.2,16.1,20.3", "18.2,20.3,16.1"), [f"{CSV}:2: upper_ci: 16.1 is below lower_ci 20.3"]),
+    ("csv_unknown_column", edit(CSV, "lower_ci", "lower_cl"),
+     [f"{CSV}:1: unknown column 'lower_cl'; expected some of: period, area, area_code, value, lower_ci, upper_ci, "
+      "count, denominator, target, note, source_pages (did you mean 'lower_ci'?)"]),
+    ("csv_missing_column", {CSV: "period,value\n2021,1\n"}, [f"{CSV}:1: missing column 'area'"]),
+    ("csv_row_width", edit(CSV, "2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,13.0"),
+     [f"{CSV}:3: row has 3 cells but the header has 8"]),
+    ("values_without_indicator", {"indicators/orphan.csv": "period,area,value\n2021,X,1\n"},
+     ["indicators/orphan.csv:1: values without an indicator: add data/indicators/orphan.yml"]),
+    ("indicator_without_values", {CSV: None}, ["indicators/riverton-smoking.yml:1: id: no values file: add data/indicators/riverton-smoking.csv"]),
+    ("not_utf8", {"people/x.yml": "id: x\nname: Caf\xe9\n".encode("latin-1")},
+     ["people/x.yml:2: the file is not UTF-8 text (byte 0xe9; it looks like Windows-1252); save it as UTF-8"]),
+    ("binary", {"people/x.yml": b"\x89PNG\x00\x00"}, ["people/x.yml: the file is binary, not text"]),
+    ("wrong_folder", {"person/x.yml": "id: x\nname: A\n"},
+     ["person/x.yml: 'person' is not a record folder; expected one of: boards, people, documents, meetings, "
+      "strategies, indicators (did you mean 'people'?)"]),
+    ("yaml_ending", {"people/x.yaml": "id: x\nname: A\n"}, ["people/x.yaml: records use the .yml ending (rename the file)"]),
+    ("tabs", {"people/x.yml": "id: x\nname:\tA\naliases:\n\t- B\n"},
+     ["people/x.yml:2:6: YAML syntax error: found character '\\t' that cannot start any token (indent with spaces, not tabs)"]),
+]
+
+
+@pytest.mark.parametrize(("name", "files", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_rule_reports_exact_message(tmp_path: Path, name: str, files: dict, expected: list[str]) -> None:
+    """Each mistake yields exactly its message, and nothing else."""
+    data = make_dataset(tmp_path, files)
+    assert check_lines(data) == expected
+
+
+def test_fixture_dataset_is_valid() -> None:
+    """The fixture dataset itself has no problems."""
+    assert check_lines(FIXTURE) == []
