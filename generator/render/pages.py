@@ -75,9 +75,9 @@ def latest_value(site: Site, indicator: Indicator) -> Any:
 def board_page(r: Renderer, board: Board) -> Page:
     """The page of one board."""
     meetings = ctx.meetings_of(r.site, board.id)
-    held = [m for m in meetings if m.date <= r.today]
+    held = [m for m in meetings if m.date <= r.today and m.status == "held"]
     as_of = min(r.today, held[-1].date) if held else r.today
-    reason = "the date of its last recorded meeting" if held and as_of < r.today else ""
+    reason = "the date of its last meeting on record" if held and as_of < r.today else ""
     current, vacant, past = ctx.current_and_past(board, as_of)
     url = urls.board_url(board.id)
     description = f"{board.name} ({board.authority}): members, meetings, decisions and strategies."
