@@ -19,12 +19,17 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="show tracebacks for bugs")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and report every problem")
-    for name, text in (("build", "validate, then write the Markdown pages"), ("site", "build, then run mkdocs build into site/")):
+    for name, text in (
+        ("build", "validate, then write the Markdown pages"),
+        ("site", "build, then run mkdocs build into site/"),
+    ):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--docs", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
         cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
         cmd.add_argument("--ledger", type=Path, default=None, help="URL ledger to check and extend")
-        cmd.add_argument("--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)")
+        cmd.add_argument(
+            "--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)"
+        )
         cmd.add_argument("--out", type=Path, default=Path("site"), help="output folder for 'site' (default: site)")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
     new.add_argument("kind", choices=sorted(skeleton.KINDS))
@@ -56,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         report, _ = build.check(args.data)
         return finish(report, args.strict, wrote=True)
-    name, url = publish.site_settings(args.config) if args.config.exists() else ("Minutebook", "https://minutebook.example.org/")
+    name, url = (
+        publish.site_settings(args.config)
+        if args.config.exists()
+        else ("Minutebook", "https://minutebook.example.org/")
+    )
     settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict)
     report, result = build.build(args.data, args.docs, settings)
     status = finish(report, args.strict, wrote=result is not None)

@@ -9,11 +9,13 @@ from pathlib import Path
 
 from generator import urls
 from generator.checks import build_site
-from generator.diagnostics import Report  # noqa: F401  (re-exported for the CLI)
+from generator.diagnostics import Report
+from generator.exports import export_site
 from generator.graph import Site
 from generator.ledger import check_ledger, extend_ledger
 from generator.load import load_data
 from generator.render import render_site
+from generator.render.indicator_view import csv_files
 from generator.render.reference import json_schemas
 from generator.validate import validate_all
 from generator.write import WriteResult, plan_writes, read_manifest, write_tree
@@ -41,11 +43,13 @@ def check(data: Path) -> tuple[Report, Site | None]:
     return report, (None if report.errors else site)
 
 
-def generate(site: Site, settings: Settings) -> list[tuple[str, str]]:
+def generate(site: Site, settings: Settings) -> list[tuple[str, str | bytes]]:
     """Every generated file: Markdown pages and JSON Schemas."""
     pages = render_site(site, settings.today, settings.site_name, settings.site_url)
     files = sorted(pages.items())
     files += [(f"schemas/{name}", text) for name, text in sorted(json_schemas().items())]
+    files += csv_files(site)
+    files += sorted(export_site(site, settings.today, settings.site_name, settings.site_url).items())
     return files
 
 

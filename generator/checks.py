@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.diagnostics import Report
-from generator.graph import Checker, Decision, Site, covers
+from generator.graph import Checker, Decision, Site
 from generator.models import Board, Meeting, Person, Strategy
 from generator.suggest import did_you_mean
 from generator.validate import Models
@@ -25,7 +25,11 @@ def build_site(models: Models, report: Report) -> Site:
     for doc in _sorted(models.documents):
         check.ref(doc, ("source", "document_id"), doc.source.document_id if doc.source else None, "documents")
         if doc.meeting_id and doc.meeting_id not in models.meetings and doc.meeting_id not in models.broken:
-            check.at(doc, ("meeting_id",), f"unknown meeting '{doc.meeting_id}'{did_you_mean(doc.meeting_id, models.meetings)}")
+            check.at(
+                doc,
+                ("meeting_id",),
+                f"unknown meeting '{doc.meeting_id}'{did_you_mean(doc.meeting_id, models.meetings)}",
+            )
     for strategy in _sorted(models.strategies):
         _check_strategy(site, check, strategy)
     _check_indicators(site, check, report)
@@ -73,8 +77,12 @@ def _check_meeting(site: Site, check: Checker, meeting: Meeting) -> None:
     for i, declaration in enumerate(meeting.declarations):
         check.ref(meeting, ("declarations", i, "person_id"), declaration.person_id, "people")
         if declaration.item and declaration.item not in numbers:
-            check.at(meeting, ("declarations", i, "item"),
-                     f"no item or minute numbered '{declaration.item}' in this meeting{did_you_mean(declaration.item, numbers)}")
+            check.at(
+                meeting,
+                ("declarations", i, "item"),
+                f"no item or minute numbered '{declaration.item}' in this meeting"
+                + did_you_mean(declaration.item, numbers),
+            )
     action_ids: dict[str, int] = {}
     for i, item in enumerate(meeting.items):
         _check_item(site, check, board, meeting, i, item, action_ids)
@@ -97,10 +105,13 @@ def _check_attendance(site: Site, check: Checker, meeting: Meeting) -> None:
                 f"'{entry.person_id}' was not a member of {meeting.board_id} on {meeting.date.isoformat()} "
                 "(add a membership covering that date, or record them as substitute, officer or guest)",
             )
-        if check.ref(meeting, (*loc, "replacing_id"), entry.replacing_id, "people") and entry.replacing_id:
-            if entry.replacing_id not in members:
-                check.at(meeting, (*loc, "replacing_id"),
-                         f"'{entry.replacing_id}' was not a member of {meeting.board_id} on {meeting.date.isoformat()}")
+        known = check.ref(meeting, (*loc, "replacing_id"), entry.replacing_id, "people")
+        if known and entry.replacing_id and entry.replacing_id not in members:
+            check.at(
+                meeting,
+                (*loc, "replacing_id"),
+                f"'{entry.replacing_id}' was not a member of {meeting.board_id} on {meeting.date.isoformat()}",
+            )
 
 
 def _check_item(site: Site, check: Checker, board: Board, meeting: Meeting, i: int, item, action_ids: dict) -> None:
@@ -115,8 +126,11 @@ def _check_item(site: Site, check: Checker, board: Board, meeting: Meeting, i: i
         minute = resolution.minute or item.minute or item.number or ""
         key = urls.decision_key(board.id, meeting.id, minute, resolution.suffix)
         if key in site.decisions:
-            check.at(meeting, (*rloc, "suffix"),
-                     f"a second resolution under minute '{minute}' needs its own suffix (e.g. suffix: b)")
+            check.at(
+                meeting,
+                (*rloc, "suffix"),
+                f"a second resolution under minute '{minute}' needs its own suffix (e.g. suffix: b)",
+            )
             continue
         decision = Decision(key, board, meeting, item, resolution, minute)
         site.decisions[key] = decision
@@ -139,7 +153,11 @@ def _check_strategy(site: Site, check: Checker, strategy: Strategy) -> None:
     check.refs(strategy, ("board_ids",), strategy.board_ids, "boards")
     _check_source(check, strategy, (), strategy.source)
     meeting_key = "/".join((strategy.adopted_by or "").split("/")[:2])
-    if strategy.adopted_by and strategy.adopted_by not in site.decisions and not {meeting_key, meeting_key.split("/")[0]} & site.models.broken:
+    if (
+        strategy.adopted_by
+        and strategy.adopted_by not in site.decisions
+        and not {meeting_key, meeting_key.split("/")[0]} & site.models.broken
+    ):
         hint = did_you_mean(strategy.adopted_by, site.decisions)
         check.at(strategy, ("adopted_by",), f"unknown decision '{strategy.adopted_by}'{hint}")
     for i, priority in enumerate(strategy.priorities):
@@ -156,16 +174,23 @@ def _check_indicators(site: Site, check: Checker, report: Report) -> None:
     for stem in sorted(models.values):
         if stem not in models.indicators:
             path = next((p for v in models.values[stem] for p, _ in [models.value_lines[id(v)]]), None)
-            report.error(path or f"data/indicators/{stem}.csv", 1, "",
-                         f"values without an indicator: add data/indicators/{stem}.yml")
+            report.error(
+                path or f"data/indicators/{stem}.csv",
+                1,
+                "",
+                f"values without an indicator: add data/indicators/{stem}.yml",
+            )
     valid_priorities = {f"{s.id}/{p.id}" for s in models.strategies.values() for p in s.priorities}
     for meeting, item, action in site.actions:
         for ref in action.priority_ids:
             if ref not in valid_priorities:
                 i = meeting.items.index(item)
                 j = item.actions.index(action)
-                check.at(meeting, ("items", i, "actions", j, "priority_ids"),
-                         f"unknown priority '{ref}'{did_you_mean(ref, valid_priorities)}")
+                check.at(
+                    meeting,
+                    ("items", i, "actions", j, "priority_ids"),
+                    f"unknown priority '{ref}'{did_you_mean(ref, valid_priorities)}",
+                )
 
 
 def _check_former_ids(check: Checker, models: Models) -> None:

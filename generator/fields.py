@@ -51,10 +51,7 @@ def parse_id(value: Any) -> str:
     """Accept an id: lowercase letters, digits and single hyphens."""
     text = _text(value, "an id")
     if not ID_RE.match(text):
-        raise fail(
-            f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, "
-            "e.g. 'coventry-hwb')"
-        )
+        raise fail(f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')")
     return text
 
 

@@ -21,7 +21,9 @@ def check_ledger(path: Path, published: set[str], report: Report) -> list[str]:
     for number, url in enumerate(known, start=1):
         if url not in published:
             report.error(
-                str(path), number, "",
+                str(path),
+                number,
+                "",
                 f"'{url}' was published before and no longer resolves "
                 "(restore the record, add its old id to former_ids, or mark it withdrawn)",
             )

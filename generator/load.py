@@ -110,7 +110,11 @@ def _misplaced(rel: Path) -> str:
         return "records use the .yml ending (rename the file)"
     if rel.parts[0] not in KINDS:
         singular = {kind.rstrip("s"): kind for kind in KINDS} | {"person": "people", "strategy": "strategies"}
-        hint = f" (did you mean '{singular[rel.parts[0]]}'?)" if rel.parts[0] in singular else did_you_mean(rel.parts[0], KINDS)
+        hint = (
+            f" (did you mean '{singular[rel.parts[0]]}'?)"
+            if rel.parts[0] in singular
+            else did_you_mean(rel.parts[0], KINDS)
+        )
         return f"'{rel.parts[0]}' is not a record folder; expected one of: {', '.join(KINDS)}{hint}"
     if rel.parts[0] == "meetings":
         return "meetings live in data/meetings/<board-id>/<yyyy-mm-dd>.yml"
@@ -134,8 +138,7 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise DataError(
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}; it looks like Windows-1252); "
-            "save it as UTF-8",
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}; it looks like Windows-1252); save it as UTF-8",
             line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -26,7 +26,6 @@ from generator.fields import (
     Url,
     YesNo,
     choice,
-    fail,
     fail_at,
 )
 
@@ -70,7 +69,9 @@ class Note(Record):
         "context: background; correction: a later correction.",
         "source-error",
     )
-    text: Text = F("The note, in plain English.", "The minute is headed 'Appointment of Vice-Chair' but appoints a Chair.")
+    text: Text = F(
+        "The note, in plain English.", "The minute is headed 'Appointment of Vice-Chair' but appoints a Chair."
+    )
 
 
 class Withdrawn(Record):
@@ -83,8 +84,13 @@ class Withdrawn(Record):
 class TopLevel(Record):
     """Fields every top-level record has."""
 
-    id: Id = F("Permanent id; equals the file name without .yml. Never change it: add the old id to former_ids.", "coventry-hwb")
-    former_ids: list[Id] = F("Earlier ids of this record; their URLs redirect here.", ["coventry-health-board"], default=[])
+    id: Id = F(
+        "Permanent id; equals the file name without .yml. Never change it: add the old id to former_ids.",
+        "coventry-hwb",
+    )
+    former_ids: list[Id] = F(
+        "Earlier ids of this record; their URLs redirect here.", ["coventry-health-board"], default=[]
+    )
     withdrawn: Withdrawn | None = F("Set when the record is withdrawn; its page then says when and why.", default=None)
     source: Source | None = F("Where the record's facts are printed.", default=None)
     notes: list[Note] = F("Notes shown to readers.", default=[])
@@ -119,7 +125,9 @@ class Membership(Record):
     person_id: Ref | None = F("Id of the person; leave out for a vacant seat.", "adrian-canale-parola", default=None)
     vacant: YesNo = F("yes when the seat is vacant.", "no", default=False)
     role: choice(*ROLES) = F("Role on the board.", "member", default="member")
-    seat: Text | None = F("The seat or organisation represented, as printed.", "Director of Public Health", default=None)
+    seat: Text | None = F(
+        "The seat or organisation represented, as printed.", "Director of Public Health", default=None
+    )
     voting: YesNo = F("Whether the member may vote.", "yes", default=True)
     start: IsoDate | None = F("First day in the seat; leave out when unknown.", "2013-04-01", default=None)
     end: IsoDate | None = F("Last day in the seat; leave out while it continues.", "2014-05-20", default=None)
@@ -145,7 +153,9 @@ class Board(TopLevel):
     kind: choice(*BOARD_KINDS) = F("What kind of body it is.", "health-and-wellbeing-board")
     authority: Text = F("The council or body it belongs to.", "Coventry City Council")
     area: Text | None = F("The place it serves (used to match indicator areas).", "Coventry", default=None)
-    statutory_basis: Text | None = F("The law that requires it.", "Health and Social Care Act 2012, section 194", default=None)
+    statutory_basis: Text | None = F(
+        "The law that requires it.", "Health and Social Care Act 2012, section 194", default=None
+    )
     purpose: Markdown | None = F("What it is for, in a paragraph (Markdown).", default=None)
     terms_of_reference: Markdown | None = F("Terms of reference (Markdown).", default=None)
     contact: Contact | None = F("Clerk's contact details.", default=None)
@@ -191,7 +201,9 @@ class Document(TopLevel):
 
     title: Text = F("Title as published.", "Agenda pack, 16 October 2017")
     kind: choice(*DOC_KINDS) = F("What the document is.", "agenda-pack")
-    meeting_id: Text | None = F("Meeting it was published for, as <board>/<date>.", "coventry-hwb/2017-10-16", default=None)
+    meeting_id: Text | None = F(
+        "Meeting it was published for, as <board>/<date>.", "coventry-hwb/2017-10-16", default=None
+    )
     url: Url | None = F("Where the authority publishes it.", default=None)
     file: Text | None = F("File name of the plain-text copy in shared/seeds.", "004_c33d4171ba8912a9.txt", default=None)
     page_count: Count | None = F("Number of pages.", "196", default=None)
@@ -204,8 +216,17 @@ class Document(TopLevel):
 ATTENDANCE = ("present", "apologies", "absent", "substitute", "officer", "guest")
 ITEM_KINDS = ("decision", "information", "verbal-update", "procedural", "discussion")
 OUTCOMES = (
-    "approved", "agreed", "noted", "endorsed", "deferred", "rejected",
-    "appointed", "elected", "recommended", "requested", "other",
+    "approved",
+    "agreed",
+    "noted",
+    "endorsed",
+    "deferred",
+    "rejected",
+    "appointed",
+    "elected",
+    "recommended",
+    "requested",
+    "other",
 )
 ACTION_STATUS = ("not-started", "in-progress", "done", "overdue", "cancelled", "unknown")
 
@@ -238,7 +259,9 @@ class Declaration(Record):
     item: Text | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
     nature: Text = F("The interest as minuted.", "Employee of University Hospitals Coventry and Warwickshire")
     category: Text | None = F("Kind of interest as minuted.", "disclosable pecuniary interest", default=None)
-    action: Text | None = F("What they did: left the room, stayed, did not vote.", "left the meeting for this item", default=None)
+    action: Text | None = F(
+        "What they did: left the room, stayed, did not vote.", "left the meeting for this item", default=None
+    )
     source: Source | None = F("Where it is printed.", default=None)
 
 
@@ -368,7 +391,9 @@ class Strategy(TopLevel):
     status: choice("draft", "consultation", "adopted", "refreshed", "superseded") = F("Status.", "adopted")
     summary: Markdown | None = F("What it sets out (Markdown).", default=None)
     url: Url | None = F("Where it is published.", default=None)
-    adopted_by: Text | None = F("Decision that adopted it: <board>/<date>/<minute>.", "coventry-hwb/2016-07-04/5", default=None)
+    adopted_by: Text | None = F(
+        "Decision that adopted it: <board>/<date>/<minute>.", "coventry-hwb/2016-07-04/5", default=None
+    )
     priorities: list[Priority] = F("Its priorities in order.", default=[])
 
     @model_validator(mode="after")
@@ -421,8 +446,17 @@ class IndicatorValue(Record):
 
 
 INDICATOR_COLUMNS = (
-    "period", "area", "area_code", "value", "lower_ci", "upper_ci",
-    "count", "denominator", "target", "note", "source_pages",
+    "period",
+    "area",
+    "area_code",
+    "value",
+    "lower_ci",
+    "upper_ci",
+    "count",
+    "denominator",
+    "target",
+    "note",
+    "source_pages",
 )
 REQUIRED_COLUMNS = ("period", "area", "value")
 

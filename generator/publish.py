@@ -22,7 +22,18 @@ def mkdocs_build(config: Path, out: Path) -> int:
     fresh = out.with_name(out.name + ".new")
     old = out.with_name(out.name + ".old")
     shutil.rmtree(fresh, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(fresh.resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(config),
+        "-d",
+        str(fresh.resolve()),
+    ]
     status = subprocess.run(command, check=False).returncode
     if status != 0:
         shutil.rmtree(fresh, ignore_errors=True)

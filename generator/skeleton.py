@@ -64,7 +64,7 @@ def write_skeleton(data: Path, kind: str, rid: str | None, board: str | None, da
             return "usage: new meeting needs --board BOARD and --date YYYY-MM-DD", 2
         try:
             parse_date(day)
-        except Exception:  # noqa: BLE001 - the field's own message is not needed here
+        except Exception:
             return f"usage: '{day}' is not a date (write YYYY-MM-DD)", 2
         rid, folder = day, data / "meetings" / board
     else:
@@ -82,5 +82,9 @@ def write_skeleton(data: Path, kind: str, rid: str | None, board: str | None, da
     text = f"# yaml-language-server: $schema={schema}\n" + BODIES[kind].format(id=rid, board=board or "board-id")
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    extra = f"\n       and values in {folder / (rid + '.csv')} (header: period,area,value,note)" if kind == "indicator" else ""
+    extra = (
+        f"\n       and values in {folder / (rid + '.csv')} (header: period,area,value,note)"
+        if kind == "indicator"
+        else ""
+    )
     return f"wrote {target}: fill it in, then run 'make check'{extra}", 0

@@ -62,6 +62,16 @@ def indicator_url(indicator_id: str) -> str:
     return f"indicators/{indicator_id}/"
 
 
+def indicator_csv_url(indicator_id: str) -> str:
+    """URL of the CSV download of an indicator's values, beside its page."""
+    return f"indicators/{indicator_id}.csv"
+
+
+def indicator_csv_path(indicator_id: str) -> str:
+    """The file (relative to docs_dir) that serves an indicator's CSV download."""
+    return indicator_csv_url(indicator_id)
+
+
 def document_url(document_id: str) -> str:
     """URL of a document's page."""
     return f"documents/{document_id}/"
@@ -96,3 +106,60 @@ def url_of_path(rel: str) -> str:
         stem = stem[: -len("index")]
         return "/" + stem
     return "/" + stem + "/"
+
+
+# --- machine-readable exports (generator/exports) ---------------------------
+
+DATA = "data/"
+FEEDS = "feeds/"
+CALENDARS = "calendars/"
+
+
+def json_url(page: str) -> str:
+    """The JSON twin of the record page at ``page``: 'boards/x/' -> 'boards/x.json'."""
+    return page.rstrip("/") + ".json"
+
+
+def csv_url(table: str) -> str:
+    """URL of one bulk CSV table of the data package."""
+    return f"{DATA}{table}.csv"
+
+
+def datapackage_url() -> str:
+    """URL of the Frictionless Data Package descriptor."""
+    return f"{DATA}datapackage.json"
+
+
+def data_zip_url() -> str:
+    """URL of the zip of the whole data package."""
+    return f"{DATA}minutebook-data.zip"
+
+
+def popolo_url() -> str:
+    """URL of the Popolo JSON export (people, organizations, memberships, events)."""
+    return f"{DATA}popolo.json"
+
+
+def decisions_feed_url(board_id: str | None = None) -> str:
+    """URL of the Atom feed of decisions: all boards, or one board."""
+    return f"{FEEDS}decisions.xml" if board_id is None else f"{FEEDS}decisions/{board_id}.xml"
+
+
+def meetings_feed_url(board_id: str) -> str:
+    """URL of the Atom feed of one board's meetings."""
+    return f"{FEEDS}meetings/{board_id}.xml"
+
+
+def upcoming_feed_url() -> str:
+    """URL of the Atom feed of upcoming meetings of every board."""
+    return f"{FEEDS}upcoming.xml"
+
+
+def calendar_url(board_id: str | None = None) -> str:
+    """URL of the iCalendar file of meetings: all boards, or one board."""
+    return f"{CALENDARS}meetings.ics" if board_id is None else f"{CALENDARS}{board_id}.ics"
+
+
+def sitemap_url() -> str:
+    """URL of the records sitemap with last-modified dates (MkDocs keeps sitemap.xml)."""
+    return "sitemap-records.xml"

@@ -55,15 +55,18 @@ def plan_writes(docs: Path, files: list[tuple[str, str | bytes]], report: Report
         target = docs / rel
         if target.exists() and rel not in manifest:
             report.error(
-                str(target), 0, "",
+                str(target),
+                0,
+                "",
                 "a file the generator did not write is where a generated page belongs; "
                 "it was left alone (move or rename it)",
             )
         elif target.exists() and digest(target.read_bytes()) != manifest[rel]:
             report.error(
-                str(target), 0, "",
-                "this generated page was edited by hand; it was left alone "
-                "(edit data/ instead, then delete this file)",
+                str(target),
+                0,
+                "",
+                "this generated page was edited by hand; it was left alone (edit data/ instead, then delete this file)",
             )
     return planned
 

@@ -25,8 +25,11 @@ def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
 def _withdrawn_records(site: Site) -> dict[str, object]:
     found = {}
     for kind, url_of in (
-        ("boards", urls.board_url), ("people", urls.person_url), ("strategies", urls.strategy_url),
-        ("indicators", urls.indicator_url), ("documents", urls.document_url),
+        ("boards", urls.board_url),
+        ("people", urls.person_url),
+        ("strategies", urls.strategy_url),
+        ("indicators", urls.indicator_url),
+        ("documents", urls.document_url),
     ):
         for record in getattr(site, kind).values():
             if record.withdrawn:
@@ -43,15 +46,19 @@ def tombstone(r: Renderer, page: Page) -> Page:
     if record is None:
         return page
     w = record.withdrawn
-    return r.page(page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", title=page.title, w=w)
+    return r.page(
+        page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", title=page.title, w=w
+    )
 
 
 def redirect_pages(r: Renderer) -> list[Page]:
     """A page at every former id's URL that sends readers to the record's current URL."""
     pages = []
     for kind, url_of in (
-        ("boards", urls.board_url), ("people", urls.person_url),
-        ("strategies", urls.strategy_url), ("indicators", urls.indicator_url),
+        ("boards", urls.board_url),
+        ("people", urls.person_url),
+        ("strategies", urls.strategy_url),
+        ("indicators", urls.indicator_url),
     ):
         for record in sorted(getattr(r.site, kind).values(), key=lambda rec: rec.id):
             for old in record.former_ids:

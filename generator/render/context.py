@@ -113,9 +113,7 @@ def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
 
 def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
     """Items a person presented or wrote, oldest first."""
-    found = [
-        (m, item) for m in site.meetings.values() for item in m.items if person_id in item.presenter_ids
-    ]
+    found = [(m, item) for m in site.meetings.values() for item in m.items if person_id in item.presenter_ids]
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
 
 

@@ -27,22 +27,43 @@ BOARD_KINDS = {
     "other": "Board",
 }
 ROLES = {
-    "chair": "Chair", "vice-chair": "Vice-Chair", "deputy-chair": "Deputy Chair", "member": "Member",
-    "co-opted-member": "Co-opted member", "substitute": "Named substitute", "adviser": "Adviser",
+    "chair": "Chair",
+    "vice-chair": "Vice-Chair",
+    "deputy-chair": "Deputy Chair",
+    "member": "Member",
+    "co-opted-member": "Co-opted member",
+    "substitute": "Named substitute",
+    "adviser": "Adviser",
     "observer": "Observer",
 }
 ITEM_KINDS = {
-    "decision": "For decision", "information": "For information", "verbal-update": "Verbal update",
-    "procedural": "Procedural", "discussion": "For discussion",
+    "decision": "For decision",
+    "information": "For information",
+    "verbal-update": "Verbal update",
+    "procedural": "Procedural",
+    "discussion": "For discussion",
 }
 NOTE_LABELS = {
-    "source-error": "Note on the source", "transcription": "Transcription note",
-    "missing": "Missing from the source copy", "context": "Context", "correction": "Correction",
+    "source-error": "Note on the source",
+    "transcription": "Transcription note",
+    "missing": "Missing from the source copy",
+    "context": "Context",
+    "correction": "Correction",
 }
-POLARITY = {"higher-is-better": "Higher is better", "lower-is-better": "Lower is better", "no-judgement": "No judgement"}
+POLARITY = {
+    "higher-is-better": "Higher is better",
+    "lower-is-better": "Lower is better",
+    "no-judgement": "No judgement",
+}
 VALUE_TYPES = {
-    "percentage": "Percentage", "rate": "Rate", "count": "Count", "ratio": "Ratio", "years": "Years",
-    "pounds": "Pounds", "score": "Score", "other": "Value",
+    "percentage": "Percentage",
+    "rate": "Rate",
+    "count": "Count",
+    "ratio": "Ratio",
+    "years": "Years",
+    "pounds": "Pounds",
+    "score": "Score",
+    "other": "Value",
 }
 
 
@@ -111,12 +132,17 @@ def make_env() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(
-        uk_date=uk_date, short_date=short_date, md=markdown_html, num=format_number, due=format_due
-    )
+    env.filters.update(uk_date=uk_date, short_date=short_date, md=markdown_html, num=format_number, due=format_due)
     env.globals.update(
-        BOARD_KINDS=BOARD_KINDS, ROLES=ROLES, ITEM_KINDS=ITEM_KINDS, NOTE_LABELS=NOTE_LABELS,
-        POLARITY=POLARITY, VALUE_TYPES=VALUE_TYPES, name=context.display_name, latest=context.latest_status,
+        BOARD_KINDS=BOARD_KINDS,
+        ROLES=ROLES,
+        ITEM_KINDS=ITEM_KINDS,
+        NOTE_LABELS=NOTE_LABELS,
+        POLARITY=POLARITY,
+        VALUE_TYPES=VALUE_TYPES,
+        name=context.display_name,
+        latest=context.latest_status,
+        U=urls,
     )
     return env
 
@@ -125,7 +151,9 @@ def tidy(body: str) -> str:
     """Drop blank lines and indentation so Markdown keeps the HTML as one raw block."""
     text = "\n".join(line.strip() for line in body.splitlines() if line.strip()) + "\n"
     # Wide tables scroll inside a focusable region instead of the whole page on a phone.
-    text = text.replace("<table", '<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Scrollable table"><table')
+    text = text.replace(
+        "<table", '<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Scrollable table"><table'
+    )
     return text.replace("</table>", "</table></div>")
 
 

@@ -7,7 +7,8 @@ from itertools import groupby
 
 from generator import urls
 from generator.render import context as ctx
-from generator.render.pages import Page, Renderer, latest_value
+from generator.render.indicator_view import LEGEND, badge, indicator_state, spine
+from generator.render.pages import Page, Renderer
 
 
 def index_pages(r: Renderer) -> Iterator[Page]:
@@ -18,34 +19,64 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     decisions = ctx.decisions_newest_first(site)
     upcoming = ctx.upcoming(site, r.today)
     yield r.page(
-        urls.index_url("home"), "home.j2", r.site_name,
+        urls.index_url("home"),
+        "home.j2",
+        r.site_name,
         f"What {len(boards)} public health and care boards decided, who sits on them and what is coming up.",
-        boards=boards, counts=counts, upcoming=upcoming[:10], latest=decisions[:10],
+        boards=boards,
+        counts=counts,
+        upcoming=upcoming[:10],
+        latest=decisions[:10],
     )
-    yield r.page(urls.index_url("boards"), "boards_index.j2", "Boards", "Every board on record.", boards=boards, counts=counts)
+    yield r.page(
+        urls.index_url("boards"), "boards_index.j2", "Boards", "Every board on record.", boards=boards, counts=counts
+    )
     past = [(b, list(reversed([m for m in ctx.meetings_of(site, b.id) if m not in upcoming]))) for b in boards]
     yield r.page(
-        urls.index_url("meetings"), "meetings_index.j2", "Meetings", "Upcoming and past meetings of every board.",
-        upcoming=upcoming, past=[(b, rows) for b, rows in past if rows],
+        urls.index_url("meetings"),
+        "meetings_index.j2",
+        "Meetings",
+        "Upcoming and past meetings of every board.",
+        upcoming=upcoming,
+        past=[(b, rows) for b, rows in past if rows],
     )
     yield r.page(
-        urls.index_url("decisions"), "decisions_index.j2", "Decisions register",
-        "Every decision on record, newest first, with board, date and outcome.", decisions=decisions,
+        urls.index_url("decisions"),
+        "decisions_index.j2",
+        "Decisions register",
+        "Every decision on record, newest first, with board, date and outcome.",
+        decisions=decisions,
     )
     people = sorted(site.people.values(), key=ctx.surname_key)
     groups = [(letter, list(rows)) for letter, rows in groupby(people, key=lambda p: ctx.surname_key(p)[0][:1].upper())]
     yield r.page(
-        urls.index_url("people"), "people_index.j2", "People A to Z",
-        "Everyone named in the record in a public role.", groups=groups, count=len(people),
+        urls.index_url("people"),
+        "people_index.j2",
+        "People A to Z",
+        "Everyone named in the record in a public role.",
+        groups=groups,
+        count=len(people),
     )
     strategies = sorted(site.strategies.values(), key=lambda s: (s.board_ids[0], s.title))
-    yield r.page(urls.index_url("strategies"), "strategies_index.j2", "Strategies", "Strategies and plans of every board.", strategies=strategies)
+    yield r.page(
+        urls.index_url("strategies"),
+        "strategies_index.j2",
+        "Strategies",
+        "Strategies and plans of every board.",
+        strategies=strategies,
+    )
     by_board = []
     for board in boards:
         rows = sorted((i for i in site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title)
         if rows:
-            by_board.append((board, [(i, latest_value(site, i)) for i in rows]))
+            by_board.append((board, [indicator_state(site, i) for i in rows]))
     yield r.page(
-        urls.index_url("indicators"), "indicators_index.j2", "Indicators",
-        "Every indicator the boards watch, with its latest value.", groups=by_board,
+        urls.index_url("indicators"),
+        "indicators_index.j2",
+        "Indicators",
+        "Every indicator the boards watch: latest value, comparison, target and trend.",
+        groups=by_board,
+        badge=badge,
+        spine=lambda state: spine(site, state),
+        judgements=LEGEND,
     )

@@ -28,7 +28,11 @@ def board(r: Renderer, b: Board, current: list[Membership]) -> dict[str, Any]:
         "parentOrganization": {"@type": "GovernmentOrganization", "name": b.authority},
     }
     members = [
-        {"@type": "OrganizationRole", "roleName": m.role, "member": {"@type": "Person", "name": r.site.people[m.person_id].name}}
+        {
+            "@type": "OrganizationRole",
+            "roleName": m.role,
+            "member": {"@type": "Person", "name": r.site.people[m.person_id].name},
+        }
         for m in current
         if m.person_id in r.site.people
     ]

@@ -8,13 +8,16 @@ from datetime import date
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from generator import urls
+from generator import stats, urls
 from generator.graph import Decision, Site
 from generator.models import Board, Document, Indicator, Meeting, Person, Strategy
 from generator.render import context as ctx
 from generator.render import jsonld
-from generator.render.env import Linker, format_number, plain, tidy
+from generator.render.charts import chart_svg
+from generator.render.env import Linker, plain, tidy
+from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state
 from generator.render.markup import meta_text, uk_date
 
 ATTENDANCE_GROUPS = (
@@ -55,21 +58,16 @@ class Renderer:
         )
         return Page(url, title, plain(description), tidy(body))
 
-    def latest_values(self, indicator_ids: list[str]) -> dict[str, str]:
-        """Latest value of each indicator for its own area, as text."""
-        out = {}
-        for iid in indicator_ids:
-            indicator = self.site.indicators.get(iid)
-            row = latest_value(self.site, indicator) if indicator else None
-            out[iid] = f"{format_number(row.value)}{' ' + indicator.unit if indicator.unit else ''} ({row.period})" if row else ""
-        return out
+    def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
+        """The latest state of each indicator: value, comparisons, target and trend."""
+        known = [iid for iid in indicator_ids if iid in self.site.indicators]
+        return {iid: indicator_state(self.site, self.site.indicators[iid]) for iid in known}
 
 
 def latest_value(site: Site, indicator: Indicator) -> Any:
-    """The last value in file order for the indicator's own area (or any area)."""
-    rows = [v for v in site.values(indicator.id) if v.value is not None]
-    own = [v for v in rows if indicator.area and v.area == indicator.area] or rows
-    return own[-1] if own else None
+    """The latest row in time order for the indicator's own area that has a value."""
+    row = stats.latest(indicator, site.values(indicator.id))
+    return row if row is not None and row.value is not None else None
 
 
 def board_page(r: Renderer, board: Board) -> Page:
@@ -82,8 +80,16 @@ def board_page(r: Renderer, board: Board) -> Page:
     url = urls.board_url(board.id)
     description = f"{board.name} ({board.authority}): members, meetings, decisions and strategies."
     page = r.page(
-        url, "board.j2", board.name, description, b=board, as_of=as_of, as_of_reason=reason,
-        current=current, vacant=vacant, past=past,
+        url,
+        "board.j2",
+        board.name,
+        description,
+        b=board,
+        as_of=as_of,
+        as_of_reason=reason,
+        current=current,
+        vacant=vacant,
+        past=past,
         upcoming=[m for m in meetings if m.date > r.today or (m.date == r.today and m.status != "held")],
         past_meetings=list(reversed([m for m in meetings if m.date < r.today or m.status == "held"])),
         strategies=sorted((s for s in r.site.strategies.values() if board.id in s.board_ids), key=lambda s: s.id),
@@ -114,9 +120,19 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
     title = f"{board.short_name}, {uk_date(meeting.date, weekday=False)}"
     description = f"{board.name} meeting on {uk_date(meeting.date)}: {meeting.status}, {len(meeting.items)} items."
     page = r.page(
-        url, "meeting.j2", title, description, mt=meeting, board=board, anchors=anchors,
-        attendance=[g for g in groups if g["rows"]], declared=declared, documents=documents,
-        decision_of=lambda res: decisions[id(res)], prev=prev, next=nxt,
+        url,
+        "meeting.j2",
+        title,
+        description,
+        mt=meeting,
+        board=board,
+        anchors=anchors,
+        attendance=[g for g in groups if g["rows"]],
+        declared=declared,
+        documents=documents,
+        decision_of=lambda res: decisions[id(res)],
+        prev=prev,
+        next=nxt,
         has_minutes=any(item.minutes or item.resolutions for item in meeting.items),
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
@@ -133,9 +149,17 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
     text = " ".join(p.text for p in res.parts)
     description = f"{decision.board.name}, {uk_date(decision.meeting.date)}, minute {decision.minute}: {text}"[:300]
     return r.page(
-        decision.url, "decision.j2", title, description, d=decision, strategies=strategies,
-        indicators=indicators, latest_values=r.latest_values(res.indicator_ids),
-        actions=ctx.actions_for(r.site, decision), adopted=adopted,
+        decision.url,
+        "decision.j2",
+        title,
+        description,
+        d=decision,
+        strategies=strategies,
+        indicators=indicators,
+        latest_values=r.latest_values(res.indicator_ids),
+        badge=badge,
+        actions=ctx.actions_for(r.site, decision),
+        adopted=adopted,
         permalink=r.site_url + decision.url,
     )
 
@@ -155,9 +179,16 @@ def person_page(r: Renderer, person: Person) -> Page:
     role_text = ", ".join(filter(None, [person.job_title, person.organisation]))
     description = f"{ctx.display_name(person)}{': ' + role_text if role_text else ''}. Roles, attendance and interests."
     page = r.page(
-        urls.person_url(person.id), "person.j2", ctx.display_name(person), description, p=person, roles=roles,
-        attendance=ctx.attendance_of(r.site, person), appearances=appearances,
-        presented=ctx.presented_by(r.site, person.id), declarations=ctx.declarations_by(r.site, person.id),
+        urls.person_url(person.id),
+        "person.j2",
+        ctx.display_name(person),
+        description,
+        p=person,
+        roles=roles,
+        attendance=ctx.attendance_of(r.site, person),
+        appearances=appearances,
+        presented=ctx.presented_by(r.site, person.id),
+        declarations=ctx.declarations_by(r.site, person.id),
     )
     page.meta["jsonld"] = jsonld.person(r, person, roles)
     return page
@@ -166,23 +197,33 @@ def person_page(r: Renderer, person: Person) -> Page:
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
     priority_actions: dict[str, list] = {p.id: [] for p in strategy.priorities}
-    for _, _, action in r.site.actions:
+    for meeting, item, action in r.site.actions:
         for ref in action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:
-                priority_actions[pid].append(action)
+                priority_actions[pid].append((meeting, item, action))
     ids = [i for p in strategy.priorities for i in p.indicator_ids]
     description = f"{strategy.title}: priorities, indicators and the decisions that adopted and reviewed it."
     return r.page(
-        urls.strategy_url(strategy.id), "strategy.j2", strategy.title, description, s=strategy,
-        adopted=r.site.decisions.get(strategy.adopted_by or ""), latest_values=r.latest_values(ids),
-        decisions=r.site.decisions_citing.get(strategy.id, []), priority_actions=priority_actions,
+        urls.strategy_url(strategy.id),
+        "strategy.j2",
+        strategy.title,
+        description,
+        s=strategy,
+        adopted=r.site.decisions.get(strategy.adopted_by or ""),
+        latest_values=r.latest_values(ids),
+        decisions=r.site.decisions_citing.get(strategy.id, []),
+        priority_actions=priority_actions,
+        badge=badge,
+        not_compared=LEGEND["not-compared"],
     )
 
 
 def indicator_page(r: Renderer, indicator: Indicator) -> Page:
-    """The page of one indicator with every value as a table."""
-    values = r.site.values(indicator.id)
+    """The page of one indicator: summary, chart, judgements, every value as a table."""
+    raw = r.site.values(indicator.id)
+    order = {p: k for k, p in enumerate(stats.sort_periods([v.period for v in raw]))}
+    values = sorted(raw, key=lambda v: order[v.period])
     has = {
         "ci": any(v.lower_ci is not None for v in values),
         "count": any(v.count is not None for v in values),
@@ -191,13 +232,27 @@ def indicator_page(r: Renderer, indicator: Indicator) -> Page:
         "note": any(v.note for v in values),
     }
     strategies = [
-        (s, p) for s in sorted(r.site.strategies.values(), key=lambda s: s.id) for p in s.priorities
+        (s, p)
+        for s in sorted(r.site.strategies.values(), key=lambda s: s.id)
+        for p in s.priorities
         if indicator.id in p.indicator_ids
     ]
-    description = f"{indicator.title}: every value on record, with its source."
+    state = indicator_state(r.site, indicator)
+    url = urls.indicator_url(indicator.id)
     return r.page(
-        urls.indicator_url(indicator.id), "indicator.j2", indicator.title, description, i=indicator,
-        values=values, has=has, strategies=strategies, decisions=r.site.decisions_citing.get(indicator.id, []),
+        url,
+        "indicator.j2",
+        indicator.title,
+        state.summary,
+        i=indicator,
+        state=state,
+        chart=Markup(chart_svg(indicator, raw, state.summary)),
+        badge=badge,
+        csv_link=urls.relative(url, urls.indicator_csv_url(indicator.id)),
+        values=values,
+        has=has,
+        strategies=strategies,
+        decisions=r.site.decisions_citing.get(indicator.id, []),
     )
 
 
@@ -205,8 +260,12 @@ def document_page(r: Renderer, document: Document) -> Page:
     """The page of one source document."""
     meeting = r.site.meetings.get(document.meeting_id or "")
     return r.page(
-        urls.document_url(document.id), "document.j2", document.title,
-        f"{document.title}: a source document of the record.", doc=document, meeting=meeting,
+        urls.document_url(document.id),
+        "document.j2",
+        document.title,
+        f"{document.title}: a source document of the record.",
+        doc=document,
+        meeting=meeting,
     )
 
 

@@ -14,8 +14,12 @@ from generator import models, urls
 from generator.render.pages import Page, Renderer
 
 SCHEMA_NAMES = {
-    "boards": "board", "people": "person", "documents": "document",
-    "meetings": "meeting", "strategies": "strategy", "indicators": "indicator",
+    "boards": "board",
+    "people": "person",
+    "documents": "document",
+    "meetings": "meeting",
+    "strategies": "strategy",
+    "indicators": "indicator",
 }
 PLACES = {
     "boards": "data/boards/&lt;id&gt;.yml",
@@ -45,7 +49,9 @@ def type_name(annotation: Any) -> str:
             if schema and schema.get("enum") == ["yes", "no"]:
                 return "yes or no"
             if schema and "pattern" in schema:
-                return {"^[a-z0-9]+(?:-[a-z0-9]+)*$": "id", "^\\d+(?:-\\d+)?$": "pages"}.get(schema["pattern"], "time (HH:MM)")
+                return {"^[a-z0-9]+(?:-[a-z0-9]+)*$": "id", "^\\d+(?:-\\d+)?$": "pages"}.get(
+                    schema["pattern"], "time (HH:MM)"
+                )
             if schema and schema.get("format") == "uri":
                 return "web address"
         return type_name(base)
@@ -64,13 +70,15 @@ def field_rows(model: type[BaseModel]) -> list[dict[str, str]]:
     rows = []
     for name, info in model.model_fields.items():
         example = json.dumps(info.examples[0], ensure_ascii=False) if info.examples else ""
-        rows.append({
-            "name": name,
-            "type": type_name(info.annotation),
-            "required": "required" if info.is_required() else "optional",
-            "meaning": info.description or "",
-            "example": example,
-        })
+        rows.append(
+            {
+                "name": name,
+                "type": type_name(info.annotation),
+                "required": "required" if info.is_required() else "optional",
+                "meaning": info.description or "",
+                "example": example,
+            }
+        )
     return rows
 
 
@@ -94,12 +102,19 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 def reference_html() -> str:
     """The reference as HTML tables, one per record kind and part."""
-    out = ['<div class="mb-page">', "<h1>Data format reference</h1>",
-           "<p>Generated from the record models, so it is always current. Every value is written as text; each field converts it by its type.</p>"]
+    out = [
+        '<div class="mb-page">',
+        "<h1>Data format reference</h1>",
+        "<p>Generated from the record models, so it is always current. "
+        "Every value is written as text; each field converts it by its type.</p>",
+    ]
     seen: set[type[BaseModel]] = set()
     for kind, model in models.KINDS.items():
         out.append(f'<h2 id="{SCHEMA_NAMES[kind]}">{model.__name__}: {PLACES[kind]}</h2>')
-        out.append(f"<p>{escape(model.__doc__ or '')} JSON Schema: <a href=\"../../schemas/{SCHEMA_NAMES[kind]}.schema.json\">{SCHEMA_NAMES[kind]}.schema.json</a>.</p>")
+        out.append(
+            f"<p>{escape(model.__doc__ or '')} JSON Schema: "
+            f'<a href="../../schemas/{SCHEMA_NAMES[kind]}.schema.json">{SCHEMA_NAMES[kind]}.schema.json</a>.</p>'
+        )
         out.extend(_table(model))
         for inner in sub_models(model, seen):
             out.append(f'<h3 id="{SCHEMA_NAMES[kind]}-{inner.__name__.lower()}">{inner.__name__}</h3>')
@@ -112,11 +127,16 @@ def reference_html() -> str:
 
 
 def _table(model: type[BaseModel]) -> list[str]:
-    rows = ["<table>", f"<caption>Fields of {model.__name__}</caption>",
-            '<thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Meaning</th><th scope="col">Example</th></tr></thead><tbody>']
+    rows = [
+        "<table>",
+        f"<caption>Fields of {model.__name__}</caption>",
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{name}</th>' for name in ("Field", "Type", "Required", "Meaning", "Example"))
+        + "</tr></thead><tbody>",
+    ]
     for row in field_rows(model):
         rows.append(
-            f"<tr><th scope=\"row\"><code>{escape(row['name'])}</code></th><td>{escape(row['type'])}</td>"
+            f'<tr><th scope="row"><code>{escape(row["name"])}</code></th><td>{escape(row["type"])}</td>'
             f"<td>{row['required']}</td><td>{escape(row['meaning'])}</td><td><code>{escape(row['example'])}</code></td></tr>"
         )
     rows.append("</tbody></table>")
@@ -125,8 +145,12 @@ def _table(model: type[BaseModel]) -> list[str]:
 
 def reference_page(r: Renderer) -> Page:
     """The data-format reference page."""
-    return Page(urls.index_url("reference"), "Data format reference",
-                "Every field of every record kind: type, whether required, meaning and example.", reference_html())
+    return Page(
+        urls.index_url("reference"),
+        "Data format reference",
+        "Every field of every record kind: type, whether required, meaning and example.",
+        reference_html(),
+    )
 
 
 def json_schemas() -> dict[str, str]:

@@ -1,0 +1,29 @@
+"""Machine-readable exports: pure functions site -> {path relative to docs_dir: bytes}.
+
+Every export is built from the same records as the pages and holds only fields the
+pages show. Dates come from the records (or the injected build date), never the clock.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.exports.calendars import calendar_files
+from generator.exports.csv_package import package_files
+from generator.exports.feeds import feed_files
+from generator.exports.popolo import popolo_files
+from generator.exports.records_json import record_json_files
+from generator.exports.sitemap import sitemap_files
+from generator.graph import Site
+
+
+def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
+    """Every export file of the site, by path relative to docs_dir."""
+    files: dict[str, bytes] = {}
+    files.update(package_files(site))
+    files.update(record_json_files(site, site_url))
+    files.update(popolo_files(site, site_url))
+    files.update(feed_files(site, today, site_name, site_url))
+    files.update(calendar_files(site, site_name, site_url))
+    files.update(sitemap_files(site, site_url))
+    return files

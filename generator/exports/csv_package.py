@@ -1,0 +1,110 @@
+"""Bulk data: one CSV per table, a Frictionless Data Package descriptor, and a zip of both."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from datetime import date
+from typing import Any
+
+from generator import urls
+from generator.exports.tables import Table, all_tables
+from generator.graph import Site
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the zip's bytes depend on the records only
+
+
+def neutralise(text: str) -> str:
+    """Stop a spreadsheet reading a cell as a formula: prefix a quote (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(value: Any) -> str:
+    """One CSV cell: text neutralised, numbers without a needless '.0', dates ISO, booleans true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}" if value == int(value) and abs(value) < 1e15 else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+def table_csv(table: Table) -> bytes:
+    """The table as UTF-8 CSV with a header row and CRLF line ends (RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([col.name for col in table.columns])
+    for row in table.rows:
+        writer.writerow([cell(row[col.name]) for col in table.columns])
+    return out.getvalue().encode("utf-8")
+
+
+def resource(table: Table) -> dict[str, Any]:
+    """The Data Package resource describing one table."""
+    schema: dict[str, Any] = {
+        "fields": [
+            {
+                "name": col.name,
+                "type": col.type,
+                "description": col.description,
+                **({"format": "default"} if col.type == "date" else {}),
+            }
+            for col in table.columns
+        ],
+        "primaryKey": table.primary_key,
+        "missingValues": [""],
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {"fields": column, "reference": {"resource": target, "fields": "id"}}
+            for column, target in table.foreign_keys
+        ]
+    return {
+        "name": table.name.replace("_", "-"),
+        "title": table.title,
+        "path": f"{table.name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": schema,
+    }
+
+
+def descriptor(tables: list[Table]) -> dict[str, Any]:
+    """The datapackage.json descriptor; foreign keys name resources by their package name."""
+    resources = [resource(t) for t in tables]
+    for res in resources:
+        for fk in res["schema"].get("foreignKeys", []):
+            fk["reference"]["resource"] = fk["reference"]["resource"].replace("_", "-")
+    return {
+        "profile": "tabular-data-package",
+        "name": "minutebook",
+        "title": "Minutebook: decisions, meetings and members of public boards",
+        "description": "Every record on the site, one CSV per record kind. Cells that a spreadsheet "
+        "would read as a formula start with an apostrophe.",
+        "resources": resources,
+    }
+
+
+def package_files(site: Site) -> dict[str, bytes]:
+    """Every CSV, the descriptor and the zip of the package."""
+    tables = all_tables(site)
+    files = {urls.csv_url(t.name): table_csv(t) for t in tables}
+    files[urls.datapackage_url()] = (json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n").encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(files):
+            info = zipfile.ZipInfo("minutebook-data/" + path.removeprefix(urls.DATA), ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[path])
+    files[urls.data_zip_url()] = buffer.getvalue()
+    return files

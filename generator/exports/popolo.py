@@ -1,0 +1,123 @@
+"""Popolo JSON (https://www.popoloproject.com/): persons, organizations, memberships, events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator import urls
+from generator.exports.records_json import dump
+from generator.exports.tables import all_tables
+from generator.graph import Site
+
+LONDON = "Europe/London"
+
+
+def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "", [])}
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def persons(site: Site, site_url: str) -> list[dict[str, Any]]:
+    """Popolo persons: people not withdrawn."""
+    return [
+        _drop_empty(
+            {
+                "id": p.id,
+                "name": p.name,
+                "honorific_prefix": p.honorific,
+                "other_names": [{"name": alias} for alias in p.aliases],
+                "links": [{"url": site_url + urls.person_url(p.id), "note": "Minutebook page"}],
+            }
+        )
+        for p in sorted(site.people.values(), key=lambda p: p.id)
+        if not p.withdrawn
+    ]
+
+
+def organizations(site: Site, site_url: str) -> list[dict[str, Any]]:
+    """Popolo organizations: boards not withdrawn."""
+    return [
+        _drop_empty(
+            {
+                "id": b.id,
+                "name": b.name,
+                "other_names": [{"name": b.short_name, "note": "short name"}],
+                "classification": b.kind,
+                "area": {"name": b.area} if b.area else None,
+                "parent_id": b.reports_to_ids[0] if b.reports_to_ids else None,
+                "links": [{"url": site_url + urls.board_url(b.id), "note": "Minutebook page"}],
+            }
+        )
+        for b in sorted(site.boards.values(), key=lambda b: b.id)
+        if not b.withdrawn
+    ]
+
+
+def memberships(site: Site) -> list[dict[str, Any]]:
+    """Popolo memberships: filled seats of boards and people not withdrawn."""
+    live = {p.id for p in site.people.values() if not p.withdrawn}
+    rows = next(t for t in all_tables(site) if t.name == "memberships").rows
+    return [
+        _drop_empty(
+            {
+                "id": row["id"],
+                "person_id": row["person_id"],
+                "organization_id": row["board_id"],
+                "role": row["role"],
+                "label": row["seat"],
+                "start_date": _iso(row["start"]),
+                "end_date": _iso(row["end"]),
+            }
+        )
+        for row in rows
+        if row["person_id"] in live
+    ]
+
+
+def _start(meeting: Any) -> str:
+    day = meeting.date.isoformat()
+    return f"{day}T{meeting.start_time}:00" if meeting.start_time else day
+
+
+def events(site: Site, site_url: str) -> list[dict[str, Any]]:
+    """Popolo events: meetings not withdrawn; local London times, as the papers print them."""
+    out = []
+    for key, m in sorted(site.meetings.items()):
+        if m.withdrawn:
+            continue
+        board = site.boards[m.board_id]
+        out.append(
+            _drop_empty(
+                {
+                    "id": key,
+                    "name": f"{board.name}: {m.title or 'meeting'}",
+                    "classification": "meeting",
+                    "organization_id": m.board_id,
+                    "start_date": _start(m),
+                    "end_date": f"{m.date.isoformat()}T{m.end_time}:00" if m.end_time else None,
+                    "timezone": LONDON,
+                    "status": m.status,
+                    "location": m.venue,
+                    "links": [{"url": site_url + urls.meeting_url(m.board_id, m.id), "note": "Minutebook page"}],
+                }
+            )
+        )
+    return out
+
+
+def popolo(site: Site, site_url: str) -> dict[str, Any]:
+    """The whole Popolo document."""
+    return {
+        "persons": persons(site, site_url),
+        "organizations": organizations(site, site_url),
+        "memberships": memberships(site),
+        "events": events(site, site_url),
+    }
+
+
+def popolo_files(site: Site, site_url: str) -> dict[str, bytes]:
+    """The Popolo export file."""
+    return {urls.popolo_url(): dump(popolo(site, site_url))}

@@ -1,0 +1,50 @@
+"""A sitemap of record pages with last-modified dates taken from the records.
+
+MkDocs writes sitemap.xml itself (without lastmod) and would overwrite a file of that
+name, so this one is sitemap-records.xml, linked from the home page.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from generator import urls
+from generator.graph import Site
+
+NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def last_modified(site: Site) -> dict[str, date | None]:
+    """Each record page's URL and the latest date its records carry (None when they carry none)."""
+    found: dict[str, date | None] = {}
+    for m in site.meetings.values():
+        found[urls.meeting_url(m.board_id, m.id)] = m.withdrawn.date if m.withdrawn else m.date
+    for d in site.decisions.values():
+        found[d.url] = d.meeting.date
+    for board in site.boards.values():
+        dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
+        found[urls.board_url(board.id)] = board.withdrawn.date if board.withdrawn else max(dates, default=None)
+    for person in site.people.values():
+        dates = [m.date for m in site.meetings.values() if any(a.person_id == person.id for a in m.attendance)]
+        found[urls.person_url(person.id)] = person.withdrawn.date if person.withdrawn else max(dates, default=None)
+    for s in site.strategies.values():
+        found[urls.strategy_url(s.id)] = s.withdrawn.date if s.withdrawn else None
+    for i in site.indicators.values():
+        found[urls.indicator_url(i.id)] = i.withdrawn.date if i.withdrawn else None
+    for doc in site.documents.values():
+        found[urls.document_url(doc.id)] = doc.withdrawn.date if doc.withdrawn else doc.published
+    return found
+
+
+def sitemap_files(site: Site, site_url: str) -> dict[str, bytes]:
+    """The records sitemap."""
+    ET.register_namespace("", NS)
+    root = ET.Element(f"{{{NS}}}urlset")
+    for url, day in sorted(last_modified(site).items()):
+        node = ET.SubElement(root, f"{{{NS}}}url")
+        ET.SubElement(node, f"{{{NS}}}loc").text = site_url + url
+        if day is not None:
+            ET.SubElement(node, f"{{{NS}}}lastmod").text = day.isoformat()
+    ET.indent(root)
+    return {urls.sitemap_url(): ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"}

@@ -1,0 +1,106 @@
+"""Serve a built site on 127.0.0.1 and run axe-core in a Playwright page."""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import axe_playwright_python
+from playwright.sync_api import Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run"]
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay silent."""
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` on a free port of 127.0.0.1 and yield its base URL ('http://127.0.0.1:N/')."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Run axe-core's WCAG 2.0/2.1/2.2 A and AA rules on ``page``; one line per failing node."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_JS)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    lines = []
+    for violation in result["violations"]:
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"{violation['id']}: {target}: {violation['help']} ({node.get('failureSummary', '')})")
+    return lines
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of a built site as a site-relative URL ('', 'boards/x/', '404.html')."""
+    urls = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return urls
+
+
+KINDS = {
+    "home": "",
+    "boards-index": "boards/",
+    "board": "boards/*/",
+    "meetings-index": "meetings/",
+    "meeting": "meetings/*/*/",
+    "decisions-index": "decisions/",
+    "decision": "decisions/*/*/*/",
+    "people-index": "people/",
+    "person": "people/*/",
+    "strategies-index": "strategies/",
+    "strategy": "strategies/*/",
+    "indicators-index": "indicators/",
+    "indicator": "indicators/*/",
+    "document": "documents/*/",
+    "about": "about/",
+    "guide": "guide/publishing/",
+    "data-format": "reference/data-format/",
+    "404": "404.html",
+}
+
+
+def is_redirect(site: Path, url: str) -> bool:
+    """Whether the page at ``url`` is a redirect stub (a meta refresh to a renamed record)."""
+    path = site / url if url.endswith(".html") else site / url / "index.html"
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")
+
+
+def page_kinds(site: Path) -> dict[str, str]:
+    """One page of each kind of ``site`` (the first in sorted order that is not a redirect)."""
+    pages = [url for url in site_pages(site) if not is_redirect(site, url)]
+    chosen = {}
+    for kind, pattern in KINDS.items():
+        depth = pattern.count("/")
+        for url in pages:
+            if url.count("/") == depth and fnmatch.fnmatchcase(url, pattern):
+                chosen[kind] = url
+                break
+    return chosen

@@ -1,0 +1,115 @@
+"""axe-core (WCAG 2.0, 2.1, 2.2 A and AA) and keyboard checks in headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.support import axe_violations, is_redirect, page_kinds, serve, site_pages
+
+pytestmark = pytest.mark.browser
+
+
+def _audit(browser: Browser, base: str, urls: list[str]) -> list[str]:
+    """Run axe on each URL; return every violation prefixed with its page."""
+    page = browser.new_page()
+    problems = []
+    for url in urls:
+        page.goto(base + url)
+        problems += [f"/{url}: {line}" for line in axe_violations(page)]
+    page.close()
+    return problems
+
+
+def test_every_fixture_page_has_no_axe_violations(browser: Browser, fixture_site: Path, fixture_base: str) -> None:
+    """Every generated and hand-written page of the fixture site passes axe (redirect stubs excepted)."""
+    urls = [url for url in site_pages(fixture_site) if not is_redirect(fixture_site, url)]
+    assert len(urls) >= 20
+    assert _audit(browser, fixture_base, urls) == []
+
+
+def test_one_page_of_each_kind_of_the_real_site_passes_axe(browser: Browser, real_site: Path, real_base: str) -> None:
+    """One page of every kind built from the real dataset passes axe."""
+    kinds = page_kinds(real_site)
+    assert set(kinds) >= {"home", "board", "meeting", "decision", "person", "strategy", "indicator", "404"}
+    assert _audit(browser, real_base, sorted(kinds.values())) == []
+
+
+def search(page: Page, base: str, words: str) -> list[str]:
+    """Type ``words`` into the site search on the home page; return the result links."""
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click(timeout=5_000)
+    box.press_sequentially(words, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+
+
+def test_search_results_have_no_axe_violations(browser: Browser, fixture_base: str) -> None:
+    """The open search dialog with results passes axe."""
+    page = browser.new_page()
+    search(page, fixture_base, "strategy")
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_skip_link_is_first_and_focus_is_visible(browser: Browser, fixture_base: str) -> None:
+    """The first Tab lands on a visible 'Skip to content' link with a focus outline."""
+    page = browser.new_page()
+    page.goto(fixture_base + "meetings/riverton-hwb/2024-03-14/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return {text: e.textContent.trim(), href: e.getAttribute('href'),"
+        " outline: s.outlineStyle, width: parseFloat(s.outlineWidth), visible: e.getBoundingClientRect().height > 0}; }"
+    )
+    assert focused["text"].lower().startswith("skip to content")
+    assert focused["href"].startswith("#")
+    assert focused["visible"]
+    assert focused["outline"] != "none" and focused["width"] >= 2
+    page.close()
+
+
+FOCUSABLE = (
+    "() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]"
+    ".filter(e => e.tabIndex >= 0 && !e.disabled && !e.closest('[hidden]') && e.getClientRects().length"
+    " && getComputedStyle(e).visibility !== 'hidden')"
+    ".map((e, i) => { e.dataset.mbControl = i; return e.outerHTML.slice(0, 100); })"
+)
+
+
+def test_every_visible_control_is_reachable_by_keyboard(browser: Browser, fixture_base: str) -> None:
+    """Tabbing through a decision page visits every visible link, button and field."""
+    page = browser.new_page()
+    page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
+    wanted = page.evaluate(FOCUSABLE)
+    reached: set[int] = set()
+    for _ in range(len(wanted) + 20):
+        page.keyboard.press("Tab")
+        reached.add(int(page.evaluate("() => document.activeElement.dataset.mbControl ?? -1")))
+    page.close()
+    assert len(wanted) >= 20
+    assert [html for i, html in enumerate(wanted) if i not in reached] == []
+
+
+@pytest.mark.parametrize(
+    ("injected", "rule"),
+    [
+        ('<img src="../../../assets/images/favicon.png">', "image-alt"),
+        ('<p style="color: #b0b0b0; background: #ffffff">Pale grey text</p>', "color-contrast"),
+    ],
+)
+def test_injected_failure_is_caught(
+    browser: Browser, fixture_site: Path, tmp_path: Path, injected: str, rule: str
+) -> None:
+    """An image without alt text, or low-contrast text, added to a built page fails the axe check."""
+    site = tmp_path / "site"
+    shutil.copytree(fixture_site, site)
+    page_file = site / "meetings" / "riverton-hwb" / "2024-03-14" / "index.html"
+    page_file.write_text(page_file.read_text("utf-8").replace("</article>", injected + "</article>", 1), "utf-8")
+    with serve(site) as base:
+        problems = _audit(browser, base, ["meetings/riverton-hwb/2024-03-14/"])
+    assert problems and all(line.startswith(f"/meetings/riverton-hwb/2024-03-14/: {rule}: ") for line in problems)
