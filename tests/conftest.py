@@ -41,6 +41,11 @@ def make_dataset(tmp_path: Path, files: dict[str, str | bytes] | None = None, ba
     return data
 
 
+def fixture_text(rel: str) -> str:
+    """The text of a file of the valid fixture dataset."""
+    return (FIXTURE / rel).read_text(encoding="utf-8")
+
+
 def check_lines(data: Path) -> list[str]:
     """Diagnostics of a dataset as printed, with the data folder prefix removed."""
     report, _ = build.check(data)
