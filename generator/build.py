@@ -73,7 +73,9 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     planned = plan_writes(docs, files, report)
     new_urls: list[str] = []
     if settings.ledger is not None:
-        published = {urls.url_of_path(rel) for rel in planned} | hand_written(docs)
+        # The ledger holds page URLs (the contract with people who link to us).
+        pages = {urls.url_of_path(rel) for rel in planned if rel.endswith(".md")}
+        published = pages | hand_written(docs)
         new_urls = check_ledger(settings.ledger, published, report)
     if report.failed(settings.strict):
         return report, None

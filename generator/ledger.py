@@ -7,18 +7,18 @@ from pathlib import Path
 from generator.diagnostics import Report
 
 
-def read_ledger(path: Path) -> list[str]:
-    """URLs in the ledger, one per line, '#' comments ignored."""
+def read_ledger(path: Path) -> list[tuple[int, str]]:
+    """(line number, URL) for each URL in the ledger; '#' comments and blank lines ignored."""
     if not path.exists():
         return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    lines = enumerate((line.strip() for line in path.read_text(encoding="utf-8").splitlines()), start=1)
+    return [(number, line) for number, line in lines if line and not line.startswith("#")]
 
 
 def check_ledger(path: Path, published: set[str], report: Report) -> list[str]:
     """Report ledger URLs that no longer resolve; return the URLs new to the ledger."""
     known = read_ledger(path)
-    for number, url in enumerate(known, start=1):
+    for number, url in known:
         if url not in published:
             report.error(
                 str(path),
@@ -27,7 +27,7 @@ def check_ledger(path: Path, published: set[str], report: Report) -> list[str]:
                 f"'{url}' was published before and no longer resolves "
                 "(restore the record, add its old id to former_ids, or mark it withdrawn)",
             )
-    return sorted(published - set(known))
+    return sorted(published - {url for _, url in known})
 
 
 def extend_ledger(path: Path, new: list[str]) -> None:

@@ -28,7 +28,6 @@ def mkdocs_build(config: Path, out: Path) -> int:
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "-f",
         str(config),
         "-d",

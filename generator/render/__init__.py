@@ -17,7 +17,8 @@ def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
     """Render every page; withdrawn records become tombstones, former ids redirect."""
     renderer = Renderer(site, make_env(), today, site_name, site_url)
     pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
-    pages = [tombstone(renderer, page) for page in pages]
+    withdrawn = _withdrawn_records(site)
+    pages = [tombstone(renderer, page, withdrawn) for page in pages]
     pages.extend(redirect_pages(renderer))
     return {urls.page_path(page.url): front_matter(front(page)) + "\n" + page.body for page in pages}
 
@@ -40,14 +41,14 @@ def _withdrawn_records(site: Site) -> dict[str, object]:
     return found
 
 
-def tombstone(r: Renderer, page: Page) -> Page:
+def tombstone(r: Renderer, page: Page, withdrawn: dict[str, object]) -> Page:
     """Replace the page of a withdrawn record with a page that says when and why."""
-    record = _withdrawn_records(r.site).get(page.url)
+    record = withdrawn.get(page.url)
     if record is None:
         return page
     w = record.withdrawn
     return r.page(
-        page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", title=page.title, w=w
+        page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", record_title=page.title, w=w
     )
 
 

@@ -1,0 +1,34 @@
+"""The data-format reference documents every field, from the models themselves."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pydantic import BaseModel
+
+from generator import models
+from generator.render.reference import json_schemas, reference_html, sub_models
+
+ALL_MODELS: list[type[BaseModel]] = []
+for _model in models.KINDS.values():
+    ALL_MODELS.extend([_model, *sub_models(_model, set())])
+ALL_MODELS.append(models.IndicatorValue)
+
+
+@pytest.mark.parametrize("model", sorted(set(ALL_MODELS), key=lambda m: m.__name__), ids=lambda m: m.__name__)
+def test_every_field_is_documented(model: type[BaseModel]) -> None:
+    """A field without a description fails here, and appears in the reference page."""
+    html = reference_html()
+    for name, info in model.model_fields.items():
+        assert info.description, f"{model.__name__}.{name} has no description"
+        assert f"<code>{name}</code>" in html
+
+
+def test_json_schemas_parse_and_cover_every_kind() -> None:
+    """One schema per record kind, each valid JSON with the kind's fields."""
+    schemas = json_schemas()
+    assert sorted(schemas) == sorted(f"{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator"))
+    meeting = json.loads(schemas["meeting.schema.json"])
+    assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])
+    assert meeting["properties"]["status"]["enum"] == ["scheduled", "held", "cancelled", "postponed"]
