@@ -129,7 +129,7 @@ def read_text(path: Path) -> str:
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise DataError("the file is UTF-16 text; save it as UTF-8")
     if b"\x00" in data:
         raise DataError("the file is binary, not text")
@@ -142,6 +142,14 @@ def read_text(path: Path) -> str:
             line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """True for UTF-16 text without a byte-order mark: every other byte of ASCII text is zero."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    return any(sample[0::2]) != any(sample[1::2])  # exactly one half is all zero bytes
 
 
 def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:

@@ -26,10 +26,13 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 MAX_NODES = 200_000
+MAX_DEPTH = 100
 
 
 class _Loader(yaml.BaseLoader):
-    """BaseLoader that refuses aliases (``*name``): they allow 'billion laughs'."""
+    """BaseLoader that refuses aliases (``*name``, 'billion laughs') and deep nesting (stack overflow)."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
         if self.check_event(AliasEvent):
@@ -38,7 +41,14 @@ class _Loader(yaml.BaseLoader):
                 f"YAML aliases ('*{event.anchor}') are not allowed (write the value out in full)",
                 event.start_mark.line + 1,
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            line = self.peek_event().start_mark.line + 1
+            raise DataError(f"values are nested more than {MAX_DEPTH} levels deep (flatten the record)", line)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def load_yaml(text: str) -> tuple[Any, Lines]:
