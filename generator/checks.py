@@ -34,7 +34,20 @@ def build_site(models: Models, report: Report) -> Site:
         _check_strategy(site, check, strategy)
     _check_indicators(site, check, report)
     _check_former_ids(check, models)
+    _warn_shared_aliases(check, models)
     return site
+
+
+def _warn_shared_aliases(check: Checker, models: Models) -> None:
+    """Warn when two people share a name or alias: search and readers could confuse them."""
+    owners: dict[str, str] = {}
+    for person in _sorted(models.people):
+        for i, name in enumerate([person.name, *person.aliases]):
+            key = " ".join(name.lower().split())
+            other = owners.setdefault(key, person.id)
+            if other != person.id:
+                loc = ("aliases", i - 1) if i else ("name",)
+                check.at(person, loc, f"'{name}' is also a name of '{other}' (add a distinguishing alias)", warn=True)
 
 
 def _sorted(records: dict) -> list:

@@ -34,7 +34,13 @@ class Diagnostic:
             if self.column:
                 where += f":{self.column}"
         text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = _one_line(text)
         return f"warning: {text}" if self.severity == "warning" else text
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks, bidi overrides and other invisible characters so a diagnostic is one honest line."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 @dataclass
@@ -72,15 +78,14 @@ class Report:
     def summary(self, wrote: bool = False) -> str:
         """One closing line that counts what was found."""
         errors, warnings = len(self.errors), len(self.warnings)
-        files = len({d.path for d in self.items})
-        parts = [_plural(errors, "error")]
-        if warnings:
-            parts.append(_plural(warnings, "warning"))
-        counted = ", ".join(parts) + f" in {_plural(files, 'file')}"
+        files = f" in {_plural(len({d.path for d in self.items}), 'file')}"
         if errors:
-            return f"error: {counted}; nothing was written."
+            counted = _plural(errors, "error") + (f", {_plural(warnings, 'warning')}" if warnings else "")
+            return f"error: {counted}{files}; nothing was written."
         if warnings:
-            return f"warning: {counted}." + ("" if wrote else " Nothing was written (--strict).")
+            return f"warning: {_plural(warnings, 'warning')}{files}." + (
+                "" if wrote else " Nothing was written (--strict)."
+            )
         return "ok: no problems found."
 
 

@@ -50,7 +50,7 @@ def _text(value: Any, what: str) -> str:
 def parse_id(value: Any) -> str:
     """Accept an id: lowercase letters, digits and single hyphens."""
     text = _text(value, "an id")
-    if not ID_RE.match(text):
+    if not ID_RE.fullmatch(text):
         raise fail(f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')")
     return text
 
@@ -60,7 +60,7 @@ def parse_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     text = _text(value, "a date")
-    match = DATE_RE.match(text)
+    match = DATE_RE.fullmatch(text)
     if not match:
         raise fail(f"'{text}' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)")
     year, month, day = (int(part) for part in match.groups())
@@ -84,7 +84,7 @@ def parse_due(value: Any) -> date | str:
 def parse_time(value: Any) -> str:
     """Accept a 24-hour clock time written HH:MM."""
     text = _text(value, "a time")
-    if not TIME_RE.match(text):
+    if not TIME_RE.fullmatch(text):
         raise fail(f"'{text}' is not a time (write times as 24-hour HH:MM, e.g. 14:00)")
     return text
 
@@ -106,7 +106,7 @@ def parse_int(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     text = _text(value, "a whole number")
-    if not re.match(r"^\d+$", text):
+    if not re.fullmatch(r"^\d+$", text):
         raise fail(f"'{text}' is not a whole number")
     return int(text)
 
@@ -114,7 +114,7 @@ def parse_int(value: Any) -> int:
 def parse_pages(value: Any) -> str:
     """Accept a page or page range as '12' or '9-22'."""
     text = _text(value, "a page range").replace(" ", "")
-    if not PAGES_RE.match(text):
+    if not PAGES_RE.fullmatch(text):
         raise fail(f"'{text}' is not a page or page range (write '12' or '9-22')")
     if "-" in text:
         first, last = (int(part) for part in text.split("-"))
@@ -126,7 +126,7 @@ def parse_pages(value: Any) -> str:
 def parse_url(value: Any) -> str:
     """Accept an http or https address."""
     text = _text(value, "a web address")
-    if not URL_RE.match(text):
+    if not URL_RE.fullmatch(text):
         raise fail(f"'{text}' is not a web address (it must start with https:// or http://)")
     return text
 
@@ -179,7 +179,7 @@ Markdown = Annotated[
 def parse_number(value: Any) -> float:
     """Accept a plain decimal number (no commas, units or % signs)."""
     text = _text(value, "a number").strip()
-    if not re.match(r"^-?\d+(?:\.\d+)?$", text):
+    if not re.fullmatch(r"^-?\d+(?:\.\d+)?$", text):
         raise fail(f"'{text}' is not a number (leave the cell empty and give a reason in 'note')")
     return float(text)
 

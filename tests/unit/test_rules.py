@@ -139,3 +139,19 @@ def test_rule_reports_exact_message(tmp_path: Path, name: str, files: dict, expe
 def test_fixture_dataset_is_valid() -> None:
     """The fixture dataset itself has no problems."""
     assert check_lines(FIXTURE) == []
+
+
+def test_shared_alias_is_a_warning_and_strict_makes_it_fatal(tmp_path: Path) -> None:
+    """A name two people share is a warning; the build goes on unless --strict."""
+    from tests.conftest import run_cli
+
+    data = make_dataset(tmp_path, {"people/dee-sub.yml": fixture_text("people/dee-sub.yml") + "aliases: [A Chair]\n"})
+    expected = "warning: people/dee-sub.yml:5: aliases[0]: 'A Chair' is also a name of 'ann-chair' (add a distinguishing alias)"
+    assert check_lines(data) == [expected]
+    normal = run_cli("--data", str(data), "check")
+    strict = run_cli("--data", str(data), "--strict", "check")
+    assert normal.returncode == 0 and strict.returncode == 1
+    assert strict.stdout.replace(str(data) + "/", "").splitlines() == [
+        expected,
+        "warning: 1 warning in 1 file.",
+    ]
