@@ -31,6 +31,11 @@ def board_url(board_id: str) -> str:
     return f"boards/{board_id}/"
 
 
+def board_indicators_url(board_id: str) -> str:
+    """URL of a board's indicator overview."""
+    return f"boards/{board_id}/indicators/"
+
+
 def meeting_url(board_id: str, meeting_id: str) -> str:
     """URL of a meeting page; ``meeting_id`` is the date, with -2 for a second that day."""
     return f"meetings/{board_id}/{meeting_id}/"

@@ -11,6 +11,12 @@ from generator.render.indicator_view import LEGEND, badge, indicator_state, spin
 from generator.render.pages import Page, Renderer
 
 
+def wide(page: Page) -> Page:
+    """Give a page of wide tables the full width (Material hides the side columns)."""
+    page.meta["hide"] = ["navigation", "toc"]
+    return page
+
+
 def index_pages(r: Renderer) -> Iterator[Page]:
     """Every index page, in a stable order."""
     site = r.site
@@ -40,12 +46,14 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         upcoming=upcoming,
         past=[(b, rows) for b, rows in past if rows],
     )
-    yield r.page(
-        urls.index_url("decisions"),
-        "decisions_index.j2",
-        "Decisions register",
-        "Every decision on record, newest first, with board, date and outcome.",
-        decisions=decisions,
+    yield wide(
+        r.page(
+            urls.index_url("decisions"),
+            "decisions_index.j2",
+            "Decisions register",
+            "Every decision on record, newest first, with board, date and outcome.",
+            decisions=decisions,
+        )
     )
     people = sorted(site.people.values(), key=ctx.surname_key)
     groups = [(letter, list(rows)) for letter, rows in groupby(people, key=lambda p: ctx.surname_key(p)[0][:1].upper())]
@@ -70,13 +78,28 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         rows = sorted((i for i in site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title)
         if rows:
             by_board.append((board, [indicator_state(site, i) for i in rows]))
-    yield r.page(
-        urls.index_url("indicators"),
-        "indicators_index.j2",
-        "Indicators",
-        "Every indicator the boards watch: latest value, comparison, target and trend.",
-        groups=by_board,
-        badge=badge,
-        spine=lambda state: spine(site, state),
-        judgements=LEGEND,
+    yield wide(
+        r.page(
+            urls.index_url("indicators"),
+            "indicators_index.j2",
+            "Indicators",
+            "Every indicator the boards watch: latest value, comparison, target and trend.",
+            groups=by_board,
+            badge=badge,
+            spine=lambda state: spine(site, state),
+            judgements=LEGEND,
+        )
     )
+    for board, rows in by_board:
+        yield wide(
+            r.page(
+                urls.board_indicators_url(board.id),
+                "indicators_index.j2",
+                f"Indicators: {board.name}",
+                f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
+                groups=[(board, rows)],
+                badge=badge,
+                spine=lambda state: spine(site, state),
+                judgements=LEGEND,
+            )
+        )

@@ -131,7 +131,7 @@ def _cell(value: object) -> str:
     if isinstance(value, float):
         return format_number(value).replace(",", "")
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "@", "\t", "\r") else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def indicator_csv(indicator: Indicator, values: list[IndicatorValue]) -> str:
