@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve lint golden new-meeting clean
+.PHONY: site test check serve lint golden new-meeting clean bench
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -27,6 +27,11 @@ serve: $(STAMP)           ## live preview; edits to data/ rebuild the pages
 
 golden: $(STAMP)          ## regenerate the golden files after a reviewed change
 	$(PY) -m pytest -q tests/golden --update-golden
+
+# Synthetic boards per size, about 326 pages each: make bench BOARDS=3,15,61 adds ~20,000 pages.
+BOARDS ?= 3,15
+bench: $(STAMP)           ## synthetic 1,000 and 5,000 pages: time, memory, sizes -> BENCHMARKS.md
+	$(PY) scripts/bench.py --boards $(BOARDS)
 
 new-meeting: $(STAMP)     ## make new-meeting BOARD=coventry-hwb DATE=2017-10-16
 	$(PY) -m generator new meeting --board $(BOARD) --date $(DATE)

@@ -7,8 +7,10 @@ here and never stored in data/.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from generator import urls
 from generator.diagnostics import Report
@@ -57,6 +59,26 @@ class Site:
     reports_from: dict[str, list[Board]] = field(default_factory=lambda: defaultdict(list))
     decisions_citing: dict[str, list[Decision]] = field(default_factory=lambda: defaultdict(list))
     actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
+    lookups: dict[str, dict] = field(default_factory=dict)
+
+    def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list]:
+        """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything)."""
+        if name not in self.lookups:
+            found: dict[str, list] = defaultdict(list)
+            for key, value in pairs(self):
+                found[key].append(value)
+            self.lookups[name] = found
+        return self.lookups[name]
+
+    def attended(self, person_id: str) -> list[Meeting]:
+        """Meetings whose attendance names ``person_id``, in record order."""
+        by_person = self.grouped(
+            "attended",
+            lambda s: (
+                (pid, m) for m in s.meetings.values() for pid in dict.fromkeys(a.person_id for a in m.attendance)
+            ),
+        )
+        return by_person.get(person_id, [])
 
     @property
     def boards(self) -> dict[str, Board]:

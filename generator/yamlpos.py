@@ -53,7 +53,14 @@ class _Loader(yaml.BaseLoader):
 
 def load_yaml(text: str) -> tuple[Any, Lines]:
     """Parse ``text``; return (data, lines) or raise DataError."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # PyYAML checks every character up front
+        line = text[: exc.position].count("\n") + 1
+        raise DataError(
+            f"the file contains the control character U+{exc.character:04X}, which YAML does not allow (delete it)",
+            line,
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

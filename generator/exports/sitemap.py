@@ -26,7 +26,7 @@ def last_modified(site: Site) -> dict[str, date | None]:
         dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
         found[urls.board_url(board.id)] = board.withdrawn.date if board.withdrawn else max(dates, default=None)
     for person in site.people.values():
-        dates = [m.date for m in site.meetings.values() if any(a.person_id == person.id for a in m.attendance)]
+        dates = [m.date for m in site.attended(person.id)]
         found[urls.person_url(person.id)] = person.withdrawn.date if person.withdrawn else max(dates, default=None)
     for s in site.strategies.values():
         found[urls.strategy_url(s.id)] = s.withdrawn.date if s.withdrawn else None

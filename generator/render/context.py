@@ -46,7 +46,8 @@ def decisions_newest_first(site: Site) -> list[Decision]:
 
 def decisions_of_meeting(site: Site, meeting: Meeting) -> dict[int, Decision]:
     """Decisions of a meeting keyed by id() of their resolution."""
-    return {id(d.resolution): d for d in site.decisions.values() if d.meeting is meeting}
+    by_meeting = site.grouped("decisions", lambda s: ((s.meeting_key(d.meeting), d) for d in s.decisions.values()))
+    return {id(d.resolution): d for d in by_meeting.get(site.meeting_key(meeting), []) if d.meeting is meeting}
 
 
 def neighbours(site: Site, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
@@ -113,13 +114,20 @@ def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
 
 def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
     """Items a person presented or wrote, oldest first."""
-    found = [(m, item) for m in site.meetings.values() for item in m.items if person_id in item.presenter_ids]
+    presenting = site.grouped(
+        "presented",
+        lambda s: ((p, (m, i)) for m in s.meetings.values() for i in m.items for p in dict.fromkeys(i.presenter_ids)),
+    )
+    found = list(presenting.get(person_id, []))
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
 
 
 def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
     """Declarations of interest a person made at meetings."""
-    found = [(m, d) for m in site.meetings.values() for d in m.declarations if d.person_id == person_id]
+    declared = site.grouped(
+        "declared", lambda s: ((d.person_id, (m, d)) for m in s.meetings.values() for d in m.declarations)
+    )
+    found = list(declared.get(person_id, []))
     return sorted(found, key=lambda pair: pair[0].date)
 
 

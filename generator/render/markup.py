@@ -40,13 +40,15 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRS = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 URL_SCHEMES = {"http", "https", "mailto"}
 YAML_BREAKS = ("\u2028", "\u2029", "\x85")
+# One converter, reset before each use: building a Markdown instance costs more than converting a field.
+CONVERTER = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
 def markdown_html(text: str | None) -> Markup:
     """Render a Markdown field; raw HTML and unsafe link schemes are removed."""
     if not text:
         return Markup("")
-    rendered = md.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    rendered = CONVERTER.reset().convert(text)
     # Headings in a record sit under the page's own h2 sections.
     for level in (1, 2):
         rendered = rendered.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")

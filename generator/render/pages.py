@@ -61,7 +61,11 @@ class Renderer:
     def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
         """The latest state of each indicator: value, comparisons, target and trend."""
         known = [iid for iid in indicator_ids if iid in self.site.indicators]
-        return {iid: indicator_state(self.site, self.site.indicators[iid]) for iid in known}
+        cache = self.site.lookups.setdefault("indicator_state", {})  # one computation per indicator, not per page
+        for iid in known:
+            if iid not in cache:
+                cache[iid] = indicator_state(self.site, self.site.indicators[iid])
+        return {iid: cache[iid] for iid in known}
 
 
 def latest_value(site: Site, indicator: Indicator) -> Any:
@@ -114,7 +118,10 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         [d for d in meeting.declarations if d.item and d.item in (item.number, item.minute)] for item in meeting.items
     ]
     documents = sorted(
-        (d for d in r.site.documents.values() if d.meeting_id == r.site.meeting_key(meeting)), key=lambda d: d.id
+        r.site.grouped("documents", lambda s: ((d.meeting_id, d) for d in s.documents.values())).get(
+            r.site.meeting_key(meeting), []
+        ),
+        key=lambda d: d.id,
     )
     url = urls.meeting_url(board.id, meeting.id)
     title = f"{board.short_name}, {uk_date(meeting.date, weekday=False)}"
@@ -170,7 +177,7 @@ def person_page(r: Renderer, person: Person) -> Page:
     appearances = sorted(
         (
             (m, a)
-            for m in r.site.meetings.values()
+            for m in r.site.attended(person.id)
             for a in m.attendance
             if a.person_id == person.id and a.status in ("substitute", "officer", "guest")
         ),
@@ -197,7 +204,15 @@ def person_page(r: Renderer, person: Person) -> Page:
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
     priority_actions: dict[str, list] = {p.id: [] for p in strategy.priorities}
-    for meeting, item, action in r.site.actions:
+    served = r.site.grouped(
+        "priority_actions",
+        lambda s: (
+            (sid, (m, i, a))
+            for m, i, a in s.actions
+            for sid in dict.fromkeys(ref.partition("/")[0] for ref in a.priority_ids)
+        ),
+    )
+    for meeting, item, action in served.get(strategy.id, []):
         for ref in action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:

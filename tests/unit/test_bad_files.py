@@ -121,3 +121,11 @@ def test_deep_nesting_exits_1_not_3(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "values are nested more than" in result.stdout
     assert "internal error" not in result.stderr
+
+
+def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
+    """A stray control character (pasted from a PDF) is a data error at its line, not a crash."""
+    text = fixture_text(PERSON).replace("ann-chair", "x").replace("Cabinet Member", "Cabinet\x0bMember")
+    assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
+        "people/x.yml:5: the file contains the control character U+000B, which YAML does not allow (delete it)"
+    ]
