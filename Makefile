@@ -11,8 +11,10 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# make site SHARDS=4 builds the pages of four groups of boards as separate mkdocs processes.
+SHARDS ?= 0
 site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
-	$(PY) -m generator site --ledger published-urls.txt
+	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)
 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check
@@ -23,7 +25,7 @@ test: $(STAMP)            ## the whole suite (lint, unit, golden, site, browser)
 
 serve: $(STAMP)           ## live preview; edits to data/ rebuild the pages
 	$(PY) -m generator build
-	$(PY) -m mkdocs serve -f mkdocs.serve.yml
+	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml
 
 golden: $(STAMP)          ## regenerate the golden files after a reviewed change
 	$(PY) -m pytest -q tests/golden --update-golden

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
-from generator import build, publish, skeleton
+from generator import build, publish, shard, skeleton
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -31,6 +32,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
             "--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)"
         )
         cmd.add_argument("--out", type=Path, default=Path("site"), help="output folder for 'site' (default: site)")
+    site = sub.choices["site"]
+    site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
+    site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
     new.add_argument("kind", choices=sorted(skeleton.KINDS))
     new.add_argument("--id", help="id of the new record (not for meetings)")
@@ -71,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
     status = finish(report, args.strict, wrote=result is not None)
     if status or args.command == "build":
         return status
+    if args.shards > 0:
+        return shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
     return publish.mkdocs_build(args.config, args.out)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +13,11 @@ from generator.diagnostics import Report
 from generator.exports import export_site
 from generator.graph import Site
 from generator.ledger import check_ledger, extend_ledger
-from generator.load import load_data
+from generator.load import FileCache, load_data
 from generator.render import render_site
 from generator.render.indicator_view import csv_files
 from generator.render.reference import json_schemas
-from generator.validate import validate_all
+from generator.validate import ModelCache, validate_all
 from generator.write import WriteResult, plan_writes, read_manifest, write_tree
 
 log = logging.getLogger(__name__)
@@ -34,11 +34,19 @@ class Settings:
     strict: bool = False
 
 
-def check(data: Path) -> tuple[Report, Site | None]:
+@dataclass
+class Caches:
+    """What a long-running process (the preview server) keeps between builds."""
+
+    files: FileCache = field(default_factory=dict)
+    models: ModelCache = field(default_factory=dict)
+
+
+def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None]:
     """Load and check everything; return the report and, if valid, the site."""
     report = Report()
-    raw = load_data(data, report)
-    models = validate_all(raw, report)
+    raw = load_data(data, report, caches.files if caches else None)
+    models = validate_all(raw, report, caches.models if caches else None)
     site = build_site(models, report)
     return report, (None if report.errors else site)
 

@@ -57,40 +57,75 @@ class RawData:
     unreadable_tables: set[str] = field(default_factory=set)
 
 
-def load_data(root: Path, report: Report) -> RawData:
+# A cache of files read by an earlier run in the same process (the preview server):
+# path -> ((mtime_ns, size), what reading it gave). Unchanged files are not read again.
+Read = RawRecord | RawTable | DataError
+FileCache = dict[Path, tuple[tuple[int, int], Read]]
+
+
+def load_data(root: Path, report: Report, cache: FileCache | None = None) -> RawData:
     """Read every file under ``root``, reporting what cannot be read."""
     raw = RawData()
     if not root.is_dir():
         report.error(str(root), 0, "", "data folder not found")
         return raw
+    base = _shown_base(root)
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         rel = path.relative_to(root)
-        shown = _shown(root, path)
+        shown = _shown(root, base, rel)
         if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):
             continue
         kind = _kind_of(rel)
         if kind is None:
             report.error(shown, 0, "", _misplaced(rel))
             continue
-        try:
-            text = read_text(path)
-            if path.suffix == ".csv":
-                raw.tables[rel.stem] = read_csv(shown, text)
-            else:
-                raw.records.append(_read_yaml(kind, shown, rel, text))
-        except DataError as exc:
+        got = _read_cached(kind, shown, rel, path, cache)
+        if isinstance(got, DataError):
             if path.suffix == ".csv":
                 raw.unreadable_tables.add(rel.stem)
-            report.items.append(Diagnostic(shown, exc.line, "", exc.message, column=exc.column))
+            report.items.append(Diagnostic(shown, got.line, "", got.message, column=got.column))
+        elif isinstance(got, RawTable):
+            raw.tables[rel.stem] = got
+        else:
+            raw.records.append(got)
     return raw
 
 
-def _shown(root: Path, path: Path) -> str:
-    """Path as printed in messages: relative to the working directory when possible."""
+def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache | None) -> Read:
+    """Read one file, or reuse what an earlier run read when its size and time are unchanged."""
+    if cache is None:
+        return _read_file(kind, shown, rel, path)
+    info = path.stat()
+    stamp = (info.st_mtime_ns, info.st_size)
+    hit = cache.get(path)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    got = _read_file(kind, shown, rel, path)
+    cache[path] = (stamp, got)
+    return got
+
+
+def _read_file(kind: str, shown: str, rel: Path, path: Path) -> Read:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        text = read_text(path)
+        return read_csv(shown, text) if path.suffix == ".csv" else _read_yaml(kind, shown, rel, text)
+    except DataError as exc:
+        return exc
+
+
+def _shown_base(root: Path) -> str | None:
+    """The data folder as printed in messages: relative to the working directory when possible."""
+    try:
+        return root.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
-        return str(path)
+        return None
+
+
+def _shown(root: Path, base: str | None, rel: Path) -> str:
+    """A file's path as printed in messages (``base`` from _shown_base, worked out once per run)."""
+    if base is None:
+        return str(root / rel)
+    return rel.as_posix() if base == "." else f"{base}/{rel.as_posix()}"
 
 
 def _kind_of(rel: Path) -> str | None:

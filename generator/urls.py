@@ -52,6 +52,41 @@ def decision_url(key: str) -> str:
     return f"decisions/{key}/"
 
 
+def board_decisions_url(board_id: str) -> str:
+    """URL of a board's decisions register: its years, with counts.
+
+    One segment under decisions/, where every decision has three (<board>/<meeting>/<minute>),
+    so it cannot be the URL of a decision; its file decisions/<board>.md sits beside the folder.
+    """
+    return f"decisions/{board_id}/"
+
+
+def decisions_year_url(board_id: str, year: int) -> str:
+    """URL of the register of a board's decisions in one year.
+
+    Two segments under decisions/ (a decision has three), so it cannot clash with a decision page
+    even when a meeting id is a bare year; the file is decisions/<board>/<year>.md.
+    """
+    return f"decisions/{board_id}/{year:04d}/"
+
+
+def board_meetings_url(board_id: str) -> str:
+    """URL of a board's meetings by year (a meeting page has two segments under meetings/)."""
+    return f"meetings/{board_id}/"
+
+
+PEOPLE_LETTERS = "people/a-z/"
+OTHER_LETTER = "other"
+
+
+def people_letter_url(letter: str) -> str:
+    """URL of the people whose surnames start with ``letter`` ('a' to 'z', or 'other').
+
+    Two segments under people/, where a person page has one, so no person id can take it.
+    """
+    return f"{PEOPLE_LETTERS}{letter}/"
+
+
 def person_url(person_id: str) -> str:
     """URL of a person page."""
     return f"people/{person_id}/"
@@ -168,3 +203,21 @@ def calendar_url(board_id: str | None = None) -> str:
 def sitemap_url() -> str:
     """URL of the records sitemap with last-modified dates (MkDocs keeps sitemap.xml)."""
     return "sitemap-records.xml"
+
+
+# --- sharding (generator/shard.py) ------------------------------------------
+
+BOARD_FOLDERS = ("boards/", "meetings/", "decisions/")
+
+
+def board_of_path(rel: str) -> str | None:
+    """The board whose shard builds the page file ``rel``, or None for a site-wide page.
+
+    A board's own page and indicator overview, its meetings and its decisions (with the
+    registers of each) belong to it; indexes, people, strategies and the rest are site-wide.
+    """
+    for folder in BOARD_FOLDERS:
+        if rel.startswith(folder) and rel.endswith(".md") and not rel.endswith("/index.md"):
+            head = rel[len(folder) :].split("/", 1)[0]
+            return head.removesuffix(".md") or None
+    return None

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Report
-from generator.load import RawData, RawRecord
+from generator.load import RawData, RawRecord, RawTable
 from generator.models import (
     KINDS,
     Board,
@@ -45,31 +45,52 @@ class Models:
     broken: set[str] = field(default_factory=set)
 
 
-def validate_all(raw: RawData, report: Report) -> Models:
+# Valid models from an earlier run in the same process, by file: reused while the file's
+# raw record is the very object the load cache handed out again (the file is unchanged).
+ModelCache = dict[str, tuple[object, Any]]
+
+
+def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) -> Models:
     """Validate every raw record and table; collect all diagnostics."""
     models = Models()
     for record in raw.records:
-        model = validate_record(record, report)
+        hit = cache.get(record.path) if cache is not None else None
+        model = hit[1] if hit is not None and hit[0] is record else validate_record(record, report)
         if model is None:
             models.broken.add(f"{record.folder}/{record.stem}" if record.kind == "meetings" else record.stem)
             continue
+        if cache is not None:
+            cache[record.path] = (record, model)
         key = f"{record.folder}/{model.id}" if record.kind == "meetings" else model.id
         getattr(models, record.kind)[key] = model
         models.origin[id(model)] = record
     for stem, table in sorted(raw.tables.items()):
-        rows: list[IndicatorValue] = []
-        for line, row in table.rows:
-            try:
-                value = IndicatorValue.model_validate(row)
-            except ValidationError as exc:
-                for loc, message in translate(exc, IndicatorValue, row):
-                    report.error(table.path, line, ".".join(str(p) for p in loc), message)
-                continue
-            rows.append(value)
+        hit = cache.get(table.path) if cache is not None else None
+        if hit is not None and hit[0] is table:
+            rows = hit[1]
+        else:
+            rows, failed = _validate_table(table, report)
+            if cache is not None and not failed:
+                cache[table.path] = (table, rows)
+        for line, value in rows:
             models.value_lines[id(value)] = (table.path, line)
-        models.values[stem] = rows
+        models.values[stem] = [value for _, value in rows]
     models.broken.update(f"{stem}.csv" for stem in raw.unreadable_tables)
     return models
+
+
+def _validate_table(table: RawTable, report: Report) -> tuple[list[tuple[int, IndicatorValue]], bool]:
+    """Validate every row of an indicator CSV: the valid rows, and whether any row was wrong."""
+    rows: list[tuple[int, IndicatorValue]] = []
+    failed = False
+    for line, row in table.rows:
+        try:
+            rows.append((line, IndicatorValue.model_validate(row)))
+        except ValidationError as exc:
+            failed = True
+            for loc, message in translate(exc, IndicatorValue, row):
+                report.error(table.path, line, ".".join(str(p) for p in loc), message)
+    return rows, failed
 
 
 def validate_record(record: RawRecord, report: Report) -> TopLevel | None:

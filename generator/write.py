@@ -75,6 +75,30 @@ def write_tree(docs: Path, planned: dict[str, bytes]) -> WriteResult:
     """Write changed files, remove stale generated ones, save the manifest."""
     result = WriteResult()
     old = read_manifest(docs)
+    _write_changed(docs, planned, result)
+    for rel in sorted(set(old) - set(planned)):
+        target = docs / rel
+        if target.exists() and digest(target.read_bytes()) == old[rel]:
+            target.unlink()
+            result.removed.append(rel)
+            _prune(target.parent, docs)
+    _save_manifest(docs, old, {rel: digest(data) for rel, data in planned.items()})
+    return result
+
+
+def write_some(docs: Path, planned: dict[str, bytes]) -> WriteResult:
+    """Write a few generated files ahead of the rest (the preview's first pass); remove nothing.
+
+    The manifest learns their new hashes, so the full write that follows owns them as before.
+    """
+    result = WriteResult()
+    old = read_manifest(docs)
+    _write_changed(docs, planned, result)
+    _save_manifest(docs, old, {**old, **{rel: digest(data) for rel, data in planned.items()}})
+    return result
+
+
+def _write_changed(docs: Path, planned: dict[str, bytes], result: WriteResult) -> None:
     for rel in sorted(planned):
         target = docs / rel
         if target.exists() and target.read_bytes() == planned[rel]:
@@ -82,16 +106,12 @@ def write_tree(docs: Path, planned: dict[str, bytes]) -> WriteResult:
             continue
         _atomic_write(target, planned[rel])
         result.written.append(rel)
-    for rel in sorted(set(old) - set(planned)):
-        target = docs / rel
-        if target.exists() and digest(target.read_bytes()) == old[rel]:
-            target.unlink()
-            result.removed.append(rel)
-            _prune(target.parent, docs)
-    manifest = {rel: digest(data) for rel, data in sorted(planned.items())}
+
+
+def _save_manifest(docs: Path, old: dict[str, str], manifest: dict[str, str]) -> None:
     if manifest != old:
-        _atomic_write(docs / MANIFEST, (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode())
-    return result
+        text = json.dumps(dict(sorted(manifest.items())), indent=0, sort_keys=True) + "\n"
+        _atomic_write(docs / MANIFEST, text.encode())
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

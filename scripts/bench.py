@@ -1,9 +1,11 @@
 """Measure the generator and `mkdocs build` on synthetic datasets of several sizes; write BENCHMARKS.md.
 
-Usage: python scripts/bench.py [--boards 3,15] [--work /tmp/minutebook-bench] [--out BENCHMARKS.md]
+Usage: python scripts/bench.py [--boards 3,15] [--work /tmp/minutebook-bench] [--out BENCHMARKS.md] [--lunr]
 
 Each size is synthesised by scripts/synth.py, generated into a scratch copy of the site
-(mkdocs.yml, overrides/ and the hand-written pages), then built with `mkdocs build --strict`.
+(mkdocs.yml, overrides/ and the hand-written pages), then built with `mkdocs build --strict`
+and indexed with Pagefind; scripts/bench_search.py measures, in Chromium, what a reader
+downloads before the first search result (--lunr: and the built-in search's index, to compare).
 Every step runs in its own process so its peak memory (ru_maxrss from wait4) is its own.
 Only the block between the bench markers in BENCHMARKS.md is rewritten.
 """
@@ -11,7 +13,6 @@ Only the block between the bench markers in BENCHMARKS.md is rewritten.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -28,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+QUERY = "winter pressures"  # scripts/bench_search.QUERY: words on many synthetic pages
 TODAY = "2026-11-23"
 
 
@@ -107,20 +109,30 @@ def edit_one(data: Path) -> str:
 
 
 def site_sizes(site: Path) -> dict[str, float]:
-    """Median and largest HTML page, search index raw and gzipped, in KB."""
+    """Median and largest HTML page in KB, and Pagefind's files on disk (scripts/bench_search.py)."""
+    import bench_search
+
     pages = [p.stat().st_size for p in site.rglob("index.html")]
-    index = site / "search" / "search_index.json"
-    raw = index.read_bytes() if index.exists() else b""
     return {
         "html_pages": len(pages),
         "median_kb": statistics.median(pages) / 1024,
         "largest_kb": max(pages) / 1024,
-        "search_kb": len(raw) / 1024,
-        "search_gz_kb": len(gzip.compress(raw, 6)) / 1024,
+        **bench_search.pagefind_sizes(site),
     }
 
 
-def measure(boards: int, base: Path) -> dict:
+def measure_search(site: Path, config: Path, lunr: bool) -> dict:
+    """Index ``site`` with Pagefind (timed), then measure what a reader fetches before the first result."""
+    import bench_search
+
+    from generator import publish
+
+    wall, peak, _ = run_measured(publish.pagefind_command(site))
+    result = {"wall": wall, "peak_mb": peak} | bench_search.search_fetch(site, bench_search.QUERY)
+    return result | (bench_search.lunr_sizes(config) if lunr else {})
+
+
+def measure(boards: int, base: Path, lunr: bool = False) -> dict:
     """Synthesise ``boards`` boards, then time and size every step."""
     import synth
 
@@ -135,7 +147,8 @@ def measure(boards: int, base: Path) -> dict:
     mk_wall, mk_mb, _ = run_measured(
         [py, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml"), "-d", str(site)], cwd=work
     )
-    sizes = site_sizes(site)  # before the dirty build, which rewrites the search index with changed pages only
+    search = measure_search(site, work / "mkdocs.yml", lunr)
+    sizes = site_sizes(site)
     edited = edit_one(data)
     e_wall, _, e_out = run_measured([*here, "--child", str(data), str(docs)])
     edit = json.loads(e_out) | {"wall": e_wall, "file": edited}
@@ -149,6 +162,7 @@ def measure(boards: int, base: Path) -> dict:
         "mkdocs": {"wall": mk_wall, "peak_mb": mk_mb, "dirty": dirty},
         "edit": edit,
         "site": sizes,
+        "search": search,
     }
 
 
@@ -170,9 +184,30 @@ def table(results: list[dict]) -> list[str]:
         ("mkdocs ms per page", lambda r: f"{1000 * r['mkdocs']['wall'] / r['gen']['pages']:.1f}"),
         ("HTML pages built", lambda r: f"{r['site']['html_pages']:,}"),
         ("median / largest page (KB)", lambda r: f"{r['site']['median_kb']:.1f} / {r['site']['largest_kb']:.0f}"),
+        ("Pagefind indexing after mkdocs (s)", lambda r: f"{r['search']['wall']:.1f}"),
+        ("Pagefind peak memory (MB)", lambda r: f"{r['search']['peak_mb']:.0f}"),
         (
-            "search index raw / gzipped (KB)",
-            lambda r: f"{r['site']['search_kb']:,.0f} / {r['site']['search_gz_kb']:,.0f}",
+            "Pagefind index on disk (KB; word chunks, page fragments)",
+            lambda r: (
+                f"{r['site']['pagefind_index_kb']:,.0f} ({r['site']['pagefind_chunks']:,}, "
+                f"{r['site']['pagefind_fragments']:,})"
+            ),
+        ),
+        (
+            f"search '{QUERY}': fetched before the first result, raw / gzip (KB)",
+            lambda r: f"{r['search']['fetch_kb']:,.0f} / {r['search']['fetch_gz_kb']:,.0f}",
+        ),
+        (
+            "of which index and fragments (KB; requests in all)",
+            lambda r: f"{r['search']['fetch_index_kb']:,.0f} ({r['search']['requests']})",
+        ),
+        (
+            "built-in (lunr) index, fetched whole: raw / gzipped (KB)",
+            lambda r: (
+                f"{r['search']['lunr_kb']:,.0f} / {r['search']['lunr_gz_kb']:,.0f}"
+                if "lunr_kb" in r["search"]
+                else "not measured"
+            ),
         ),
         (
             "edit one resolution: files rewritten (pages)",
@@ -204,7 +239,8 @@ def growth(results: list[dict]) -> list[str]:
             f"- {small['gen']['pages']:,} → {big['gen']['pages']:,} pages (×{pages:.2f}): "
             f"generator ×{gen:.2f} (per page ×{gen / pages:.2f}), mkdocs ×{mk:.2f} (per page ×{mk / pages:.2f}), "
             f"largest page ×{ratio('site', 'largest_kb'):.2f}, median page ×{ratio('site', 'median_kb'):.2f}, "
-            f"search index ×{ratio('site', 'search_kb'):.2f}, peak memory generator "
+            f"Pagefind index ×{ratio('site', 'pagefind_index_kb'):.2f}, fetched before the first result "
+            f"×{ratio('search', 'fetch_kb'):.2f}, peak memory generator "
             f"×{ratio('gen', 'peak_mb'):.2f} / mkdocs ×{ratio('mkdocs', 'peak_mb'):.2f}."
         )
     return lines
@@ -260,6 +296,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/minutebook-bench"))
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--reuse", action="store_true", help="reuse sizes already measured in --work")
+    parser.add_argument("--lunr", action="store_true", help="also build with the built-in search, to compare")
     args = parser.parse_args()
     results = []
     for boards in (int(b) for b in args.boards.split(",")):
@@ -267,7 +304,7 @@ def main() -> None:
         if args.reuse and saved.exists():
             results.append(json.loads(saved.read_text()))
             continue
-        result = measure(boards, args.work / f"b{boards}")
+        result = measure(boards, args.work / f"b{boards}", args.lunr)
         saved.write_text(json.dumps(result))
         print(json.dumps(result), flush=True)
         results.append(result)

@@ -16,7 +16,7 @@ from generator import build
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "data"
 TODAY = date(2026, 11, 23)
-HAND_WRITTEN = ("about.md", "accessibility.md", "guide", "assets")
+HAND_WRITTEN = ("about.md", "accessibility.md", "search.md", "guide", "assets")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

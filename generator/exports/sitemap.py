@@ -1,4 +1,4 @@
-"""A sitemap of record pages with last-modified dates taken from the records.
+"""A sitemap of record pages, and of each board's registers, with last-modified dates taken from the records.
 
 MkDocs writes sitemap.xml itself (without lastmod) and would overwrite a file of that
 name, so this one is sitemap-records.xml, linked from the home page.
@@ -11,6 +11,7 @@ from datetime import date
 
 from generator import urls
 from generator.graph import Site
+from generator.render.context import decisions_by_year
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -25,6 +26,7 @@ def last_modified(site: Site) -> dict[str, date | None]:
     for board in site.boards.values():
         dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
         found[urls.board_url(board.id)] = board.withdrawn.date if board.withdrawn else max(dates, default=None)
+    found.update(register_dates(site))
     for person in site.people.values():
         dates = [m.date for m in site.attended(person.id)]
         found[urls.person_url(person.id)] = person.withdrawn.date if person.withdrawn else max(dates, default=None)
@@ -34,6 +36,20 @@ def last_modified(site: Site) -> dict[str, date | None]:
         found[urls.indicator_url(i.id)] = i.withdrawn.date if i.withdrawn else None
     for doc in site.documents.values():
         found[urls.document_url(doc.id)] = doc.withdrawn.date if doc.withdrawn else doc.published
+    return found
+
+
+def register_dates(site: Site) -> dict[str, date | None]:
+    """Each board's meetings page, decisions page and decisions-by-year pages, dated by their newest meeting."""
+    found: dict[str, date | None] = {}
+    for board in site.boards.values():
+        dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
+        found[urls.board_meetings_url(board.id)] = max(dates, default=None)
+        years = decisions_by_year(site, board.id)
+        for year, rows in years.items():
+            found[urls.decisions_year_url(board.id, year)] = max((d.meeting.date for d in rows), default=None)
+        newest = [rows[0].meeting.date for rows in years.values() if rows]
+        found[urls.board_decisions_url(board.id)] = max(newest, default=None)
     return found
 
 

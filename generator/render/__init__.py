@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+
+import jinja2
 
 from generator import urls
 from generator.graph import Site
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
-from generator.render.pages import Page, Renderer, front, record_pages
+from generator.render.pages import Page, Renderer, front, pages_of, record_pages
 from generator.render.reference import reference_page
 
 
@@ -20,6 +23,20 @@ def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
     withdrawn = _withdrawn_records(site)
     pages = [tombstone(renderer, page, withdrawn) for page in pages]
     pages.extend(redirect_pages(renderer))
+    return _texts(pages)
+
+
+def render_records(
+    site: Site, today: date, site_name: str, site_url: str, records: Iterable[tuple[str, str]], env: jinja2.Environment
+) -> dict[str, str]:
+    """Only the pages whose subject is one of ``records`` ((kind, key) pairs), as render_site would write them."""
+    renderer = Renderer(site, env, today, site_name, site_url)
+    withdrawn = _withdrawn_records(site)
+    pages = [tombstone(renderer, page, withdrawn) for kind, key in records for page in pages_of(renderer, kind, key)]
+    return _texts(pages)
+
+
+def _texts(pages: list[Page]) -> dict[str, str]:
     return {urls.page_path(page.url): front_matter(front(page)) + "\n" + page.body for page in pages}
 
 

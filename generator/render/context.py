@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -9,6 +10,11 @@ from generator.graph import Decision, Site, covers
 from generator.models import Action, Board, Item, Meeting, Membership, Person
 
 HELD = ("held",)
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun: '1 decision', '3 decisions', '2 people'."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def surname_key(person: Person) -> tuple[str, str]:
@@ -42,6 +48,42 @@ def decisions_newest_first(site: Site) -> list[Decision]:
     for key in sorted(by_meeting, reverse=True):
         result.extend(by_meeting[key])
     return result
+
+
+def board_decisions(site: Site, board_id: str) -> list[Decision]:
+    """A board's decisions, newest first (one site-wide sort, then a lookup by board)."""
+    by_board = site.grouped("decisions_by_board", lambda s: ((d.board.id, d) for d in decisions_newest_first(s)))
+    return by_board.get(board_id, [])
+
+
+def decisions_by_year(site: Site, board_id: str) -> dict[int, list[Decision]]:
+    """A board's decisions by year, newest year first: every year from its first decision to its last.
+
+    A year with none inside that span is kept (empty), so a register page, once published, stays.
+    """
+    cache = site.lookups.setdefault("decisions_by_year", {})
+    if board_id not in cache:
+        found: dict[int, list[Decision]] = {}
+        for decision in board_decisions(site, board_id):
+            found.setdefault(decision.meeting.date.year, []).append(decision)
+        years = range(max(found), min(found) - 1, -1) if found else []
+        cache[board_id] = {year: found.get(year, []) for year in years}
+    return cache[board_id]
+
+
+def meetings_by_year(site: Site, board_id: str) -> dict[int, list[Meeting]]:
+    """A board's meetings by year, newest year and newest meeting first."""
+    found: dict[int, list[Meeting]] = {}
+    for meeting in reversed(meetings_of(site, board_id)):
+        found.setdefault(meeting.date.year, []).append(meeting)
+    return found
+
+
+def letter_of(person: Person) -> str:
+    """The A to Z page a person is listed on: the surname's first letter without accents, or 'other'."""
+    folded = unicodedata.normalize("NFKD", surname_key(person)[0])  # 'Ó' -> 'O' + combining accent
+    first = next((c for c in folded if c.isalpha()), "")  # skips a leading apostrophe or digit
+    return first if "a" <= first <= "z" else "other"
 
 
 def decisions_of_meeting(site: Site, meeting: Meeting) -> dict[int, Decision]:

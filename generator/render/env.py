@@ -131,6 +131,7 @@ def make_env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates do not change during a build; skip a stat() per page
     )
     env.filters.update(uk_date=uk_date, short_date=short_date, md=markdown_html, num=format_number, due=format_due)
     env.globals.update(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import markdown as md
@@ -42,13 +44,19 @@ URL_SCHEMES = {"http", "https", "mailto"}
 YAML_BREAKS = ("\u2028", "\u2029", "\x85")
 # One converter, reset before each use: building a Markdown instance costs more than converting a field.
 CONVERTER = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+CONVERTER_LOCK = threading.Lock()  # the preview renders in two threads at times
 
 
+@lru_cache(maxsize=8192)
 def markdown_html(text: str | None) -> Markup:
-    """Render a Markdown field; raw HTML and unsafe link schemes are removed."""
+    """Render a Markdown field; raw HTML and unsafe link schemes are removed.
+
+    Cached: the same minutes text is shown on a meeting page and on each of its decision pages.
+    """
     if not text:
         return Markup("")
-    rendered = CONVERTER.reset().convert(text)
+    with CONVERTER_LOCK:
+        rendered = CONVERTER.reset().convert(text)
     # Headings in a record sit under the page's own h2 sections.
     for level in (1, 2):
         rendered = rendered.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")

@@ -20,6 +20,8 @@ from generator.render.env import Linker, plain, tidy
 from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state
 from generator.render.markup import meta_text, uk_date
 
+RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
+
 ATTENDANCE_GROUPS = (
     ("present", "Members present"),
     ("substitute", "Substitutes"),
@@ -68,6 +70,12 @@ class Renderer:
         return {iid: cache[iid] for iid in known}
 
 
+def wide(page: Page) -> Page:
+    """Give a page of wide tables the full width (Material hides the side columns)."""
+    page.meta["hide"] = ["navigation", "toc"]
+    return page
+
+
 def latest_value(site: Site, indicator: Indicator) -> Any:
     """The latest row in time order for the indicator's own area that has a value."""
     row = stats.latest(indicator, site.values(indicator.id))
@@ -81,6 +89,7 @@ def board_page(r: Renderer, board: Board) -> Page:
     as_of = min(r.today, held[-1].date) if held else r.today
     reason = "the date of its last meeting on record" if held and as_of < r.today else ""
     current, vacant, past = ctx.current_and_past(board, as_of)
+    past_meetings = list(reversed([m for m in meetings if m.date < r.today or m.status == "held"]))
     url = urls.board_url(board.id)
     description = f"{board.name} ({board.authority}): members, meetings, decisions and strategies."
     page = r.page(
@@ -95,7 +104,9 @@ def board_page(r: Renderer, board: Board) -> Page:
         vacant=vacant,
         past=past,
         upcoming=[m for m in meetings if m.date > r.today or (m.date == r.today and m.status != "held")],
-        past_meetings=list(reversed([m for m in meetings if m.date < r.today or m.status == "held"])),
+        past_meetings=past_meetings[:RECENT_MEETINGS],
+        meetings_count=len(meetings),
+        decision_years=ctx.decisions_by_year(r.site, board.id),
         strategies=sorted((s for s in r.site.strategies.values() if board.id in s.board_ids), key=lambda s: s.id),
         indicators=sorted((i for i in r.site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title),
         reports_from=sorted(r.site.reports_from.get(board.id, []), key=lambda b: b.name),
@@ -294,6 +305,26 @@ def record_pages(r: Renderer) -> Iterator[Page]:
     yield from (strategy_page(r, site.strategies[k]) for k in sorted(site.strategies))
     yield from (indicator_page(r, site.indicators[k]) for k in sorted(site.indicators))
     yield from (document_page(r, site.documents[k]) for k in sorted(site.documents))
+
+
+def pages_of(r: Renderer, kind: str, key: str) -> list[Page]:
+    """The pages that show one record as their subject: a meeting's page and its decisions' pages."""
+    site = r.site
+    if kind == "meetings":
+        meeting = site.meetings.get(key)
+        if meeting is None:
+            return []
+        decisions = sorted(ctx.decisions_of_meeting(site, meeting).values(), key=lambda d: d.key)
+        return [meeting_page(r, meeting), *(decision_page(r, d) for d in decisions)]
+    makers = {
+        "boards": board_page,
+        "people": person_page,
+        "strategies": strategy_page,
+        "indicators": indicator_page,
+        "documents": document_page,
+    }
+    record = getattr(site, kind).get(key)
+    return [makers[kind](r, record)] if record is not None else []
 
 
 def front(page: Page) -> dict[str, Any]:

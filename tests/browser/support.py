@@ -83,6 +83,7 @@ KINDS = {
     "about": "about/",
     "guide": "guide/publishing/",
     "data-format": "reference/data-format/",
+    "search": "search/",
     "404": "404.html",
 }
 

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.support import axe_violations, is_redirect, page_kinds, serve, site_pages
 
@@ -38,20 +38,34 @@ def test_one_page_of_each_kind_of_the_real_site_passes_axe(browser: Browser, rea
     assert _audit(browser, real_base, sorted(kinds.values())) == []
 
 
-def search(page: Page, base: str, words: str) -> list[str]:
-    """Type ``words`` into the site search on the home page; return the result links."""
-    page.goto(base)
-    box = page.locator("input.md-search__input")
+def search(page: Page, base: str, words: str, url: str = "") -> list[str]:
+    """Type ``words`` into the header search box (Pagefind) on ``url``; return the result links."""
+    page.goto(base + url)
+    box = page.locator("#mb-search-input")
     box.click(timeout=5_000)
     box.press_sequentially(words, delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    return page.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
+    expect(page.locator(".md-search-result__meta")).to_contain_text(f"for \u2018{words}\u2019", timeout=10_000)
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
 
 
-def test_search_results_have_no_axe_violations(browser: Browser, fixture_base: str) -> None:
-    """The open search dialog with results passes axe."""
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 720)])
+def test_search_results_have_no_axe_violations(browser: Browser, fixture_base: str, width: int, height: int) -> None:
+    """The open header search with results passes axe, on a phone (full-screen box) and a desktop."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(fixture_base)
+    if width < 960:
+        page.locator(".mb-search-button").click()
+    page.locator("#mb-search-input").press_sequentially("strategy", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    assert axe_violations(page) == []
+    page.close()
+
+
+def test_search_page_with_results_has_no_axe_violations(browser: Browser, fixture_base: str) -> None:
+    """The search page listing every result for ?q= passes axe."""
     page = browser.new_page()
-    search(page, fixture_base, "strategy")
+    page.goto(fixture_base + "search/?q=board")
+    expect(page.locator(".mb-search-page__item").first).to_be_visible(timeout=10_000)
     assert axe_violations(page) == []
     page.close()
 

@@ -42,17 +42,30 @@ def test_pages_render_identically_twice(real: tuple) -> None:
     assert render_site(site, TODAY, "Minutebook", "https://example.org/") == pages
 
 
-def test_overview_has_a_judgement_word_per_row(real: tuple) -> None:
+def test_each_board_overview_has_a_judgement_word_per_row(real: tuple) -> None:
     site, pages = real
-    overview = pages[urls.page_path(urls.index_url("indicators"))]
-    rows = overview.count('<tr><th scope="row">')
-    assert rows == sum(len(i.board_ids) for i in site.indicators.values())
-    assert overview.count("mb-judge--") >= 3 * rows
+    total = 0
+    for board_id in site.boards:
+        overview = pages.get(urls.page_path(urls.board_indicators_url(board_id)), "")
+        rows = overview.count('<tr><th scope="row">')
+        assert rows == sum(board_id in i.board_ids for i in site.indicators.values()), board_id
+        assert overview.count("mb-judge--") >= 3 * rows
+        total += rows
+    assert total == sum(len(i.board_ids) for i in site.indicators.values()) > 0
+
+
+def test_indicators_landing_has_one_row_per_board_not_per_indicator(real: tuple) -> None:
+    site, pages = real
+    landing = pages[urls.page_path(urls.index_url("indicators"))]
+    watching = [b for b in site.boards if any(b in i.board_ids for i in site.indicators.values())]
+    assert landing.count('<tr id="board-') == len(watching)
+    for board_id in watching:
+        assert f'href="{urls.relative(urls.index_url("indicators"), urls.board_indicators_url(board_id))}"' in landing
 
 
 def test_csv_is_escaped_against_formulas() -> None:
     _, site = build.check(FIXTURE)
     indicator = next(iter(site.indicators.values()))
-    row = site.values(indicator.id)[0].model_copy(update={"note": "=HYPERLINK(\"x\")"})
+    row = site.values(indicator.id)[0].model_copy(update={"note": '=HYPERLINK("x")'})
     text = indicator_csv(indicator, [row])
     assert "'=HYPERLINK" in text

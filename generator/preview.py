@@ -1,0 +1,121 @@
+"""Fast rebuilds for the live preview (`make serve`): the edited record first, the rest after.
+
+A preview process keeps what it read and validated (build.Caches), so a rebuild after an edit
+re-reads one file. It then writes, straight away, the pages whose subject is a record in a
+changed file (a meeting's page and its decisions' pages, a person's page, ...), so MkDocs'
+dirty rebuild shows the edit within a couple of seconds even on a large site. Pages that only
+mention the record (indexes, feeds, other people's pages) follow from a full generation in a
+background thread, whose writes MkDocs picks up as one more rebuild. Both passes produce the
+same bytes as `python -m generator build`: the first pass renders with the same functions, and
+the second is an ordinary full build. A newer edit cancels an unfinished second pass.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from generator import build
+from generator.diagnostics import Report
+from generator.graph import Site
+from generator.load import RawRecord, RawTable
+from generator.render import render_records
+from generator.render.env import make_env
+from generator.write import WriteResult, plan_writes, write_some, write_tree
+
+
+@dataclass
+class Rebuild:
+    """What one rebuild did: the report, the pages written at once, and whether a full pass follows."""
+
+    report: Report
+    first: WriteResult | None = None
+    full_pending: bool = False
+    changed: list[str] = field(default_factory=list)
+
+
+class Preview:
+    """Regenerates ``docs`` from ``data`` for a long-running preview server."""
+
+    def __init__(self, data: Path, docs: Path, settings: build.Settings) -> None:
+        self.data, self.docs, self.settings = data, docs, settings
+        self.caches = build.Caches()
+        self.env: jinja2.Environment = make_env()
+        self.generation = 0
+        self.lock = threading.Lock()
+        self.worker: threading.Thread | None = None
+        self.pending: Site | None = None
+        self.built_once = False
+
+    def rebuild(self, background: bool = True) -> Rebuild:
+        """Check the data and write the edited records' pages now.
+
+        With ``background``, the full pass waits for ``start_full_pass`` (the hook calls it once
+        MkDocs has shown the first pass, so the two do not compete for the interpreter);
+        without, it runs before returning.
+        """
+        before = dict(self.caches.files)
+        report, site = build.check(self.data, self.caches)
+        changed = [path for path, entry in self.caches.files.items() if before.get(path) is not entry]
+        removed = [path for path in before if not path.exists()]
+        for path in removed:
+            self.caches.files.pop(path, None)
+        outcome = Rebuild(report, changed=[str(p) for p in sorted(changed + removed)])
+        if site is None or report.failed(self.settings.strict):
+            return outcome
+        if self.built_once and not outcome.changed:
+            return outcome  # a rebuild caused by our own writes to docs/
+        self.generation += 1
+        if self.built_once:
+            outcome.first = self._first_pass(site, changed, report)
+        self.built_once = True
+        outcome.full_pending = True
+        if background:
+            self.pending = site
+        else:
+            self._full_pass(site, self.generation)
+        return outcome
+
+    def start_full_pass(self) -> None:
+        """Start the pending full pass in a background thread, if there is one."""
+        site, self.pending = self.pending, None
+        if site is not None:
+            self.worker = threading.Thread(target=self._full_pass, args=(site, self.generation), daemon=True)
+            self.worker.start()
+
+    def wait(self) -> None:
+        """Wait for a running full pass (tests and scripts)."""
+        if self.worker is not None:
+            self.worker.join()
+
+    def _first_pass(self, site: Site, changed: list[Path], report: Report) -> WriteResult | None:
+        subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
+        s = self.settings
+        pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env)
+        planned = plan_writes(self.docs, sorted(pages.items()), report)
+        if report.errors:
+            return None
+        with self.lock:
+            return write_some(self.docs, planned)
+
+    def _full_pass(self, site: Site, generation: int) -> None:
+        files = build.generate(site, self.settings)
+        report = Report()
+        planned = plan_writes(self.docs, files, report)
+        with self.lock:
+            if generation != self.generation or report.errors:
+                return  # a newer edit supersedes this pass, or a file is not ours to write
+            write_tree(self.docs, planned)
+
+
+def _subject(read: object) -> tuple[str, str] | None:
+    """The (kind, key) a file defines, as the site's dictionaries key it."""
+    if isinstance(read, RawRecord):
+        stem = str(read.data.get("id", read.stem))
+        return (read.kind, f"{read.folder}/{stem}" if read.kind == "meetings" else stem)
+    if isinstance(read, RawTable):
+        return ("indicators", Path(read.path).stem)
+    return None

@@ -1,0 +1,188 @@
+"""Meetings, people and indicators indexes, split so no page lists the whole site.
+
+Each landing page holds one short row per board (or per letter); the long lists live on
+per-board pages (a board's meetings, its indicator overview) or per-letter pages (people).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from generator import urls
+from generator.models import Board, Meeting, Person
+from generator.render import context as ctx
+from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state, spine
+from generator.render.pages import Page, Renderer, wide
+
+UPCOMING = 20  # soonest meetings of every board on the meetings landing page
+LETTERS = tuple(string.ascii_lowercase)
+
+
+# --- meetings -----------------------------------------------------------------
+
+
+@dataclass
+class BoardMeetings:
+    """A board's row on the meetings landing page."""
+
+    board: Board
+    count: int
+    last_held: Meeting | None
+    next: Meeting | None
+
+
+def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
+    """``/meetings/`` (soonest meetings, one row per board), then ``/meetings/<board>/`` for every board."""
+    upcoming = ctx.upcoming(r.site, r.today)
+    rows = [board_meetings(r, board, upcoming) for board in boards]
+    yield r.page(
+        urls.index_url("meetings"),
+        "meetings_index.j2",
+        "Meetings",
+        "Upcoming meetings of every board, and each board's meetings by year.",
+        upcoming=upcoming[:UPCOMING],
+        more=max(0, len(upcoming) - UPCOMING),
+        rows=rows,
+    )
+    for board in boards:
+        yield board_meetings_page(r, board, [m for m in upcoming if m.board_id == board.id])
+
+
+def board_meetings(r: Renderer, board: Board, upcoming: list[Meeting]) -> BoardMeetings:
+    """How many meetings a board has on record, the last it held and the next scheduled."""
+    meetings = ctx.meetings_of(r.site, board.id)
+    held = [m for m in meetings if m.status == "held" and m.date <= r.today]
+    soon = next((m for m in upcoming if m.board_id == board.id), None)
+    return BoardMeetings(board, len(meetings), held[-1] if held else None, soon)
+
+
+def board_meetings_page(r: Renderer, board: Board, upcoming: list[Meeting]) -> Page:
+    """``/meetings/<board>/``: the board's upcoming meetings, then every other meeting by year, newest first."""
+    pending = {id(m) for m in upcoming}
+    past: dict[int, list[Meeting]] = {}
+    for year, rows in ctx.meetings_by_year(r.site, board.id).items():
+        kept = [m for m in rows if id(m) not in pending]
+        if kept:
+            past[year] = kept
+    count = sum(len(rows) for rows in past.values()) + len(upcoming)
+    return r.page(
+        urls.board_meetings_url(board.id),
+        "meetings_board.j2",
+        f"Meetings of {board.name}",
+        f"{ctx.counted(count, 'meeting')} of {board.name} on record, by year, with agendas, attendance and minutes.",
+        b=board,
+        upcoming=upcoming,
+        past=past,
+        decision_years=ctx.decisions_by_year(r.site, board.id),
+        decisions_of=lambda m: len(ctx.decisions_of_meeting(r.site, m)),
+    )
+
+
+# --- people -------------------------------------------------------------------
+
+
+def people_pages(r: Renderer) -> Iterator[Page]:
+    """``/people/`` (the letters, with counts), then ``/people/a-z/<letter>/`` for every letter A to Z."""
+    people = sorted(r.site.people.values(), key=ctx.surname_key)
+    by_letter = {letter: list(rows) for letter, rows in groupby(people, key=ctx.letter_of)}
+    letters = [*LETTERS, *([urls.OTHER_LETTER] if urls.OTHER_LETTER in by_letter else [])]
+    groups = [(letter, by_letter.get(letter, [])) for letter in letters]
+    yield r.page(
+        urls.index_url("people"),
+        "people_index.j2",
+        "People A to Z",
+        "Everyone named in the record in a public role, by the first letter of their surname.",
+        groups=groups,
+        count=len(people),
+        letter_label=letter_label,
+        surname=lambda person: person.name.split()[-1],
+    )
+    for i, (letter, rows) in enumerate(groups):
+        around = (groups[i - 1][0] if i else None, groups[i + 1][0] if i + 1 < len(groups) else None)
+        yield letter_page(r, letter, rows, groups, around)
+
+
+def letter_label(letter: str) -> str:
+    """How a letter page is named to readers: 'A', or 'Other' for surnames outside A to Z."""
+    return "Other" if letter == urls.OTHER_LETTER else letter.upper()
+
+
+def letter_page(
+    r: Renderer, letter: str, rows: list[Person], groups: list[tuple[str, list[Person]]], around: tuple
+) -> Page:
+    """``/people/a-z/<letter>/``: everyone whose surname starts with the letter, A to Z."""
+    label = letter_label(letter)
+    what = "a surname outside A to Z" if letter == urls.OTHER_LETTER else f"a surname starting with {label}"
+    return r.page(
+        urls.people_letter_url(letter),
+        "people_letter.j2",
+        f"People A to Z: {label}",
+        f"{ctx.counted(len(rows), 'person', 'people')} named in the record with {what}.",
+        letter=letter,
+        label=label,
+        what=what,
+        rows=rows,
+        groups=groups,
+        previous=around[0],
+        following=around[1],
+        letter_label=letter_label,
+    )
+
+
+# --- indicators ---------------------------------------------------------------
+
+
+@dataclass
+class BoardIndicators:
+    """A board's indicators with their latest state, and how many compare better, similar or worse."""
+
+    board: Board
+    states: list[IndicatorState]
+
+    def compared(self) -> list[tuple[str, int]]:
+        """How many indicators' latest value compares better, similar or worse (kinds with none left out)."""
+        keys = ("better", "similar", "worse")
+        found = [(key, sum(1 for s in self.states if s.main and s.main.judgement.key == key)) for key in keys]
+        return [(key, n) for key, n in found if n]
+
+    def targets(self) -> list[tuple[str, int]]:
+        """How many indicators' latest value met or missed its target (kinds with none left out)."""
+        found = [(key, sum(1 for s in self.states if s.target.key == key)) for key in ("met", "not-met")]
+        return [(key, n) for key, n in found if n]
+
+
+def indicator_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
+    """``/indicators/`` (one row of counts per board), then each board's indicator overview."""
+    site = r.site
+    groups = []
+    for board in boards:
+        rows = sorted((i for i in site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title)
+        if rows:
+            groups.append(BoardIndicators(board, [indicator_state(site, i) for i in rows]))
+    yield r.page(
+        urls.index_url("indicators"),
+        "indicators_index.j2",
+        "Indicators",
+        "How each board's area compares on the indicators it watches; each board has an overview of them.",
+        groups=groups,
+        badge=badge,
+        judgements=LEGEND,
+    )
+    for group in groups:
+        board = group.board
+        yield wide(
+            r.page(
+                urls.board_indicators_url(board.id),
+                "board_indicators.j2",
+                f"Indicators: {board.name}",
+                f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
+                b=board,
+                rows=group.states,
+                badge=badge,
+                spine=lambda state: spine(site, state),
+                judgements=LEGEND,
+            )
+        )

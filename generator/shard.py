@@ -1,0 +1,191 @@
+"""Build the site in shards by board, in parallel, and combine them into one site.
+
+The generator writes every page into the docs folder as usual. Sharding then splits the
+MkDocs step, which is most of the time: each shard is a folder of hard links to its pages,
+with its own MkDocs configuration (the project's, with absolute paths), built by its own
+`mkdocs build --strict` process, so shards can run side by side here or as separate jobs of
+a CI matrix. Shard 0 holds the site-wide pages (indexes, people, strategies, indicators,
+hand-written pages) and every file that is not a page; shards 1..N each hold the pages of a
+group of boards (board page, meetings, decisions), grouped to balance their page counts.
+
+Every shard has the same nav: the nav's pages are present in a board shard as stubs, so
+MkDocs renders the board's pages exactly as in a single build, and the stubs' output is
+replaced by shard 0's when the shards are combined (shard 0 is copied last). Links between
+pages are relative and already resolve in the combined folder. The sitemaps are merged, and
+one Pagefind index is built over the combined site, as in a single build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import yaml
+
+from generator import publish, urls
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+STUB = "---\ntitle: Stub\nsearch:\n  exclude: true\n---\n\nThis page is built by shard 0.\n"
+
+
+@dataclass
+class Shard:
+    """One independently built part of the site."""
+
+    number: int
+    boards: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # paths relative to the docs folder
+    seconds: float = 0.0
+
+
+def nav_pages(config: dict[str, Any]) -> list[str]:
+    """Every Markdown file the nav names."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, str) and node.endswith(".md"):
+            found.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config.get("nav", []))
+    return found
+
+
+def plan(docs: Path, count: int) -> list[Shard]:
+    """Shard 0 (site-wide pages and every other file) and up to ``count`` board shards."""
+    site_wide = Shard(0)
+    by_board: dict[str, list[str]] = {}
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in Path(rel).parts):
+            continue
+        board = urls.board_of_path(rel)
+        if board is None:
+            site_wide.files.append(rel)
+        else:
+            by_board.setdefault(board, []).append(rel)
+    groups = [Shard(n + 1) for n in range(max(1, min(count, len(by_board))))]
+    for board, files in sorted(by_board.items(), key=lambda item: (-len(item[1]), item[0])):
+        smallest = min(groups, key=lambda shard: (len(shard.files), shard.number))
+        smallest.boards.append(board)
+        smallest.files.extend(files)
+    return [site_wide, *(shard for shard in groups if shard.files)]
+
+
+def prepare(shard: Shard, docs: Path, work: Path, config: dict[str, Any], root: Path) -> Path:
+    """The shard's docs folder (hard links) and configuration file; return the configuration's path."""
+    folder = work / f"shard-{shard.number}"
+    shutil.rmtree(folder, ignore_errors=True)
+    shard_docs = folder / "docs"
+    for rel in shard.files:
+        target = shard_docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link(docs / rel, target)
+    if shard.number:
+        for rel in nav_pages(config):
+            if not (shard_docs / rel).exists():
+                (shard_docs / rel).parent.mkdir(parents=True, exist_ok=True)
+                (shard_docs / rel).write_text(STUB, encoding="utf-8")
+    own = dict(config)
+    own["docs_dir"] = str(shard_docs)
+    own["site_dir"] = str(folder / "site")
+    theme = dict(own.get("theme") or {})
+    if theme.get("custom_dir"):
+        theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
+    own["theme"] = theme
+    own.pop("hooks", None)
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(own, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed: copy instead
+        shutil.copy2(source, target)
+
+
+def build_shard(shard: Shard, config: Path) -> int:
+    """Run `mkdocs build --strict` for one shard, quietly unless it fails; return its status."""
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    shard.seconds = time.perf_counter() - start
+    if result.returncode:
+        print(f"shard {shard.number} ({', '.join(shard.boards) or 'site-wide pages'}) failed:", file=sys.stderr)
+        print((result.stdout + result.stderr).strip(), file=sys.stderr)
+    return result.returncode
+
+
+def combine(built: list[Path], into: Path) -> None:
+    """Move every shard's output into one folder (the last wins on shared files) and merge the sitemaps."""
+    entries: dict[str, ElementTree.Element] = {}
+    for site in built:
+        for element in _sitemap_urls(site / "sitemap.xml"):
+            loc = element.findtext(f"{{{SITEMAP_NS}}}loc") or ""
+            entries[loc] = element
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                target = into / path.relative_to(site)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, target)
+    _write_sitemap(into, [entries[loc] for loc in sorted(entries)])
+
+
+def _sitemap_urls(path: Path) -> list[ElementTree.Element]:
+    if not path.exists():
+        return []
+    return list(ElementTree.parse(path).getroot())
+
+
+def _write_sitemap(site: Path, entries: list[ElementTree.Element]) -> None:
+    ElementTree.register_namespace("", SITEMAP_NS)
+    root = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
+    root.extend(entries)
+    data = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    (site / "sitemap.xml").write_bytes(data)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+
+
+def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: int) -> int:
+    """Build ``docs`` in shards (``count`` board shards, ``jobs`` at a time), combine, index, swap into ``out``."""
+    root = config_path.resolve().parent
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+    work = out.with_name(out.name + ".shards")
+    fresh = out.with_name(out.name + ".new")
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(fresh, ignore_errors=True)
+    shards = plan(docs, count)
+    configs = [prepare(shard, docs, work, config, root) for shard in shards]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each thread waits on its own process
+        statuses = list(pool.map(build_shard, shards, configs))
+    failed = "a shard's mkdocs build failed" if any(statuses) else None
+    if not failed:
+        fresh.mkdir(parents=True)
+        combine([path.parent / "site" for path in configs[1:]] + [configs[0].parent / "site"], fresh)
+        if not publish.index_search(fresh):
+            failed = "search indexing (Pagefind) failed"
+    shutil.rmtree(work, ignore_errors=True)
+    if failed:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"error: {failed}; the previous {out}/ was left as it was.", file=sys.stderr)
+        return 1
+    publish.swap(fresh, out)
+    for shard in shards:
+        print(f"shard {shard.number}: {len(shard.files)} files, {shard.seconds:.1f} s", file=sys.stderr)
+    return 0

@@ -1,0 +1,129 @@
+"""The preview's fast rebuild: the edited record's pages first, then exactly what a full build writes."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator import build
+from generator.preview import Preview
+from tests.conftest import TODAY, make_dataset
+
+MEETING = "meetings/riverton-hwb/2024-03-14.yml"
+OLD = "The Joint Health and Wellbeing Strategy 2024-2027 be approved."
+NEW = "The Joint Health and Wellbeing Strategy 2024-2027 be approved, with amendments."
+PERSON = "people/ann-chair.yml"
+
+
+def tree(docs: Path) -> dict[str, bytes]:
+    """Every file under ``docs`` by relative path."""
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def edit(data: Path, rel: str, old: str, new: str) -> None:
+    """Replace text in a data file and make sure its modification time moves on."""
+    path = data / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 1_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+def full_build(tmp_path: Path, data: Path) -> dict[str, bytes]:
+    """What `python -m generator build` writes for ``data`` into an empty folder."""
+    docs = tmp_path / "reference-docs"
+    report, result = build.build(data, docs, build.Settings(TODAY))
+    assert result is not None, report.lines()
+    return tree(docs)
+
+
+def test_an_edit_writes_the_meeting_and_its_decisions_first_then_matches_a_full_build(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    assert preview.rebuild(background=False).first is None  # the first build is a full one
+
+    edit(data, MEETING, OLD, NEW)
+    outcome = preview.rebuild(background=True)
+    preview.start_full_pass()
+    assert outcome.changed == [str(data / MEETING)]
+    assert outcome.first is not None
+    written = outcome.first.written
+    assert "meetings/riverton-hwb/2024-03-14.md" in written
+    assert any(rel.startswith("decisions/riverton-hwb/2024-03-14/") for rel in written)
+    assert all(
+        rel.startswith(("meetings/riverton-hwb/2024-03-14", "decisions/riverton-hwb/2024-03-14/")) for rel in written
+    )
+    preview.wait()
+    assert tree(docs) == full_build(tmp_path, data)
+
+
+def test_first_pass_pages_are_byte_identical_to_the_full_build(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    preview.rebuild(background=False)
+    edit(data, PERSON, "Cabinet Member for Health", "Cabinet Member for Health and Care")
+    outcome = preview.rebuild(background=False)
+    assert outcome.first is not None and outcome.first.written == ["people/ann-chair.md"]
+    first = (docs / "people/ann-chair.md").read_bytes()
+    assert b"Cabinet Member for Health and Care" in first
+    assert full_build(tmp_path, data)["people/ann-chair.md"] == first
+
+
+def test_a_rebuild_with_no_data_change_writes_nothing(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    preview.rebuild(background=False)
+    before = tree(docs)
+    outcome = preview.rebuild(background=False)
+    assert outcome.changed == [] and outcome.first is None and not outcome.full_pending
+    assert tree(docs) == before
+
+
+def test_an_edit_with_an_error_keeps_the_pages_and_reports_it(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    preview.rebuild(background=False)
+    before = tree(docs)
+    edit(data, MEETING, "id: 2024-03-14", "id: 2024-03-15")
+    outcome = preview.rebuild(background=False)
+    assert outcome.first is None
+    assert any("'2024-03-15' does not match the file name '2024-03-14'" in line for line in outcome.report.lines())
+    assert tree(docs) == before
+    edit(data, MEETING, "id: 2024-03-15", "id: 2024-03-14")
+    assert preview.rebuild(background=False).report.errors == []
+
+
+def test_a_newer_edit_cancels_an_unfinished_full_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    preview.rebuild(background=False)
+    release = threading.Event()
+    generate = build.generate
+
+    def slow_generate(*args: object) -> object:
+        release.wait(30)
+        return generate(*args)
+
+    monkeypatch.setattr(build, "generate", slow_generate)
+    edit(data, MEETING, OLD, NEW)
+    preview.rebuild(background=True)
+    preview.start_full_pass()
+    stale = preview.worker
+    assert stale is not None
+    preview.generation += 1  # what the next edit's rebuild does before its own passes
+    release.set()
+    stale.join()
+    # The first pass wrote the meeting page; the superseded full pass wrote nothing, so the
+    # resolutions table (written only by a full pass) still has the old words.
+    assert NEW.encode() in (docs / "meetings/riverton-hwb/2024-03-14.md").read_bytes()
+    resolutions = (docs / "data/resolutions.csv").read_bytes()
+    assert OLD.encode() in resolutions and NEW.encode() not in resolutions
