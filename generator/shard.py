@@ -1,12 +1,12 @@
 """Build the site in shards by board, in parallel, and combine them into one site.
 
 The generator writes every page into the docs folder as usual. Sharding then splits the
-MkDocs step, which is most of the time: each shard is a folder of hard links to its pages,
+MkDocs step, which is most of the time: each shard is a folder of hard links to its files,
 with its own MkDocs configuration (the project's, with absolute paths), built by its own
 `mkdocs build --strict` process, so shards can run side by side here or as separate jobs of
 a CI matrix. Shard 0 holds the site-wide pages (indexes, people, strategies, indicators,
-hand-written pages) and every file that is not a page; shards 1..N each hold the pages of a
-group of boards (board page, meetings, decisions), grouped to balance their page counts.
+hand-written pages) and files (feeds, data package); every board's pages and files (board
+page, meetings, decisions, registers, their JSON) go whole to one shard, spread to balance.
 
 Every shard has the same nav: the nav's pages are present in a board shard as stubs, so
 MkDocs renders the board's pages exactly as in a single build, and the stubs' output is
@@ -66,8 +66,12 @@ def nav_pages(config: dict[str, Any]) -> list[str]:
 
 
 def plan(docs: Path, count: int) -> list[Shard]:
-    """Shard 0 (site-wide pages and every other file) and up to ``count`` board shards."""
-    site_wide = Shard(0)
+    """``count`` shards: shard 0 holds the site-wide pages and files, and boards are spread over all.
+
+    Each board goes, largest first, to the shard with the least work so far; a page counts 1 and
+    any other file (a JSON twin, a CSV) 0.1, about what MkDocs spends on each.
+    """
+    shards = [Shard(n) for n in range(max(1, count))]
     by_board: dict[str, list[str]] = {}
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
@@ -75,15 +79,18 @@ def plan(docs: Path, count: int) -> list[Shard]:
             continue
         board = urls.board_of_path(rel)
         if board is None:
-            site_wide.files.append(rel)
+            shards[0].files.append(rel)
         else:
             by_board.setdefault(board, []).append(rel)
-    groups = [Shard(n + 1) for n in range(max(1, min(count, len(by_board))))]
-    for board, files in sorted(by_board.items(), key=lambda item: (-len(item[1]), item[0])):
-        smallest = min(groups, key=lambda shard: (len(shard.files), shard.number))
-        smallest.boards.append(board)
-        smallest.files.extend(files)
-    return [site_wide, *(shard for shard in groups if shard.files)]
+    for board, files in sorted(by_board.items(), key=lambda item: (-_work(item[1]), item[0])):
+        lightest = min(shards, key=lambda shard: (_work(shard.files), shard.number))
+        lightest.boards.append(board)
+        lightest.files.extend(files)
+    return [shard for shard in shards if shard.files]
+
+
+def _work(files: list[str]) -> float:
+    return sum(1.0 if rel.endswith(".md") else 0.1 for rel in files)
 
 
 def prepare(shard: Shard, docs: Path, work: Path, config: dict[str, Any], root: Path) -> Path:
@@ -95,7 +102,7 @@ def prepare(shard: Shard, docs: Path, work: Path, config: dict[str, Any], root: 
         target = shard_docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         _link(docs / rel, target)
-    if shard.number:
+    if shard.number:  # shard 0 has the nav's real pages; the others get stubs
         for rel in nav_pages(config):
             if not (shard_docs / rel).exists():
                 (shard_docs / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -163,23 +170,30 @@ def _write_sitemap(site: Path, entries: list[ElementTree.Element]) -> None:
 
 
 def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: int) -> int:
-    """Build ``docs`` in shards (``count`` board shards, ``jobs`` at a time), combine, index, swap into ``out``."""
+    """Build ``docs`` in ``count`` shards (``jobs`` at a time), combine them, index search, swap into ``out``."""
     root = config_path.resolve().parent
+    docs, out = docs.resolve(), out.resolve()  # shard configurations live elsewhere: no relative paths
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     work = out.with_name(out.name + ".shards")
     fresh = out.with_name(out.name + ".new")
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(fresh, ignore_errors=True)
+    phases: dict[str, float] = {}
+    clock = time.perf_counter()
     shards = plan(docs, count)
     configs = [prepare(shard, docs, work, config, root) for shard in shards]
+    phases["plan and link"], clock = time.perf_counter() - clock, time.perf_counter()
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each thread waits on its own process
         statuses = list(pool.map(build_shard, shards, configs))
+    phases["mkdocs (shards)"], clock = time.perf_counter() - clock, time.perf_counter()
     failed = "a shard's mkdocs build failed" if any(statuses) else None
     if not failed:
         fresh.mkdir(parents=True)
         combine([path.parent / "site" for path in configs[1:]] + [configs[0].parent / "site"], fresh)
+        phases["combine"], clock = time.perf_counter() - clock, time.perf_counter()
         if not publish.index_search(fresh):
             failed = "search indexing (Pagefind) failed"
+        phases["pagefind"] = time.perf_counter() - clock
     shutil.rmtree(work, ignore_errors=True)
     if failed:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -188,4 +202,5 @@ def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: in
     publish.swap(fresh, out)
     for shard in shards:
         print(f"shard {shard.number}: {len(shard.files)} files, {shard.seconds:.1f} s", file=sys.stderr)
+    print("; ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items()), file=sys.stderr)
     return 0

@@ -211,13 +211,14 @@ BOARD_FOLDERS = ("boards/", "meetings/", "decisions/")
 
 
 def board_of_path(rel: str) -> str | None:
-    """The board whose shard builds the page file ``rel``, or None for a site-wide page.
+    """The board whose shard builds the file ``rel`` (relative to docs_dir), or None if site-wide.
 
     A board's own page and indicator overview, its meetings and its decisions (with the
-    registers of each) belong to it; indexes, people, strategies and the rest are site-wide.
+    registers of each and their JSON twins) belong to it; indexes, people, strategies,
+    indicators, feeds and the data package are site-wide.
     """
     for folder in BOARD_FOLDERS:
-        if rel.startswith(folder) and rel.endswith(".md") and not rel.endswith("/index.md"):
+        if rel.startswith(folder) and rel.count("/") >= 1 and not rel.endswith("/index.md"):
             head = rel[len(folder) :].split("/", 1)[0]
-            return head.removesuffix(".md") or None
+            return head.removesuffix(".md").removesuffix(".json") or None
     return None

@@ -308,7 +308,8 @@ def main() -> None:
         saved.write_text(json.dumps(result))
         print(json.dumps(result), flush=True)
         results.append(result)
-    command = f"`make bench BOARDS={args.boards}` (runs `python scripts/bench.py --boards {args.boards}`)"
+    lunr = " --lunr" if args.lunr else ""
+    command = f"`make bench BOARDS={args.boards}` (runs `python scripts/bench.py --boards {args.boards}{lunr}`)"
     write_report(args.out, report(results, command))
 
 

@@ -15,7 +15,7 @@ from generator import urls
 from generator.models import Board, Meeting, Person
 from generator.render import context as ctx
 from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state, spine
-from generator.render.pages import Page, Renderer, wide
+from generator.render.pages import Page, Renderer, listing, wide
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)
@@ -68,16 +68,19 @@ def board_meetings_page(r: Renderer, board: Board, upcoming: list[Meeting]) -> P
         if kept:
             past[year] = kept
     count = sum(len(rows) for rows in past.values()) + len(upcoming)
-    return r.page(
-        urls.board_meetings_url(board.id),
-        "meetings_board.j2",
-        f"Meetings of {board.name}",
-        f"{ctx.counted(count, 'meeting')} of {board.name} on record, by year, with agendas, attendance and minutes.",
-        b=board,
-        upcoming=upcoming,
-        past=past,
-        decision_years=ctx.decisions_by_year(r.site, board.id),
-        decisions_of=lambda m: len(ctx.decisions_of_meeting(r.site, m)),
+    return listing(
+        r.page(
+            urls.board_meetings_url(board.id),
+            "meetings_board.j2",
+            f"Meetings of {board.name}",
+            f"{ctx.counted(count, 'meeting')} of {board.name} on record, by year, "
+            "with agendas, attendance and minutes.",
+            b=board,
+            upcoming=upcoming,
+            past=past,
+            decision_years=ctx.decisions_by_year(r.site, board.id),
+            decisions_of=lambda m: len(ctx.decisions_of_meeting(r.site, m)),
+        )
     )
 
 
@@ -116,19 +119,21 @@ def letter_page(
     """``/people/a-z/<letter>/``: everyone whose surname starts with the letter, A to Z."""
     label = letter_label(letter)
     what = "a surname outside A to Z" if letter == urls.OTHER_LETTER else f"a surname starting with {label}"
-    return r.page(
-        urls.people_letter_url(letter),
-        "people_letter.j2",
-        f"People A to Z: {label}",
-        f"{ctx.counted(len(rows), 'person', 'people')} named in the record with {what}.",
-        letter=letter,
-        label=label,
-        what=what,
-        rows=rows,
-        groups=groups,
-        previous=around[0],
-        following=around[1],
-        letter_label=letter_label,
+    return listing(
+        r.page(
+            urls.people_letter_url(letter),
+            "people_letter.j2",
+            f"People A to Z: {label}",
+            f"{ctx.counted(len(rows), 'person', 'people')} named in the record with {what}.",
+            letter=letter,
+            label=label,
+            what=what,
+            rows=rows,
+            groups=groups,
+            previous=around[0],
+            following=around[1],
+            letter_label=letter_label,
+        )
     )
 
 
@@ -173,16 +178,18 @@ def indicator_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
     )
     for group in groups:
         board = group.board
-        yield wide(
-            r.page(
-                urls.board_indicators_url(board.id),
-                "board_indicators.j2",
-                f"Indicators: {board.name}",
-                f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
-                b=board,
-                rows=group.states,
-                badge=badge,
-                spine=lambda state: spine(site, state),
-                judgements=LEGEND,
+        yield listing(
+            wide(
+                r.page(
+                    urls.board_indicators_url(board.id),
+                    "board_indicators.j2",
+                    f"Indicators: {board.name}",
+                    f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
+                    b=board,
+                    rows=group.states,
+                    badge=badge,
+                    spine=lambda state: spine(site, state),
+                    judgements=LEGEND,
+                )
             )
         )

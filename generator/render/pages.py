@@ -70,6 +70,12 @@ class Renderer:
         return {iid: cache[iid] for iid in known}
 
 
+def listing(page: Page) -> Page:
+    """Index a page of rows by its heading and introduction only (each row has its own page)."""
+    page.meta["search"] = {"listing": True}
+    return page
+
+
 def wide(page: Page) -> Page:
     """Give a page of wide tables the full width (Material hides the side columns)."""
     page.meta["hide"] = ["navigation", "toc"]

@@ -14,7 +14,7 @@ from generator import urls
 from generator.graph import Decision
 from generator.models import Board
 from generator.render import context as ctx
-from generator.render.pages import Page, Renderer, wide
+from generator.render.pages import Page, Renderer, listing, wide
 
 NEWEST = 25  # decisions across every board on the landing page
 
@@ -77,14 +77,16 @@ def board_register_page(r: Renderer, register: Register) -> Page:
         description = f"{ctx.counted(register.total, 'decision')} of {board.name} from {register.span}, by year."
     else:
         description = f"No decisions of {board.name} are on record yet."
-    return r.page(
-        urls.board_decisions_url(board.id),
-        "decisions_board.j2",
-        f"Decisions of {board.name}",
-        description,
-        b=board,
-        register=register,
-        meetings_count=meetings_count,
+    return listing(
+        r.page(
+            urls.board_decisions_url(board.id),
+            "decisions_board.j2",
+            f"Decisions of {board.name}",
+            description,
+            b=board,
+            register=register,
+            meetings_count=meetings_count,
+        )
     )
 
 
@@ -107,17 +109,19 @@ def year_page(
         description = f"{ctx.counted(count, 'decision')} of {board.name} in {year}, at {meetings}, newest first."
     else:
         description = f"No decisions of {board.name} are on record for {year}."
-    return wide(
-        r.page(
-            urls.decisions_year_url(board.id, year),
-            "decisions_year.j2",
-            f"Decisions of {board.name} in {year}",
-            description,
-            b=board,
-            year=year,
-            decisions=decisions,
-            meetings=meetings_count(decisions),
-            older=around[0],
-            newer=around[1],
+    return listing(
+        wide(
+            r.page(
+                urls.decisions_year_url(board.id, year),
+                "decisions_year.j2",
+                f"Decisions of {board.name} in {year}",
+                description,
+                b=board,
+                year=year,
+                decisions=decisions,
+                meetings=meetings_count(decisions),
+                older=around[0],
+                newer=around[1],
+            )
         )
     )

@@ -33,6 +33,15 @@ def edit(data: Path, rel: str, old: str, new: str) -> None:
     os.utime(path, ns=(stamp, stamp))
 
 
+def started(tmp_path: Path) -> tuple[Path, Path, Preview]:
+    """A copy of the fixture data, a docs folder, and a preview that has done its first (full) build."""
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    preview = Preview(data, docs, build.Settings(TODAY))
+    assert preview.rebuild(background=False).first is None  # the first build is a full one
+    return data, docs, preview
+
+
 def full_build(tmp_path: Path, data: Path) -> dict[str, bytes]:
     """What `python -m generator build` writes for ``data`` into an empty folder."""
     docs = tmp_path / "reference-docs"
@@ -63,10 +72,7 @@ def test_an_edit_writes_the_meeting_and_its_decisions_first_then_matches_a_full_
 
 
 def test_first_pass_pages_are_byte_identical_to_the_full_build(tmp_path: Path) -> None:
-    data = make_dataset(tmp_path)
-    docs = tmp_path / "docs"
-    preview = Preview(data, docs, build.Settings(TODAY))
-    preview.rebuild(background=False)
+    data, docs, preview = started(tmp_path)
     edit(data, PERSON, "Cabinet Member for Health", "Cabinet Member for Health and Care")
     outcome = preview.rebuild(background=False)
     assert outcome.first is not None and outcome.first.written == ["people/ann-chair.md"]
@@ -76,10 +82,7 @@ def test_first_pass_pages_are_byte_identical_to_the_full_build(tmp_path: Path) -
 
 
 def test_a_rebuild_with_no_data_change_writes_nothing(tmp_path: Path) -> None:
-    data = make_dataset(tmp_path)
-    docs = tmp_path / "docs"
-    preview = Preview(data, docs, build.Settings(TODAY))
-    preview.rebuild(background=False)
+    _, docs, preview = started(tmp_path)
     before = tree(docs)
     outcome = preview.rebuild(background=False)
     assert outcome.changed == [] and outcome.first is None and not outcome.full_pending
@@ -87,10 +90,7 @@ def test_a_rebuild_with_no_data_change_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_an_edit_with_an_error_keeps_the_pages_and_reports_it(tmp_path: Path) -> None:
-    data = make_dataset(tmp_path)
-    docs = tmp_path / "docs"
-    preview = Preview(data, docs, build.Settings(TODAY))
-    preview.rebuild(background=False)
+    data, docs, preview = started(tmp_path)
     before = tree(docs)
     edit(data, MEETING, "id: 2024-03-14", "id: 2024-03-15")
     outcome = preview.rebuild(background=False)
@@ -102,10 +102,7 @@ def test_an_edit_with_an_error_keeps_the_pages_and_reports_it(tmp_path: Path) ->
 
 
 def test_a_newer_edit_cancels_an_unfinished_full_pass(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    data = make_dataset(tmp_path)
-    docs = tmp_path / "docs"
-    preview = Preview(data, docs, build.Settings(TODAY))
-    preview.rebuild(background=False)
+    data, docs, preview = started(tmp_path)
     release = threading.Event()
     generate = build.generate
 
