@@ -23,8 +23,7 @@ test: $(STAMP)            ## the whole suite (lint, unit, golden, site, browser)
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest -q
 
-serve: $(STAMP)           ## live preview; edits to data/ rebuild the pages
-	$(PY) -m generator build
+serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in about a second
 	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml
 
 golden: $(STAMP)          ## regenerate the golden files after a reviewed change

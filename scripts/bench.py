@@ -135,6 +135,7 @@ def measure_search(site: Path, config: Path, lunr: bool) -> dict:
 def measure(boards: int, base: Path, lunr: bool = False) -> dict:
     """Synthesise ``boards`` boards, then time and size every step."""
     import synth
+    from bench_serve import measure_serve
 
     py = sys.executable
     data, work = base / "data", scratch(base / "site-src")
@@ -149,6 +150,7 @@ def measure(boards: int, base: Path, lunr: bool = False) -> dict:
     )
     search = measure_search(site, work / "mkdocs.yml", lunr)
     sizes = site_sizes(site)
+    sharded = measure_shards(work, docs)
     edited = edit_one(data)
     e_wall, _, e_out = run_measured([*here, "--child", str(data), str(docs)])
     edit = json.loads(e_out) | {"wall": e_wall, "file": edited}
@@ -156,7 +158,12 @@ def measure(boards: int, base: Path, lunr: bool = False) -> dict:
         [py, "-m", "mkdocs", "build", "--dirty", "--no-strict", "-f", str(work / "mkdocs.yml"), "-d", str(site)],
         cwd=work,
     )
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(data, work / "data")
+    serve = measure_serve(work, base / "serve.log")
     return {
+        "sharded": sharded,
+        "serve": serve,
         "boards": boards,
         "gen": gen,
         "mkdocs": {"wall": mk_wall, "peak_mb": mk_mb, "dirty": dirty},
@@ -164,6 +171,19 @@ def measure(boards: int, base: Path, lunr: bool = False) -> dict:
         "site": sizes,
         "search": search,
     }
+
+
+def measure_shards(work: Path, docs: Path) -> dict:
+    """Time `python -m generator site --shards 2 --jobs 2`'s MkDocs and Pagefind part on the same pages."""
+    from generator import shard
+
+    start = time.perf_counter()
+    status = shard.sharded_build(work / "mkdocs.yml", docs, work / "site-sharded", 2, 2)
+    seconds = time.perf_counter() - start
+    if status:
+        sys.exit("sharded build failed")
+    shutil.rmtree(work / "site-sharded")
+    return {"wall": seconds}
 
 
 def table(results: list[dict]) -> list[str]:
@@ -215,6 +235,15 @@ def table(results: list[dict]) -> list[str]:
         ),
         ("edit one resolution: generator re-run (s)", lambda r: f"{r['edit']['wall']:.1f}"),
         ("edit: `mkdocs build --dirty` after it (s)", lambda r: f"{r['mkdocs']['dirty']:.1f}"),
+        ("`make serve`: first build (s)", lambda r: f"{r['serve']['first_build_s']:.0f}"),
+        ("**`make serve`: edit saved → edited page served (s)**", lambda r: f"**{r['serve']['edit_shown_s']:.1f}**"),
+        ("`make serve`: edit saved → rest of the site caught up (s)", lambda r: f"{r['serve']['rest_of_site_s']:.0f}"),
+        ("single build: mkdocs + Pagefind (s)", lambda r: f"{r['mkdocs']['wall'] + r['search']['wall']:.1f}"),
+        ("sharded build, 2 shards, 2 jobs: mkdocs + combine + Pagefind (s)", lambda r: f"{r['sharded']['wall']:.1f}"),
+        (
+            "**speed-up of the sharded build**",
+            lambda r: f"**×{(r['mkdocs']['wall'] + r['search']['wall']) / r['sharded']['wall']:.2f}**",
+        ),
     ]
     head = "| measure | " + " | ".join(f"~{r['gen']['pages']:,} pages" for r in results) + " |"
     lines = [head, "|---|" + "---:|" * len(results)]

@@ -70,6 +70,33 @@ def edit_resolution(data: Path) -> tuple[str, str, str]:
     return meeting.relative_to(data).as_posix(), f"decisions/{board}/{date}/{minute}/", new
 
 
+def measure_serve(project: Path, log_path: Path) -> dict:
+    """Serve ``project`` (mkdocs.yml, overrides/, content/, data/) and time one edit; return the timings."""
+    shutil.copy(ROOT / "mkdocs.serve.yml", project / "mkdocs.serve.yml")
+    if not (project / "generator").exists():
+        (project / "generator").symlink_to(ROOT / "generator")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
+    log = open(log_path, "w")  # noqa: SIM115 - open for the server's lifetime
+    started = time.perf_counter()
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: "Minutebook" in fetch(base), limit=1800, step=0.5)
+        first_build = time.perf_counter() - started
+        wait_for(lambda: fetch(base + "pagefind/pagefind-entry.json") != "", limit=1800, step=0.5)
+        time.sleep(2)  # search is indexed after the first build: wait until the server is idle
+        edited, page, new = edit_resolution(project / "data")
+        shown = wait_for(lambda: new in fetch(base + page), limit=600)
+        rest = wait_for(lambda: new in fetch(base + "data/resolutions.csv"), limit=1200, step=0.25) + shown
+    finally:
+        server.terminate()
+        server.wait(30)
+        log.close()
+    return {"first_build_s": first_build, "edited": edited, "edit_shown_s": shown, "rest_of_site_s": rest}
+
+
 def main() -> None:
     import synth
     from bench import scratch
@@ -78,43 +105,11 @@ def main() -> None:
     parser.add_argument("--boards", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/minutebook-serve"))
     args = parser.parse_args()
-    work = scratch(args.work / "site-src")
-    shutil.copy(ROOT / "mkdocs.serve.yml", work / "mkdocs.serve.yml")
-    (work / "generator").symlink_to(ROOT / "generator")
-    data = work / "data"
-    synth.synthesise(data, synth.Size(boards=args.boards))
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
-    log = open(args.work / "serve.log", "w")  # noqa: SIM115 - open for the server's lifetime
-    started = time.perf_counter()
-    server = subprocess.Popen(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for(lambda: "Minutebook" in fetch(base), limit=1800, step=0.5)
-        first_build = time.perf_counter() - started
-        wait_for(lambda: fetch(base + "pagefind/pagefind-entry.json") != "", limit=1800, step=0.5)
-        time.sleep(2)  # search is indexed after the first build: wait until the server is idle
-        edited, page, new = edit_resolution(data)
-        shown = wait_for(lambda: new in fetch(base + page), limit=600)
-        rest = wait_for(lambda: new in fetch(base + "data/resolutions.csv"), limit=1200, step=0.25) + shown
-    finally:
-        server.terminate()
-        server.wait(30)
-        log.close()
-    pages = sum(1 for _ in (work / "content").rglob("*.md"))
-    print(
-        json.dumps(
-            {
-                "boards": args.boards,
-                "pages": pages,
-                "first_build_s": first_build,
-                "edited": edited,
-                "edit_shown_s": shown,
-                "rest_of_site_s": rest,
-            }
-        )
-    )
+    project = scratch(args.work / "site-src")
+    synth.synthesise(project / "data", synth.Size(boards=args.boards))
+    result = measure_serve(project, args.work / "serve.log")
+    pages = sum(1 for _ in (project / "content").rglob("*.md"))
+    print(json.dumps({"boards": args.boards, "pages": pages, **result}))
 
 
 if __name__ == "__main__":
