@@ -37,6 +37,16 @@ def test_header_search_without_javascript_opens_the_search_page(browser: Browser
     context.close()
 
 
+def test_search_page_without_words_shows_only_the_form(browser: Browser, fixture_base: str) -> None:
+    """No query yet: the box and its button, and no "Show more results" (it once showed, as the theme's
+    button style beat the hidden attribute)."""
+    page = browser.new_page()
+    page.goto(fixture_base + "search/")
+    expect(page.locator("#mb-search-page-input")).to_be_visible()
+    expect(page.locator("[data-mb-search-more]")).to_be_hidden()
+    page.close()
+
+
 def test_search_page_lists_every_result_for_q(browser: Browser, fixture_base: str) -> None:
     """/search/?q=words fills the box and lists every result, with the count announced."""
     page = browser.new_page()
