@@ -41,6 +41,7 @@ class Page:
     description: str
     body: str
     meta: dict[str, Any] = field(default_factory=dict)
+    feeds: list[tuple[str, str]] = field(default_factory=list)  # (title, URL) besides the site's own
 
 
 @dataclass
@@ -118,6 +119,10 @@ def board_page(r: Renderer, board: Board) -> Page:
         reports_from=sorted(r.site.reports_from.get(board.id, []), key=lambda b: b.name),
     )
     page.meta["jsonld"] = jsonld.board(r, board, current)
+    page.feeds = [
+        (f"Decisions of {board.name}", urls.decisions_feed_url(board.id)),
+        (f"Meetings of {board.name}", urls.meetings_feed_url(board.id)),
+    ]
     return page
 
 
@@ -333,6 +338,25 @@ def pages_of(r: Renderer, kind: str, key: str) -> list[Page]:
     return [makers[kind](r, record)] if record is not None else []
 
 
+SITE_FEEDS = (
+    ("Decisions of every board", urls.decisions_feed_url()),
+    ("Upcoming meetings of every board", urls.upcoming_feed_url()),
+)
+
+
+def feeds(page: Page) -> list[dict[str, str]]:
+    """The Atom feeds a feed reader finds in the page's head: the site's, then the page's board's.
+
+    Titles are record text: overrides/main.html escapes them.
+    """
+    return [{"title": title, "href": urls.relative(page.url, url)} for title, url in (*SITE_FEEDS, *page.feeds)]
+
+
 def front(page: Page) -> dict[str, Any]:
     """Front matter for a page; title and description are escaped for MkDocs' templates."""
-    return {"title": meta_text(page.title), "description": meta_text(page.description), **page.meta}
+    return {
+        "title": meta_text(page.title),
+        "description": meta_text(page.description),
+        "feeds": feeds(page),
+        **page.meta,
+    }

@@ -43,3 +43,25 @@ def test_injected_broken_link_fails(fixture_site: Path, tmp_path: Path, injected
     assert len(problems) == 1
     assert problems[0].startswith("meetings/riverton-hwb/2024-03-14/index.html: ")
     assert expected in problems[0]
+
+
+def test_feed_readers_find_the_feeds_in_every_page_head(fixture_site: Path) -> None:
+    """Every generated page advertises the site's feeds; a board page also its own (links resolve: see above).
+
+    Hand-written pages (about, accessibility, the guide, search) have no generated front matter.
+    """
+    import re
+
+    alternate = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]*)">')
+    hand = {"about", "accessibility", "guide", "search"}
+    pages = [p for p in fixture_site.rglob("index.html") if not hand & set(p.relative_to(fixture_site).parts)]
+    pages = [p for p in pages if "pagefind" not in p.parts]
+    assert len(pages) > 50
+    for path in pages:
+        feeds = alternate.findall(path.read_text(encoding="utf-8"))
+        if 'http-equiv="refresh"' in path.read_text(encoding="utf-8"):
+            continue
+        assert [title for title, _ in feeds][:2] == ["Decisions of every board", "Upcoming meetings of every board"], path
+    board = alternate.findall((fixture_site / "boards/riverton-hwb/index.html").read_text(encoding="utf-8"))
+    assert ("Decisions of Riverton Health and Wellbeing Board", "../../feeds/decisions/riverton-hwb.xml") in board
+    assert ("Meetings of Riverton Health and Wellbeing Board", "../../feeds/meetings/riverton-hwb.xml") in board
