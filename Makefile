@@ -11,7 +11,7 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-# make site SHARDS=4 builds the pages of four groups of boards as separate mkdocs processes.
+# make site SHARDS=4 builds the site as four mkdocs processes (site-wide pages, and boards spread over all four).
 SHARDS ?= 0
 site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
 	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)
@@ -23,7 +23,7 @@ test: $(STAMP)            ## the whole suite (lint, unit, golden, site, browser)
 	$(PY) -m ruff check generator tests
 	$(PY) -m pytest -q
 
-serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in about a second
+serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in seconds
 	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml
 
 golden: $(STAMP)          ## regenerate the golden files after a reviewed change

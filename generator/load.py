@@ -58,9 +58,9 @@ class RawData:
 
 
 # A cache of files read by an earlier run in the same process (the preview server):
-# path -> ((mtime_ns, size), what reading it gave). Unchanged files are not read again.
+# path -> ((mtime_ns, size, ctime_ns, inode), what reading it gave). Unchanged files are not read again.
 Read = RawRecord | RawTable | DataError
-FileCache = dict[Path, tuple[tuple[int, int], Read]]
+FileCache = dict[Path, tuple[tuple[int, int, int, int], Read]]
 
 
 def load_data(root: Path, report: Report, cache: FileCache | None = None) -> RawData:
@@ -96,7 +96,8 @@ def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache 
     if cache is None:
         return _read_file(kind, shown, rel, path)
     info = path.stat()
-    stamp = (info.st_mtime_ns, info.st_size)
+    # ctime and inode too: a copy that keeps the modification time (cp -p, rsync -t) still changes them.
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino)
     hit = cache.get(path)
     if hit is not None and hit[0] == stamp:
         return hit[1]

@@ -12,6 +12,7 @@ the second is an ordinary full build. A newer edit cancels an unfinished second 
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from generator.load import RawRecord, RawTable
 from generator.render import render_records
 from generator.render.env import make_env
 from generator.write import WriteResult, plan_writes, write_some, write_tree
+
+log = logging.getLogger("mkdocs.minutebook")  # shown by `mkdocs serve`
 
 
 @dataclass
@@ -76,14 +79,14 @@ class Preview:
         if background:
             self.pending = site
         else:
-            self._full_pass(site, self.generation)
+            outcome.report.items.extend(self._full_pass(site, self.generation).items)
         return outcome
 
     def start_full_pass(self) -> None:
         """Start the pending full pass in a background thread, if there is one."""
         site, self.pending = self.pending, None
         if site is not None:
-            self.worker = threading.Thread(target=self._full_pass, args=(site, self.generation), daemon=True)
+            self.worker = threading.Thread(target=self._full_pass_logged, args=(site, self.generation), daemon=True)
             self.worker.start()
 
     def wait(self) -> None:
@@ -95,20 +98,26 @@ class Preview:
         subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
         s = self.settings
         pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env)
-        planned = plan_writes(self.docs, sorted(pages.items()), report)
-        if report.errors:
-            return None
-        with self.lock:
-            return write_some(self.docs, planned)
+        with self.lock:  # never check files while a full pass is half-way through writing them
+            planned = plan_writes(self.docs, sorted(pages.items()), report)
+            return None if report.errors else write_some(self.docs, planned)
 
-    def _full_pass(self, site: Site, generation: int) -> None:
+    def _full_pass(self, site: Site, generation: int) -> Report:
+        """Generate and write everything, unless a newer edit came first; say why nothing was written."""
         files = build.generate(site, self.settings)
         report = Report()
-        planned = plan_writes(self.docs, files, report)
         with self.lock:
-            if generation != self.generation or report.errors:
-                return  # a newer edit supersedes this pass, or a file is not ours to write
-            write_tree(self.docs, planned)
+            if generation != self.generation:
+                return report  # a newer edit supersedes this pass
+            planned = plan_writes(self.docs, files, report)
+            if not report.errors:
+                write_tree(self.docs, planned)
+        return report
+
+    def _full_pass_logged(self, site: Site, generation: int) -> None:
+        """The background full pass: nobody waits for its report, so log it (e.g. a hand-written file in the way)."""
+        for line in self._full_pass(site, generation).lines():
+            log.warning(line)
 
 
 def _subject(read: object) -> tuple[str, str] | None:

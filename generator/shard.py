@@ -140,7 +140,11 @@ def build_shard(shard: Shard, config: Path) -> int:
 
 
 def combine(built: list[Path], into: Path) -> None:
-    """Move every shard's output into one folder (the last wins on shared files) and merge the sitemaps."""
+    """Move every shard's output into one folder and merge the sitemaps.
+
+    The last folder wins where two hold the same file, so ``built`` must end with shard 0's
+    output: the board shards' copies of the nav's pages are stubs, and shard 0 has the real ones.
+    """
     entries: dict[str, ElementTree.Element] = {}
     for site in built:
         for element in _sitemap_urls(site / "sitemap.xml"):
@@ -178,6 +182,16 @@ def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: in
     fresh = out.with_name(out.name + ".new")
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        return _build_and_swap(config, root, docs, out, work, fresh, count, jobs)
+    finally:  # also on an exception or Ctrl-C: never leave the working folders behind
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _build_and_swap(
+    config: dict[str, Any], root: Path, docs: Path, out: Path, work: Path, fresh: Path, count: int, jobs: int
+) -> int:
     phases: dict[str, float] = {}
     clock = time.perf_counter()
     shards = plan(docs, count)
@@ -194,9 +208,7 @@ def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: in
         if not publish.index_search(fresh):
             failed = "search indexing (Pagefind) failed"
         phases["pagefind"] = time.perf_counter() - clock
-    shutil.rmtree(work, ignore_errors=True)
     if failed:
-        shutil.rmtree(fresh, ignore_errors=True)
         print(f"error: {failed}; the previous {out}/ was left as it was.", file=sys.stderr)
         return 1
     publish.swap(fresh, out)

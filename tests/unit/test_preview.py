@@ -124,3 +124,32 @@ def test_a_newer_edit_cancels_an_unfinished_full_pass(tmp_path: Path, monkeypatc
     assert NEW.encode() in (docs / "meetings/riverton-hwb/2024-03-14.md").read_bytes()
     resolutions = (docs / "data/resolutions.csv").read_bytes()
     assert OLD.encode() in resolutions and NEW.encode() not in resolutions
+
+
+def test_a_file_in_the_way_is_reported_not_silently_skipped(tmp_path: Path) -> None:
+    """A hand-written page where a generated one belongs: the preview says so, as a plain build does."""
+    data = make_dataset(tmp_path)
+    docs = tmp_path / "docs"
+    (docs / "people").mkdir(parents=True)
+    (docs / "people" / "ann-chair.md").write_text("mine", encoding="utf-8")
+    outcome = Preview(data, docs, build.Settings(TODAY)).rebuild(background=False)
+    assert any(
+        "a file the generator did not write is where a generated page belongs" in line
+        for line in outcome.report.lines()
+    )
+    assert (docs / "people" / "ann-chair.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_copy_that_keeps_the_modification_time_is_still_read_again(tmp_path: Path) -> None:
+    """Same size, same mtime (cp -p, rsync -t): the file cache must not serve the old record."""
+    data, docs, preview = started(tmp_path)
+    path = data / PERSON
+    info = path.stat()
+    text = path.read_text(encoding="utf-8")
+    replacement = tmp_path / "copy.yml"
+    replacement.write_text(text.replace("Ann Chair", "Ann Chaix"), encoding="utf-8")
+    os.utime(replacement, ns=(info.st_atime_ns, info.st_mtime_ns))
+    os.replace(replacement, path)  # a new inode with the old size and modification time
+    outcome = preview.rebuild(background=False)
+    assert outcome.changed == [str(path)]
+    assert b"Ann Chaix" in (docs / "people/ann-chair.md").read_bytes()
