@@ -70,7 +70,11 @@ def load_data(root: Path, report: Report, cache: FileCache | None = None) -> Raw
         report.error(str(root), 0, "", "data folder not found")
         return raw
     base = _shown_base(root)
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    paths = sorted(p for p in root.rglob("*") if p.is_file())
+    if cache is not None:  # forget files that are gone, so the cache holds exactly what data/ holds
+        for gone in cache.keys() - set(paths):
+            del cache[gone]
+    for path in paths:
         rel = path.relative_to(root)
         shown = _shown(root, base, rel)
         if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):

@@ -63,9 +63,7 @@ class Preview:
         before = dict(self.caches.files)
         report, site = build.check(self.data, self.caches)
         changed = [path for path, entry in self.caches.files.items() if before.get(path) is not entry]
-        removed = [path for path in before if not path.exists()]
-        for path in removed:
-            self.caches.files.pop(path, None)
+        removed = [path for path in before if path not in self.caches.files]  # load_data forgets them
         outcome = Rebuild(report, changed=[str(p) for p in sorted(changed + removed)])
         if site is None or report.failed(self.settings.strict):
             return outcome

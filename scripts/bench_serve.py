@@ -70,6 +70,13 @@ def edit_resolution(data: Path) -> tuple[str, str, str]:
     return meeting.relative_to(data).as_posix(), f"decisions/{board}/{date}/{minute}/", new
 
 
+def serve_command(port: int) -> tuple[list[str], dict[str, str]]:
+    """What `make serve` runs (on ``port``), and its environment, for a project with mkdocs.serve.yml."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
+    return command, env
+
+
 def measure_serve(project: Path, log_path: Path) -> dict:
     """Serve ``project`` (mkdocs.yml, overrides/, content/, data/) and time one edit; return the timings."""
     shutil.copy(ROOT / "mkdocs.serve.yml", project / "mkdocs.serve.yml")
@@ -77,8 +84,7 @@ def measure_serve(project: Path, log_path: Path) -> dict:
         (project / "generator").symlink_to(ROOT / "generator")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
+    command, env = serve_command(port)
     log = open(log_path, "w")  # noqa: SIM115 - open for the server's lifetime
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -14,7 +14,7 @@ from tests.conftest import ROOT, make_dataset, make_project
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_serve import fetch, free_port, wait_for  # noqa: E402
+from bench_serve import fetch, free_port, serve_command, wait_for  # noqa: E402
 
 pytestmark = pytest.mark.site
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"
@@ -29,8 +29,7 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
     (project / "generator").symlink_to(ROOT / "generator")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
+    command, env = serve_command(port)
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)

@@ -153,3 +153,16 @@ def test_a_copy_that_keeps_the_modification_time_is_still_read_again(tmp_path: P
     outcome = preview.rebuild(background=False)
     assert outcome.changed == [str(path)]
     assert b"Ann Chaix" in (docs / "people/ann-chair.md").read_bytes()
+
+
+def test_a_deleted_file_is_noticed_and_its_page_removed(tmp_path: Path) -> None:
+    data, docs, preview = started(tmp_path)
+    extra = data / "people" / "zed-person.yml"
+    extra.write_text("id: zed-person\nname: Zed Person\n", encoding="utf-8")
+    assert preview.rebuild(background=False).changed == [str(extra)]
+    assert (docs / "people/zed-person.md").exists()
+    extra.unlink()
+    outcome = preview.rebuild(background=False)
+    assert outcome.changed == [str(extra)] and outcome.report.errors == []
+    assert extra not in preview.caches.files
+    assert not (docs / "people/zed-person.md").exists()
