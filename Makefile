@@ -38,4 +38,4 @@ new-meeting: $(STAMP)     ## make new-meeting BOARD=coventry-hwb DATE=2017-10-16
 	$(PY) -m generator new meeting --board $(BOARD) --date $(DATE)
 
 clean:
-	rm -rf site site.new site.old
+	rm -rf site site.new* site.old* site.shards*

@@ -1,10 +1,20 @@
-"""Build the static site with MkDocs beside the old one, index it with Pagefind, and swap only on success."""
+"""Build the static site with MkDocs beside the old one, index it with Pagefind, and swap only on success.
+
+Each build works in its own folder beside the site (``site.new-<pid>-<random>``), removed when
+it ends, even on failure; folders left by a build that was killed are removed by the next one.
+The swap exchanges the two folders in one step, so ``site/`` is always a whole site.
+"""
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -69,28 +79,85 @@ def index_search(site: Path) -> bool:
     return False
 
 
+def scratch(out: Path, kind: str) -> Path:
+    """Make a working folder of this build beside ``out``, named ``<out>.<kind>-<pid>-<random>``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{out.name}.{kind}-{os.getpid()}-", dir=out.parent))
+
+
+def remove_stale(out: Path) -> None:
+    """Remove working folders beside ``out`` whose build has ended without removing them (it was killed)."""
+    pattern = re.compile(rf"{re.escape(out.name)}\.(?:new|old|shards)(?:-(\d+)-\w+)?")
+    for path in sorted(out.parent.iterdir()) if out.parent.is_dir() else []:
+        found = pattern.fullmatch(path.name)
+        if found and path.is_dir() and not _running(found[1]):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: str | None) -> bool:
+    """Whether process ``pid`` still runs (names without a pid are from earlier versions: not running)."""
+    if pid is None:
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    return True
+
+
 def swap(fresh: Path, out: Path) -> None:
-    """Put the finished ``fresh`` folder where ``out`` was, with the old one gone only at the end."""
-    old = out.with_name(out.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    fresh.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
+    """Put the finished ``fresh`` folder where ``out`` is, in one step, then remove the old site.
+
+    On Linux the two folders are exchanged atomically (renameat2 with RENAME_EXCHANGE), so a
+    reader, a web server or an upload always finds a whole site at ``out``, old or new; and
+    ``out`` stays a real folder, not a link. Elsewhere (macOS, or a file system without the
+    exchange) the old site is renamed aside and the new one renamed in: ``out`` is missing for
+    the moment between two renames.
+    """
+    if not out.exists():
+        fresh.rename(out)
+    elif exchange(fresh, out):
+        shutil.rmtree(fresh)
+    else:
+        old = scratch(out, "old")
+        out.rename(old / "site")
+        fresh.rename(out)
+        shutil.rmtree(old)
+
+
+RENAME_EXCHANGE = 2  # from <linux/fs.h>
+AT_FDCWD = -100
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Exchange two paths atomically with Linux's renameat2; False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None) if sys.platform == "linux" else None
+    if renameat2 is None:  # not Linux, or a C library older than glibc 2.28
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EPERM, errno.EOPNOTSUPP):  # kernel, file system or sandbox
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
 
 
 def mkdocs_build(config: Path, out: Path) -> int:
-    """Run ``mkdocs build --strict`` into ``out``.new, index it with Pagefind, then swap it into place."""
-    fresh = out.with_name(out.name + ".new")
-    shutil.rmtree(fresh, ignore_errors=True)
-    failed = None
-    if subprocess.run(mkdocs_command(config, fresh), check=False).returncode != 0:
-        failed = "mkdocs build failed"
-    elif not index_search(fresh):
-        failed = "search indexing (Pagefind) failed"
-    if failed:
+    """Run ``mkdocs build --strict`` into a working folder, index it with Pagefind, then swap it into ``out``."""
+    remove_stale(out)
+    fresh = scratch(out, "new")
+    try:
+        failed = None
+        if subprocess.run(mkdocs_command(config, fresh), check=False).returncode != 0:
+            failed = "mkdocs build failed"
+        elif not index_search(fresh):
+            failed = "search indexing (Pagefind) failed"
+        if failed:
+            print(f"error: {failed}; the previous {out}/ was left as it was.", file=sys.stderr)
+            return 1
+        swap(fresh, out)
+        return 0
+    finally:  # also on an exception or Ctrl-C
         shutil.rmtree(fresh, ignore_errors=True)
-        print(f"error: {failed}; the previous {out}/ was left as it was.", file=sys.stderr)
-        return 1
-    swap(fresh, out)
-    return 0

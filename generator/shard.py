@@ -178,10 +178,8 @@ def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: in
     root = config_path.resolve().parent
     docs, out = docs.resolve(), out.resolve()  # shard configurations live elsewhere: no relative paths
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    work = out.with_name(out.name + ".shards")
-    fresh = out.with_name(out.name + ".new")
-    shutil.rmtree(work, ignore_errors=True)
-    shutil.rmtree(fresh, ignore_errors=True)
+    publish.remove_stale(out)
+    work, fresh = publish.scratch(out, "shards"), publish.scratch(out, "new")
     try:
         return _build_and_swap(config, root, docs, out, work, fresh, count, jobs)
     finally:  # also on an exception or Ctrl-C: never leave the working folders behind
@@ -202,7 +200,6 @@ def _build_and_swap(
     phases["mkdocs (shards)"], clock = time.perf_counter() - clock, time.perf_counter()
     failed = "a shard's mkdocs build failed" if any(statuses) else None
     if not failed:
-        fresh.mkdir(parents=True)
         combine([path.parent / "site" for path in configs[1:]] + [configs[0].parent / "site"], fresh)
         phases["combine"], clock = time.perf_counter() - clock, time.perf_counter()
         if not publish.index_search(fresh):

@@ -112,5 +112,5 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert marker.read_bytes() == before
-    assert not site.with_name("site.new").exists()
+    assert sorted(path.name for path in site.parent.iterdir()) == ["content", "mkdocs.yml", "overrides", "site"]
     shutil.rmtree(project)
