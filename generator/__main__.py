@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator import build, publish, shard, skeleton
+from generator import build, lock, publish, shard, skeleton
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -49,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     try:
         return run(args)
+    except KeyboardInterrupt:  # safe at any moment: the next run finishes or redoes the work
+        print("stopped (Ctrl-C); the published site is as it was; run the command again to finish", file=sys.stderr)
+        return 130
     except Exception as exc:  # a bug, not a data problem: say so plainly
         if args.debug:
             raise
@@ -71,13 +74,15 @@ def run(args: argparse.Namespace) -> int:
         else ("Minutebook", "https://minutebook.example.org/")
     )
     settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict)
-    report, result = build.build(args.data, args.docs, settings)
-    status = finish(report, args.strict, wrote=result is not None)
-    if status or args.command == "build":
-        return status
-    if args.shards > 0:
-        return shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
-    return publish.mkdocs_build(args.config, args.out)
+    # One build at a time per docs folder, from reading data/ to swapping in the new site.
+    with lock.checkout_lock(args.docs, f"python -m generator {args.command}"):
+        report, result = build.build(args.data, args.docs, settings)
+        status = finish(report, args.strict, wrote=result is not None)
+        if status or args.command == "build":
+            return status
+        if args.shards > 0:
+            return shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
+        return publish.mkdocs_build(args.config, args.out)
 
 
 def finish(report: build.Report, strict: bool, wrote: bool) -> int:

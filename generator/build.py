@@ -14,6 +14,7 @@ from generator.exports import export_site
 from generator.graph import Site
 from generator.ledger import check_ledger, extend_ledger
 from generator.load import FileCache, load_data
+from generator.lock import checkout_lock
 from generator.render import render_site
 from generator.render.indicator_view import csv_files
 from generator.render.reference import json_schemas
@@ -78,6 +79,16 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     if site is None or report.failed(settings.strict):
         return report, None
     files = generate(site, settings)
+    with checkout_lock(docs, "python -m generator build"):  # the command line holds it already
+        result = _write(docs, files, settings, report)
+    if result is None:
+        return report, None
+    log.info("wrote %d files, removed %d, %d unchanged", len(result.written), len(result.removed), result.unchanged)
+    return report, result
+
+
+def _write(docs: Path, files: list[tuple[str, str | bytes]], settings: Settings, report: Report) -> WriteResult | None:
+    """Check the targets and the ledger, then write; None if a check failed."""
     planned = plan_writes(docs, files, report)
     new_urls: list[str] = []
     if settings.ledger is not None:
@@ -86,9 +97,8 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
         published = pages | hand_written(docs)
         new_urls = check_ledger(settings.ledger, published, report)
     if report.failed(settings.strict):
-        return report, None
+        return None
     result = write_tree(docs, planned)
     if settings.ledger is not None:
         extend_ledger(settings.ledger, new_urls)
-    log.info("wrote %d files, removed %d, %d unchanged", len(result.written), len(result.removed), result.unchanged)
-    return report, result
+    return result

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from generator import build
 from generator.diagnostics import Report
 from generator.graph import Site
 from generator.load import RawRecord, RawTable
+from generator.lock import checkout_lock
 from generator.render import render_records
 from generator.render.env import make_env
 from generator.write import WriteResult, plan_writes, write_some, write_tree
@@ -92,11 +95,17 @@ class Preview:
         if self.worker is not None:
             self.worker.join()
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the right to write ``docs``: against this preview's other pass, and against builds."""
+        with self.lock, checkout_lock(self.docs, "the preview (make serve)", log):
+            yield
+
     def _first_pass(self, site: Site, changed: list[Path], report: Report) -> WriteResult | None:
         subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
         s = self.settings
         pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env)
-        with self.lock:  # never check files while a full pass is half-way through writing them
+        with self.writing():  # never check files while a full pass is half-way through writing them
             planned = plan_writes(self.docs, sorted(pages.items()), report)
             return None if report.errors else write_some(self.docs, planned)
 
@@ -104,7 +113,7 @@ class Preview:
         """Generate and write everything, unless a newer edit came first; say why nothing was written."""
         files = build.generate(site, self.settings)
         report = Report()
-        with self.lock:
+        with self.writing():
             if generation != self.generation:
                 return report  # a newer edit supersedes this pass
             planned = plan_writes(self.docs, files, report)
