@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.diagnostics import Report
+
+HEADER = "# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
 
 
 def read_ledger(path: Path) -> list[tuple[int, str]]:
@@ -34,6 +37,13 @@ def extend_ledger(path: Path, new: list[str]) -> None:
     """Append newly published URLs to the ledger."""
     if not new:
         return
-    header = "" if path.exists() else "# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(header + "".join(url + "\n" for url in new))
+    old = (
+        path.read_bytes()
+        if path.exists()
+        else b"# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
+    )
+    # Written whole and renamed into place: a build killed here leaves the old ledger, never half a line.
+    # The temporary file has a fixed name, so one a kill leaves behind is replaced by the next build.
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(old + "".join(url + "\n" for url in new).encode("utf-8"))
+    os.replace(temporary, path)

@@ -4,6 +4,14 @@ A manifest in the docs folder records every file the generator wrote and the
 hash of what it wrote. A file not in the manifest is someone else's (a
 hand-written page): it is reported, never replaced. A generated file that was
 edited by hand is reported too. Stale generated files are removed.
+
+A process can be killed at any moment, so a write is journalled: before the first file is
+touched, the hashes about to be written are saved (atomically) in a journal; each file is
+written to a temporary file and renamed into place; the manifest is saved (atomically) and
+the journal removed last. After a kill, a file whose bytes match the manifest or the journal
+is known to be ours, leftover temporary files (``.minutebook-tmp-*``) are removed, and the next
+run finishes the job: it writes exactly what an uninterrupted run writes. A file matching
+neither is still someone else's, and is reported as before.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +27,10 @@ from pathlib import Path
 from generator.diagnostics import Report
 
 MANIFEST = ".minutebook-manifest.json"
+JOURNAL = ".minutebook-journal.json"
+TEMP = ".minutebook-tmp-"
+KILL_AFTER = "MINUTEBOOK_TEST_KILL_AFTER"  # tests: the writer kills itself after this many file operations
+_done = [0]  # file operations so far, counted only under that test setting
 
 
 @dataclass
@@ -35,11 +48,17 @@ def digest(data: bytes) -> str:
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
-    """The manifest of files previously written into ``docs``."""
-    path = docs / MANIFEST
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The files previously written into ``docs`` and their hashes, with those an interrupted write finished."""
+    manifest = _read_json(docs / MANIFEST)
+    for rel, wanted in _read_json(docs / JOURNAL).items():
+        target = docs / rel
+        if manifest.get(rel) != wanted and target.is_file() and digest(target.read_bytes()) == wanted:
+            manifest[rel] = wanted
+    return manifest
+
+
+def _read_json(path: Path) -> dict[str, str]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def plan_writes(docs: Path, files: list[tuple[str, str | bytes]], report: Report) -> dict[str, bytes]:
@@ -73,16 +92,15 @@ def plan_writes(docs: Path, files: list[tuple[str, str | bytes]], report: Report
 
 def write_tree(docs: Path, planned: dict[str, bytes]) -> WriteResult:
     """Write changed files, remove stale generated ones, save the manifest."""
-    result = WriteResult()
     old = read_manifest(docs)
-    _write_changed(docs, planned, result)
+    result = WriteResult(written=_changed(docs, planned))
+    result.unchanged = len(planned) - len(result.written)
     for rel in sorted(set(old) - set(planned)):
         target = docs / rel
         if target.exists() and digest(target.read_bytes()) == old[rel]:
-            target.unlink()
             result.removed.append(rel)
-            _prune(target.parent, docs)
-    _save_manifest(docs, old, {rel: digest(data) for rel, data in planned.items()})
+    manifest = {rel: digest(data) for rel, data in planned.items()}
+    _commit(docs, old, {rel: planned[rel] for rel in result.written}, result.removed, manifest)
     return result
 
 
@@ -91,38 +109,87 @@ def write_some(docs: Path, planned: dict[str, bytes]) -> WriteResult:
 
     The manifest learns their new hashes, so the full write that follows owns them as before.
     """
-    result = WriteResult()
     old = read_manifest(docs)
-    _write_changed(docs, planned, result)
-    _save_manifest(docs, old, {**old, **{rel: digest(data) for rel, data in planned.items()}})
+    result = WriteResult(written=_changed(docs, planned))
+    result.unchanged = len(planned) - len(result.written)
+    manifest = {**old, **{rel: digest(data) for rel, data in planned.items()}}
+    _commit(docs, old, {rel: planned[rel] for rel in result.written}, [], manifest)
     return result
 
 
-def _write_changed(docs: Path, planned: dict[str, bytes], result: WriteResult) -> None:
-    for rel in sorted(planned):
-        target = docs / rel
-        if target.exists() and target.read_bytes() == planned[rel]:
-            result.unchanged += 1
-            continue
-        _atomic_write(target, planned[rel])
-        result.written.append(rel)
+def _changed(docs: Path, planned: dict[str, bytes]) -> list[str]:
+    """The planned files whose bytes differ from what is on disk, sorted."""
+    return [rel for rel in sorted(planned) if not _holds(docs / rel, planned[rel])]
 
 
-def _save_manifest(docs: Path, old: dict[str, str], manifest: dict[str, str]) -> None:
-    if manifest != old:
-        text = json.dumps(dict(sorted(manifest.items())), indent=0, sort_keys=True) + "\n"
-        _atomic_write(docs / MANIFEST, text.encode())
+def _holds(target: Path, data: bytes) -> bool:
+    return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
+
+
+def _commit(
+    docs: Path, old: dict[str, str], writes: dict[str, bytes], removals: list[str], manifest: dict[str, str]
+) -> None:
+    """Write and remove files under a journal, so that a run killed at any moment is finished by the next."""
+    leftover = _read_json(docs / JOURNAL)
+    if leftover:  # an interrupted run: settle what it finished before its journal is replaced
+        _save_json(docs / MANIFEST, old)
+    _remove_temporary(docs, leftover)
+    for rel in sorted(leftover):
+        _prune((docs / rel).parent, docs)  # folders the interrupted run made but wrote nothing into
+    if writes:
+        _save_json(docs / JOURNAL, {rel: digest(data) for rel, data in sorted(writes.items())})
+    for rel, data in sorted(writes.items()):
+        _atomic_write(docs / rel, data)
+    for rel in removals:
+        _step()
+        (docs / rel).unlink()
+    for rel in sorted(set(old) - set(manifest)):
+        _prune((docs / rel).parent, docs)  # also folders an interrupted run emptied
+    if manifest != old or leftover:
+        _save_json(docs / MANIFEST, manifest)
+    if writes or leftover:
+        _step()
+        (docs / JOURNAL).unlink()
+
+
+def _remove_temporary(docs: Path, leftover: dict[str, str]) -> None:
+    """Remove the temporary files a killed run left: in the docs folder, and where its journal wrote."""
+    for folder in sorted({docs} | {(docs / rel).parent for rel in leftover}):
+        for path in sorted(folder.glob(TEMP + "*")) if folder.is_dir() else []:
+            _step()
+            path.unlink()
+
+
+def _save_json(path: Path, data: dict[str, str]) -> None:
+    text = json.dumps(dict(sorted(data.items())), indent=0, sort_keys=True) + "\n"
+    _atomic_write(path, text.encode())
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
+    _step()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    _step()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP)
     with os.fdopen(fd, "wb") as handle:
+        _step()
         handle.write(data)
+    _step()
     os.replace(tmp, target)
 
 
 def _prune(folder: Path, top: Path) -> None:
-    while folder != top and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
+    """Remove ``folder`` and its parents up to ``top`` while they are empty (from where one is left, after a kill)."""
+    while folder != top and not (folder.is_dir() and any(folder.iterdir())):
+        if folder.is_dir():
+            _step()
+            folder.rmdir()
         folder = folder.parent
+
+
+def _step() -> None:
+    """Count one file operation; under test (MINUTEBOOK_TEST_KILL_AFTER=k), die by SIGKILL once k are done."""
+    limit = os.environ.get(KILL_AFTER)
+    if limit is not None:
+        if _done[0] >= int(limit):
+            os.kill(os.getpid(), signal.SIGKILL)
+        _done[0] += 1

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import shutil
 from pathlib import Path
 
+import pytest
+
+from generator import write as write_module
 from generator.diagnostics import Report
 from generator.write import MANIFEST, plan_writes, write_tree
 
@@ -70,3 +76,103 @@ def test_stale_generated_files_are_removed_but_others_kept(tmp_path: Path) -> No
     (tmp_path / "x" / "mine.md").write_text("mine")
     write(tmp_path, {"x/keep.md": "keep"})
     assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["keep.md", "mine.md"]
+
+
+BEFORE = {"a.md": "one", "b/c.md": "two", "d/e.md": "gone", "d/f/g.md": "gone too", "k.md": "kept"}
+AFTER = {"a.md": "ONE", "b/c.md": "two", "b/x.md": "x", "n/m/new.md": "new", "k.md": "kept"}
+LATER = {"a.md": "one again", "b/c.md": "two", "k.md": "kept", "p/q.md": "q"}
+
+
+class KilledError(Exception):
+    """Stands for SIGKILL: raised by the writer's test hook; nothing in the writer catches it."""
+
+
+def everything(docs: Path) -> dict[str, bytes | None]:
+    """Every file (with its bytes) and folder (None) under ``docs``, hidden ones included."""
+    return {p.relative_to(docs).as_posix(): p.read_bytes() if p.is_file() else None for p in docs.rglob("*")}
+
+
+def kill_after(monkeypatch: pytest.MonkeyPatch, k: int) -> None:
+    """Make the writer die (raise KilledError) once it has done ``k`` file operations."""
+    done = [0]
+
+    def step() -> None:
+        if done[0] >= k:
+            raise KilledError
+        done[0] += 1
+
+    monkeypatch.setattr(write_module, "_step", step)
+
+
+def start(tmp_path: Path, name: str) -> Path:
+    """A docs folder with a hand-written page and the BEFORE pages written."""
+    docs = tmp_path / name
+    docs.mkdir()
+    (docs / "mine.md").write_text("hand-written")
+    assert write(docs, BEFORE)[0].lines() == []
+    return docs
+
+
+def test_a_write_killed_after_any_operation_is_finished_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed after k operations, for every k, and the next write killed too: the write after that finishes.
+
+    It leaves exactly the tree an uninterrupted write leaves (files, folders, manifest), also when the
+    pages to write changed in between, and never touches the hand-written page.
+    """
+    expected = {}
+    for name, pages in (("after", AFTER), ("later", LATER)):
+        write(docs := start(tmp_path, f"expected-{name}"), pages)
+        expected[name] = everything(docs)
+    k, tried = 0, 0
+    while True:
+        docs = start(tmp_path, f"k{k}")
+        kill_after(monkeypatch, k)
+        try:
+            write(docs, AFTER)
+        except KilledError:
+            pass
+        else:
+            break  # k is past the last operation: every point has been tried
+        # The recovering write (of other pages) killed too: every third point, a different third for each k.
+        for j in itertools.count(k % 3, 3):
+            again = tmp_path / f"k{k}-j{j}"
+            shutil.copytree(docs, again)
+            kill_after(monkeypatch, j)
+            try:
+                write(again, LATER)
+            except KilledError:
+                monkeypatch.undo()
+                assert write(again, LATER)[0].lines() == [], (k, j)
+            else:
+                break
+            finally:
+                monkeypatch.undo()
+            assert everything(again) == expected["later"], (k, j)
+            shutil.rmtree(again)
+        monkeypatch.undo()
+        report, _ = write(docs, AFTER)
+        assert report.lines() == [], k
+        assert everything(docs) == expected["after"], k
+        k, tried = k + 1, tried + 1
+    assert tried > 20
+
+
+def test_after_a_killed_write_hand_edits_are_still_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page edited by hand, or a hand-written file where a new page was to go, is still reported after a kill."""
+    docs = start(tmp_path, "docs")
+    kill_after(monkeypatch, 8)  # the journal and a.md are written; b/x.md is not
+    with contextlib.suppress(KilledError):
+        write(docs, AFTER)
+    monkeypatch.undo()
+    assert (docs / "a.md").read_text() == "ONE" and not (docs / "b" / "x.md").exists()
+    (docs / "a.md").write_text("edited")
+    (docs / "b" / "x.md").write_text("mine")
+    report, written = write(docs, AFTER)
+    assert written == []
+    assert report.lines() == [
+        f"{docs}/a.md: this generated page was edited by hand; it was left alone (edit data/ instead, then delete this file)",
+        f"{docs}/b/x.md: a file the generator did not write is where a generated page belongs; it was left alone (move or rename it)",
+    ]
+    assert (docs / "a.md").read_text() == "edited" and (docs / "b" / "x.md").read_text() == "mine"
