@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:  # safe at any moment: the next run finishes or redoes the work
-        print("stopped (Ctrl-C); the published site is as it was; run the command again to finish", file=sys.stderr)
+        print("stopped (Ctrl-C); nothing needs cleaning up: run the command again to finish", file=sys.stderr)
         return 130
     except Exception as exc:  # a bug, not a data problem: say so plainly
         if args.debug:

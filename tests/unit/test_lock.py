@@ -98,7 +98,7 @@ def test_ctrl_c_while_waiting_stops_without_writing(tmp_path: Path) -> None:
     finally:
         release(holder)
     assert waiting.returncode == 130, out + err
-    assert err == "stopped (Ctrl-C); the published site is as it was; run the command again to finish\n"
+    assert err == "stopped (Ctrl-C); nothing needs cleaning up: run the command again to finish\n"
     assert sorted(p.name for p in docs.iterdir()) == [LOCK]
 
 
