@@ -91,13 +91,13 @@ class TopLevel(Record):
     )
     former_ids: list[Id] = F(
         "Earlier ids of this record (a meeting's: its earlier dates). Every URL published under an old id "
-        "keeps working: its pages redirect here and its files (feeds, JSON, CSV) are served again there.",
+        "keeps working: its pages redirect here, and its files (feeds, JSON, CSV) are served again at the old address.",
         ["coventry-health-board"],
         default=[],
     )
     moved_from: list[OldAddress] = F(
-        "Records of another kind this record used to be, as <kind>/<id> (a meeting: meetings/<board>/<id>), "
-        "or old page addresses (/a/b/) that should now lead here.",
+        "What this record used to be, when former_ids cannot say it: a record of another kind as <kind>/<id>, "
+        "a meeting filed under another board as meetings/<board>/<id>, or an old page address (/a/b/).",
         ["boards/coventry-health-partnership"],
         default=[],
     )
