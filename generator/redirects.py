@@ -178,8 +178,10 @@ class Redirect:
     claim: Claim
 
 
-def redirect_map(site: Site, renames: Renames, live_urls: set[str], report: Report) -> dict[str, Redirect]:
+def redirect_map(site: Site, renames: Renames | None, live_urls: set[str], report: Report) -> dict[str, Redirect]:
     """Every old URL -> its new URL; a clash (two claims, or an old URL that is live) is reported at the claim."""
+    if renames is None:  # a Site not made by checks.build_site claims nothing
+        return {}
     found: dict[str, Redirect] = {}
     clashes: dict[Claim, str] = {}
     where = _where(site)
