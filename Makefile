@@ -13,8 +13,9 @@ $(STAMP): requirements.txt
 
 # make site SHARDS=4 builds the site as four mkdocs processes (site-wide pages, and boards spread over all four).
 SHARDS ?= 0
+# make site NEW_LEDGER=1 starts published-urls.txt when there is none (a missing ledger is otherwise an error).
 site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
-	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)
+	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)$(if $(NEW_LEDGER), --new-ledger)
 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check

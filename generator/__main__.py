@@ -29,6 +29,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         cmd.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
         cmd.add_argument("--ledger", type=Path, default=None, help="URL ledger to check and extend")
         cmd.add_argument(
+            "--new-ledger", action="store_true", help="start the ledger where there is none (never done silently)"
+        )
+        cmd.add_argument(
             "--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)"
         )
         cmd.add_argument("--out", type=Path, default=Path("site"), help="output folder for 'site' (default: site)")
@@ -40,7 +43,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     new.add_argument("--id", help="id of the new record (not for meetings)")
     new.add_argument("--board", help="board id (meetings)")
     new.add_argument("--date", help="meeting date YYYY-MM-DD (meetings)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if getattr(args, "new_ledger", False) and args.ledger is None:
+        parser.error("--new-ledger needs --ledger (the file to start)")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         if args.config.exists()
         else ("Minutebook", "https://minutebook.example.org/")
     )
-    settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict)
+    settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict, args.new_ledger)
     # One build at a time per docs folder, from reading data/ to swapping in the new site.
     with lock.checkout_lock(args.docs, f"python -m generator {args.command}"):
         report, result = build.build(args.data, args.docs, settings)

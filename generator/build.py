@@ -12,10 +12,11 @@ from generator.checks import build_site
 from generator.diagnostics import Report
 from generator.exports import export_site
 from generator.graph import Site
-from generator.ledger import check_ledger, extend_ledger
+from generator.ledger import check_ledger, explain, extend_ledger
 from generator.load import FileCache, load_data
 from generator.lock import checkout_lock
-from generator.render import render_site
+from generator.redirects import copies, redirect_map
+from generator.render import redirect_stubs, render_site
 from generator.render.indicator_view import csv_files
 from generator.render.reference import json_schemas
 from generator.validate import ModelCache, validate_all
@@ -33,6 +34,7 @@ class Settings:
     site_url: str = "https://minutebook.example.org/"
     ledger: Path | None = None
     strict: bool = False
+    new_ledger: bool = False  # start a ledger where there is none (never implied: see ledger.check_ledger)
 
 
 @dataclass
@@ -52,14 +54,21 @@ def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None
     return report, (None if report.errors else site)
 
 
-def generate(site: Site, settings: Settings) -> list[tuple[str, str | bytes]]:
-    """Every generated file: Markdown pages and JSON Schemas."""
-    pages = render_site(site, settings.today, settings.site_name, settings.site_url)
+def generate(site: Site, settings: Settings, report: Report | None = None) -> list[tuple[str, str | bytes]]:
+    """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working.
+
+    Clashes in the redirect map go to ``report`` (they can be seen only once the files are known).
+    """
+    s = settings
+    pages = render_site(site, s.today, s.site_name, s.site_url)
     files = sorted(pages.items())
     files += [(f"schemas/{name}", text) for name, text in sorted(json_schemas().items())]
     files += csv_files(site)
-    files += sorted(export_site(site, settings.today, settings.site_name, settings.site_url).items())
-    return files
+    files += sorted(export_site(site, s.today, s.site_name, s.site_url).items())
+    by_url = {urls.url_of_file(rel): content for rel, content in files}
+    moved = redirect_map(site, site.renames, set(by_url), report if report is not None else Report())
+    stubs = redirect_stubs(site, s.today, s.site_name, s.site_url, {old: r.new for old, r in moved.items()})
+    return files + sorted(stubs.items()) + copies(moved, by_url)
 
 
 def hand_written(docs: Path) -> set[str]:
@@ -78,24 +87,29 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     report, site = check(data)
     if site is None or report.failed(settings.strict):
         return report, None
-    files = generate(site, settings)
+    files = generate(site, settings, report)
+    if report.failed(settings.strict):
+        return report, None
     with checkout_lock(docs, "python -m generator build"):  # the command line holds it already
-        result = _write(docs, files, settings, report)
+        result = _write(docs, files, settings, report, site)
     if result is None:
         return report, None
     log.info("wrote %d files, removed %d, %d unchanged", len(result.written), len(result.removed), result.unchanged)
     return report, result
 
 
-def _write(docs: Path, files: list[tuple[str, str | bytes]], settings: Settings, report: Report) -> WriteResult | None:
+def _write(
+    docs: Path, files: list[tuple[str, str | bytes]], settings: Settings, report: Report, site: Site
+) -> WriteResult | None:
     """Check the targets and the ledger, then write; None if a check failed."""
     planned = plan_writes(docs, files, report)
     new_urls: list[str] = []
     if settings.ledger is not None:
-        # The ledger holds page URLs (the contract with people who link to us).
+        # The ledger holds page URLs (the contract with people who link to us). Every old URL of the
+        # redirect map has a redirect page among them, so a URL resolves if a page or a redirect serves it.
         pages = {urls.url_of_path(rel) for rel in planned if rel.endswith(".md")}
         published = pages | hand_written(docs)
-        new_urls = check_ledger(settings.ledger, published, report)
+        new_urls = check_ledger(settings.ledger, published, report, lambda url: explain(site, url), settings.new_ledger)
     if report.failed(settings.strict):
         return None
     result = write_tree(docs, planned)

@@ -6,6 +6,7 @@ from generator import urls
 from generator.diagnostics import Report
 from generator.graph import Checker, Decision, Site
 from generator.models import Board, Meeting, Person, Strategy
+from generator.redirects import collect
 from generator.suggest import did_you_mean
 from generator.validate import Models
 
@@ -33,7 +34,7 @@ def build_site(models: Models, report: Report) -> Site:
     for strategy in _sorted(models.strategies):
         _check_strategy(site, check, strategy)
     _check_indicators(site, check, report)
-    _check_former_ids(check, models)
+    site.renames = collect(site, check)
     _warn_shared_aliases(check, models)
     return site
 
@@ -204,12 +205,3 @@ def _check_indicators(site: Site, check: Checker, report: Report) -> None:
                     ("items", i, "actions", j, "priority_ids"),
                     f"unknown priority '{ref}'{did_you_mean(ref, valid_priorities)}",
                 )
-
-
-def _check_former_ids(check: Checker, models: Models) -> None:
-    for kind in ("boards", "people", "strategies", "indicators"):
-        records = getattr(models, kind)
-        for record in _sorted(records):
-            for i, old in enumerate(record.former_ids):
-                if old in records:
-                    check.at(record, ("former_ids", i), f"'{old}' is still the id of another record")

@@ -22,6 +22,8 @@ DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 PAGES_RE = re.compile(r"^\d+(?:-\d+)?$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+OLD_PAGE_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9-]*/)+$")
+KIND_ID_RE = re.compile(r"^[a-z]+(?:/[a-z0-9]+(?:-[a-z0-9]+)*){1,2}$")
 
 YES = {"yes", "true"}
 NO = {"no", "false"}
@@ -131,6 +133,16 @@ def parse_url(value: Any) -> str:
     return text
 
 
+def parse_old_address(value: Any) -> str:
+    """Accept a record as <kind>/<id> (a meeting: meetings/<board>/<id>), or an old page address /a/b/."""
+    text = _text(value, "an old address").strip()
+    if OLD_PAGE_RE.fullmatch(text) or KIND_ID_RE.fullmatch(text):
+        return text
+    raise fail(
+        f"'{text}' is neither a kind and id ('boards/coventry-hwb') nor an old page address ('/boards/coventry-hwb/')"
+    )
+
+
 def parse_text(value: Any) -> str:
     """Accept non-empty text; strip surrounding white space."""
     text = _text(value, "text").strip()
@@ -167,6 +179,11 @@ Count = Annotated[int, BeforeValidator(parse_int), WithJsonSchema({"type": ["str
 Pages = Annotated[str, BeforeValidator(parse_pages), WithJsonSchema({"type": "string", "pattern": PAGES_RE.pattern})]
 Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri"})]
 Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
+OldAddress = Annotated[
+    str,
+    BeforeValidator(parse_old_address),
+    WithJsonSchema({"type": "string", "pattern": f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"}),
+]
 # Markdown is allowed only in fields of this type; raw HTML and unsafe links
 # are neutralised when it is rendered (render/markup.py).
 Markdown = Annotated[

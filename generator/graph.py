@@ -60,6 +60,7 @@ class Site:
     decisions_citing: dict[str, list[Decision]] = field(default_factory=lambda: defaultdict(list))
     actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
     lookups: dict[str, dict] = field(default_factory=dict)
+    renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
 
     def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list]:
         """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything)."""

@@ -19,6 +19,7 @@ from generator.fields import (
     IsoDate,
     Markdown,
     Number,
+    OldAddress,
     Pages,
     Ref,
     Text,
@@ -89,7 +90,16 @@ class TopLevel(Record):
         "coventry-hwb",
     )
     former_ids: list[Id] = F(
-        "Earlier ids of this record; their URLs redirect here.", ["coventry-health-board"], default=[]
+        "Earlier ids of this record (a meeting's: its earlier dates). Every URL published under an old id "
+        "keeps working: its pages redirect here, and its files (feeds, JSON, CSV) are served again at the old address.",
+        ["coventry-health-board"],
+        default=[],
+    )
+    moved_from: list[OldAddress] = F(
+        "What this record used to be, when former_ids cannot say it: a record of another kind as <kind>/<id>, "
+        "a meeting filed under another board as meetings/<board>/<id>, or an old page address (/a/b/).",
+        ["boards/coventry-health-partnership"],
+        default=[],
     )
     withdrawn: Withdrawn | None = F("Set when the record is withdrawn; its page then says when and why.", default=None)
     source: Source | None = F("Where the record's facts are printed.", default=None)
@@ -302,6 +312,11 @@ class Resolution(Record):
 
     minute: Text | None = F("Minute number as printed, when it differs from the item's.", "23/13", default=None)
     suffix: Id | None = F("Distinguishes a second resolution under one minute.", "b", default=None)
+    former_minutes: list[Text] = F(
+        "Minute numbers this resolution was published under before a correction; those decision URLs redirect here.",
+        ["4/24"],
+        default=[],
+    )
     preamble: Text = F("The opening words as printed.", "RESOLVED that:", default="RESOLVED")
     parts: list[Part] = F("The numbered parts, verbatim; one part when unnumbered.", min_length=1)
     outcome: choice(*OUTCOMES) = F("The outcome, as the transcriber classifies it.", "approved")

@@ -111,8 +111,8 @@ class Preview:
 
     def _full_pass(self, site: Site, generation: int) -> Report:
         """Generate and write everything, unless a newer edit came first; say why nothing was written."""
-        files = build.generate(site, self.settings)
         report = Report()
+        files = build.generate(site, self.settings, report)  # a clash in the redirect map stops the pass
         with self.writing():
             if generation != self.generation:
                 return report  # a newer edit supersedes this pass

@@ -8,6 +8,7 @@ for URL ``a/b/`` is the Markdown file ``a/b.md`` (MkDocs' directory URLs).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 INDEXES = {
     "home": "",
@@ -148,6 +149,11 @@ def url_of_path(rel: str) -> str:
     return "/" + stem + "/"
 
 
+def url_of_file(rel: str) -> str:
+    """The site-relative URL ('boards/x/', 'feeds/a.xml') served by a file relative to docs_dir."""
+    return url_of_path(rel)[1:]
+
+
 # --- machine-readable exports (generator/exports) ---------------------------
 
 DATA = "data/"
@@ -222,3 +228,102 @@ def board_of_path(rel: str) -> str | None:
             head = rel[len(folder) :].split("/", 1)[0]
             return head.removesuffix(".md").removesuffix(".json") or None
     return None
+
+
+# --- the URLs of one record, as patterns (generator/redirects.py) ------------
+
+# Each field of a pattern is the id of a record of that kind (a decision's is its minute slug,
+# with any suffix), or a year. KEY_FIELDS is the key of a record: its own id after its parents'.
+KEY_FIELDS = {
+    "boards": ("boards",),
+    "meetings": ("boards", "meetings"),
+    "decisions": ("boards", "meetings", "decisions"),
+    "people": ("people",),
+    "strategies": ("strategies",),
+    "indicators": ("indicators",),
+    "documents": ("documents",),
+}
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_FIELD = re.compile(r"\{([a-z]+)\}")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A URL shape that belongs to one record: ``kind`` names the record, ``role`` what the URL serves."""
+
+    kind: str
+    role: str
+    template: str
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of the template, in order."""
+        return tuple(_FIELD.findall(self.template))
+
+    @property
+    def own(self) -> bool:
+        """True when the URL needs nothing but the record's key (no year, no child)."""
+        return self.fields == KEY_FIELDS[self.kind]
+
+    @property
+    def is_page(self) -> bool:
+        """True for an HTML page (a URL ending in '/'); False for a file (feed, JSON, CSV, calendar)."""
+        return self.template.endswith("/")
+
+    def fill(self, values: dict[str, str]) -> str:
+        """The URL with each field replaced by its value."""
+        return self.template.format(**values)
+
+
+def _patterns() -> tuple[Pattern, ...]:
+    """Every URL shape that hangs under a record, built from the functions above so they cannot drift."""
+    b, m, d = "{boards}", "{meetings}", "{decisions}"
+    shapes = [
+        ("boards", "page", board_url(b)),
+        ("boards", "indicators", board_indicators_url(b)),
+        ("boards", "meetings", board_meetings_url(b)),
+        ("boards", "decisions", board_decisions_url(b)),
+        ("boards", "decisions-year", board_decisions_url(b) + "{year}/"),
+        ("boards", "decisions-feed", decisions_feed_url(b)),
+        ("boards", "meetings-feed", meetings_feed_url(b)),
+        ("boards", "calendar", calendar_url(b)),
+        ("meetings", "page", meeting_url(b, m)),
+        ("decisions", "page", decision_url(f"{b}/{m}/{d}")),
+        ("people", "page", person_url("{people}")),
+        ("strategies", "page", strategy_url("{strategies}")),
+        ("indicators", "page", indicator_url("{indicators}")),
+        ("indicators", "csv", indicator_csv_url("{indicators}")),
+        ("documents", "page", document_url("{documents}")),
+    ]
+    twins = [(kind, "json", json_url(url)) for kind, role, url in shapes if role == "page"]  # records_json
+    return tuple(Pattern(kind, role, template) for kind, role, template in shapes + twins)
+
+
+PATTERNS = _patterns()
+
+
+def _regex(pattern: Pattern) -> re.Pattern[str]:
+    def part(text: str) -> str:
+        if not text.startswith("{"):
+            return re.escape(text)
+        name = text[1:-1]
+        return rf"(?P<{name}>\d{{4}})" if name == "year" else rf"(?P<{name}>{_ID})"
+
+    return re.compile("".join(part(text) for text in re.split(r"(\{[a-z]+\})", pattern.template)))
+
+
+_MATCHERS = [(pattern, _regex(pattern)) for pattern in PATTERNS]
+
+
+def match(url: str) -> tuple[Pattern, dict[str, str]] | None:
+    """The record pattern a site-relative URL has, with its field values, or None."""
+    for pattern, regex in _MATCHERS:
+        found = regex.fullmatch(url)
+        if found:
+            return pattern, found.groupdict()
+    return None
+
+
+def pattern_of(kind: str, role: str) -> Pattern | None:
+    """The pattern of ``kind`` that serves ``role``, if that kind has one."""
+    return next((p for p in PATTERNS if p.kind == kind and p.role == role), None)

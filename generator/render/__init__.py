@@ -17,12 +17,11 @@ from generator.render.reference import reference_page
 
 
 def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, str]:
-    """Render every page; withdrawn records become tombstones, former ids redirect."""
+    """Render every page; withdrawn records become tombstones (redirects: redirect_stubs)."""
     renderer = Renderer(site, make_env(), today, site_name, site_url)
     pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
     withdrawn = _withdrawn_records(site)
     pages = [tombstone(renderer, page, withdrawn) for page in pages]
-    pages.extend(redirect_pages(renderer))
     return _texts(pages)
 
 
@@ -69,19 +68,10 @@ def tombstone(r: Renderer, page: Page, withdrawn: dict[str, object]) -> Page:
     )
 
 
-def redirect_pages(r: Renderer) -> list[Page]:
-    """A page at every former id's URL that sends readers to the record's current URL."""
-    pages = []
-    for kind, url_of in (
-        ("boards", urls.board_url),
-        ("people", urls.person_url),
-        ("strategies", urls.strategy_url),
-        ("indicators", urls.indicator_url),
-    ):
-        for record in sorted(getattr(r.site, kind).values(), key=lambda rec: rec.id):
-            for old in record.former_ids:
-                pages.append(redirect_page(r, url_of(old), url_of(record.id)))
-    return pages
+def redirect_stubs(site: Site, today: date, site_name: str, site_url: str, moved: dict[str, str]) -> dict[str, str]:
+    """A redirect page at every old page URL of ``moved`` (old URL -> new URL; files are copied elsewhere)."""
+    renderer = Renderer(site, make_env(), today, site_name, site_url)
+    return _texts([redirect_page(renderer, old, new) for old, new in sorted(moved.items()) if old.endswith("/")])
 
 
 def redirect_page(r: Renderer, old: str, new: str) -> Page:

@@ -11,6 +11,7 @@ from markupsafe import escape
 from pydantic import BaseModel
 
 from generator import models, urls
+from generator.fields import KIND_ID_RE, OLD_PAGE_RE
 from generator.render.pages import Page, Renderer
 
 SCHEMA_NAMES = {
@@ -21,6 +22,7 @@ SCHEMA_NAMES = {
     "strategies": "strategy",
     "indicators": "indicator",
 }
+OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
 PLACES = {
     "boards": "data/boards/&lt;id&gt;.yml",
     "people": "data/people/&lt;id&gt;.yml",
@@ -49,9 +51,11 @@ def type_name(annotation: Any) -> str:
             if schema and schema.get("enum") == ["yes", "no"]:
                 return "yes or no"
             if schema and "pattern" in schema:
-                return {"^[a-z0-9]+(?:-[a-z0-9]+)*$": "id", "^\\d+(?:-\\d+)?$": "pages"}.get(
-                    schema["pattern"], "time (HH:MM)"
-                )
+                return {
+                    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id",
+                    "^\\d+(?:-\\d+)?$": "pages",
+                    OLD_ADDRESS: "kind/id or old address",
+                }.get(schema["pattern"], "time (HH:MM)")
             if schema and schema.get("format") == "uri":
                 return "web address"
         return type_name(base)
@@ -122,8 +126,55 @@ def reference_html() -> str:
             out.extend(_table(inner))
     out.append('<h2 id="indicator-values">Indicator values: data/indicators/&lt;id&gt;.csv</h2>')
     out.extend(_table(models.IndicatorValue))
+    out.extend(addresses_html())
     out.append("</div>")
     return "\n".join(out) + "\n"
+
+
+HOW = {True: "a page that sends readers on", False: "the same file, served again at the old address"}
+PLACEHOLDERS = {
+    "boards": "board",
+    "meetings": "meeting",
+    "decisions": "minute",
+    "people": "person",
+    "documents": "document",
+    "strategies": "strategy",
+    "indicators": "indicator",
+    "year": "year",
+}
+ORDER = ("boards", "meetings", "decisions", "people", "documents", "strategies", "indicators")
+
+
+def addresses_html() -> list[str]:
+    """How addresses stay permanent: the redirect map, from the URL patterns themselves."""
+    rows = []
+    for p in sorted(urls.PATTERNS, key=lambda p: ORDER.index(p.kind)):
+        shown = p.fill({name: f"<{PLACEHOLDERS[name]}>" for name in p.fields})
+        rows.append(f"<tr><td>{p.kind}</td><td><code>/{escape(shown)}</code></td><td>{HOW[p.is_page]}</td></tr>")
+    return [
+        '<h2 id="addresses">Permanent addresses: renaming, re-dating, moving</h2>',
+        "<p>Every address ever published is listed in <code>published-urls.txt</code>, and the build fails "
+        "if one stops working. One map of old address to new address keeps them working. It is made from "
+        "<code>former_ids</code> (every kind; a meeting's are its earlier dates), a resolution's "
+        "<code>former_minutes</code> (minute numbers published before a correction), and "
+        "<code>moved_from</code> (a record that used to be another kind, as <code>boards/&lt;id&gt;</code>, "
+        "or old page addresses such as <code>/boards/x/2019/</code>). A rename keeps every address below "
+        "the record, filled in with its old id: a board's meetings, decisions, registers, feeds, calendar "
+        "and JSON; a meeting's decisions. A record that moved to another kind keeps the addresses that "
+        "need only its own id; those the new kind lacks lead to its page (files with no counterpart, "
+        "such as a board's feeds, are not served). Two records claiming one old address, or an old "
+        "address that is still in use, is an error at the field that claims it.</p>",
+        "<p>A static host cannot redirect a feed, calendar, JSON or CSV file, so those are copied, "
+        "byte for byte, to their old addresses. A deleted or emptied <code>published-urls.txt</code> is an "
+        "error; a new one is started only on request: <code>make site NEW_LEDGER=1</code> "
+        "(<code>python -m generator site --ledger published-urls.txt --new-ledger</code>).</p>",
+        "<table>",
+        "<caption>Addresses that follow a record when its id changes</caption>",
+        '<thead><tr><th scope="col">Record</th><th scope="col">Address</th>'
+        '<th scope="col">At the old address</th></tr></thead><tbody>',
+        *rows,
+        "</tbody></table>",
+    ]
 
 
 def _table(model: type[BaseModel]) -> list[str]:

@@ -32,3 +32,15 @@ def test_json_schemas_parse_and_cover_every_kind() -> None:
     meeting = json.loads(schemas["meeting.schema.json"])
     assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])
     assert meeting["properties"]["status"]["enum"] == ["scheduled", "held", "cancelled", "postponed"]
+
+
+def test_reference_lists_every_address_that_follows_a_rename() -> None:
+    """The permanent-addresses section is generated from urls.PATTERNS, so it names each of them."""
+    from generator import urls
+
+    html = reference_html()
+    assert '<h2 id="addresses">' in html and "NEW_LEDGER=1" in html
+    html = html[html.index('<h2 id="addresses">') :]
+    assert "<code>/decisions/&lt;board&gt;/&lt;meeting&gt;/&lt;minute&gt;/</code>" in html
+    assert html.count("served again at the old address") == sum(not p.is_page for p in urls.PATTERNS)
+    assert html.count("a page that sends readers on") == sum(p.is_page for p in urls.PATTERNS)

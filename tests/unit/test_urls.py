@@ -9,9 +9,9 @@ from generator import build, urls
 from tests.conftest import TODAY, fixture_text, make_dataset
 
 
-def settings(ledger: Path) -> build.Settings:
-    """Build settings with a ledger."""
-    return build.Settings(TODAY, ledger=ledger)
+def settings(ledger: Path, new: bool = False) -> build.Settings:
+    """Build settings with a ledger (``new`` starts it)."""
+    return build.Settings(TODAY, ledger=ledger, new_ledger=new)
 
 
 def test_urls_come_from_ids() -> None:
@@ -30,7 +30,7 @@ def test_ledger_records_new_urls_and_fails_when_one_disappears(tmp_path: Path) -
     """A published URL that no longer resolves stops the build, naming the ledger line."""
     ledger = tmp_path / "published-urls.txt"
     data = make_dataset(tmp_path / "a")
-    report, result = build.build(data, tmp_path / "docs", settings(ledger))
+    report, result = build.build(data, tmp_path / "docs", settings(ledger, new=True))
     assert result is not None and report.errors == []
     assert "/people/eve-officer/" in ledger.read_text().splitlines()
     data = make_dataset(tmp_path / "b", {"people/eve-officer.yml": None})
@@ -43,7 +43,8 @@ def test_ledger_records_new_urls_and_fails_when_one_disappears(tmp_path: Path) -
     assert result is None
     assert report.lines() == [
         f"{ledger}:{line}: '/people/eve-officer/' was published before and no longer resolves "
-        "(restore the record, add its old id to former_ids, or mark it withdrawn)"
+        "(no person has the id 'eve-officer' now: add 'eve-officer' to former_ids of the person it became, "
+        "or restore data/people/eve-officer.yml and mark it withdrawn)"
     ]
 
 
@@ -70,3 +71,36 @@ def test_withdrawn_record_keeps_a_page_saying_why(tmp_path: Path) -> None:
     page = (tmp_path / "docs" / "people" / "eve-officer.md").read_text()
     assert "This record was withdrawn on Thursday 2 January 2025." in page
     assert "Reason: Published in error." in page
+
+
+def test_every_url_that_hangs_under_a_record_has_its_pattern() -> None:
+    """The redirect map reads a URL's ids back through urls.match; each URL function's output is recognised."""
+    cases = [
+        (urls.board_url("b"), "boards", "page", {"boards": "b"}),
+        (urls.board_indicators_url("b"), "boards", "indicators", {"boards": "b"}),
+        (urls.board_meetings_url("b"), "boards", "meetings", {"boards": "b"}),
+        (urls.board_decisions_url("b"), "boards", "decisions", {"boards": "b"}),
+        (urls.decisions_year_url("b", 2024), "boards", "decisions-year", {"boards": "b", "year": "2024"}),
+        (urls.decisions_feed_url("b"), "boards", "decisions-feed", {"boards": "b"}),
+        (urls.meetings_feed_url("b"), "boards", "meetings-feed", {"boards": "b"}),
+        (urls.calendar_url("b"), "boards", "calendar", {"boards": "b"}),
+        (urls.json_url(urls.board_url("b")), "boards", "json", {"boards": "b"}),
+        (urls.meeting_url("b", "2024-03-14"), "meetings", "page", {"boards": "b", "meetings": "2024-03-14"}),
+        (urls.json_url(urls.meeting_url("b", "2024")), "meetings", "json", {"boards": "b", "meetings": "2024"}),
+        (
+            urls.decision_url(urls.decision_key("b", "2024-03-14", "4/24", "b")),
+            "decisions",
+            "page",
+            {"boards": "b", "meetings": "2024-03-14", "decisions": "4-24-b"},
+        ),
+        (urls.person_url("p"), "people", "page", {"people": "p"}),
+        (urls.json_url(urls.strategy_url("s")), "strategies", "json", {"strategies": "s"}),
+        (urls.indicator_csv_url("i"), "indicators", "csv", {"indicators": "i"}),
+        (urls.document_url("d"), "documents", "page", {"documents": "d"}),
+    ]
+    for url, kind, role, values in cases:
+        found = urls.match(url)
+        assert found is not None, url
+        assert (found[0].kind, found[0].role, found[1]) == (kind, role, values), url
+    for site_wide in (urls.index_url("people"), urls.decisions_feed_url(), urls.upcoming_feed_url(), urls.csv_url("boards")):
+        assert urls.match(site_wide) is None, site_wide
