@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import build, load
+from generator.diagnostics import DataError
 from generator.load import MAX_BYTES
+from generator.load_csv import MAX_ROWS
 from generator.yamlpos import MAX_DEPTH
 from tests.conftest import check_lines, fixture_text, make_dataset, run_cli
 
@@ -199,3 +201,53 @@ def test_data_folder_itself_may_be_a_link(tmp_path: Path) -> None:
     data = make_dataset(tmp_path)
     (tmp_path / "linked").symlink_to(data, target_is_directory=True)
     assert check_lines(tmp_path / "linked") == []
+
+
+def test_spaces_around_column_names_are_trimmed(tmp_path: Path) -> None:
+    """A header saved as 'period , area , value' (spaces around names) loads the same values."""
+    lines = fixture_text(CSV).split("\n")
+    lines[0] = " " + " , ".join(lines[0].split(",")) + " "
+    _, plain = build.check(make_dataset(tmp_path / "plain"))
+    report, site = build.check(make_dataset(tmp_path / "spaced", {CSV: "\n".join(lines)}))
+    assert report.lines() == []
+    assert site is not None and plain is not None
+    assert site.values("riverton-smoking") == plain.values("riverton-smoking")
+
+
+def test_rows_of_one_period_and_area_told_apart_by_their_note_are_accepted(tmp_path: Path) -> None:
+    """Categories of one period and area (a note each, as real files list them) are not duplicates."""
+    text = fixture_text(CSV) + "2021,Riverton,E00000001,9.1,,,,Category: men\n2021,Riverton,E00000001,9.1,,,,Category: women\n"
+    assert check_lines(make_dataset(tmp_path, {CSV: text})) == []
+
+
+def test_too_many_rows_are_refused_at_the_first_row_over(tmp_path: Path) -> None:
+    """An indicator's values stop at MAX_ROWS rows; the message names the line of the first row too many."""
+    rows = "".join(f"{1000 + i},Riverton,1\n" for i in range(MAX_ROWS + 1))
+    assert check_lines(make_dataset(tmp_path, {CSV: "period,area,value\n" + rows})) == [
+        f"{CSV}:{MAX_ROWS + 2}: the file has more than {MAX_ROWS:,} rows of values, the limit for one indicator "
+        "(keep the areas and periods the board reports on)"
+    ]
+
+
+def test_file_that_cannot_be_opened_is_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the generator may not read (permissions) is reported at its path, not as an internal error."""
+    data = make_dataset(tmp_path)
+    real_open = load.os.open
+
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if str(path).endswith("dee-sub.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(load.os, "open", refuse)
+    assert "people/dee-sub.yml: the file cannot be read: Permission denied (check its permissions)" in check_lines(data)
+
+
+def test_file_replaced_by_a_link_after_listing_is_not_read(tmp_path: Path) -> None:
+    """Reading never follows a link, even one that appeared after data/ was listed (O_NOFOLLOW)."""
+    secret = tmp_path / "secret.yml"
+    secret.write_text('id: x\nname: "TOP SECRET"\n', encoding="utf-8")
+    link = tmp_path / "x.yml"
+    link.symlink_to(secret)
+    with pytest.raises(DataError, match="is a symbolic link, and links are not followed"):
+        load.read_text(link)

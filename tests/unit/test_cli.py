@@ -124,3 +124,28 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     assert marker.read_bytes() == before
     assert not site.with_name("site.new").exists()
     shutil.rmtree(project)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "person", "--id", "a" * 300],
+        ["new", "meeting", "--board", "b" * 300, "--date", "2031-02-03"],
+    ],
+    ids=["id", "board"],
+)
+def test_skeleton_refuses_an_id_over_the_limit(tmp_path: Path, args: list[str]) -> None:
+    """`new` with an id longer than the limit is a usage error (exit 2), not a failed write (exit 3)."""
+    result = run_cli("--data", str(make_dataset(tmp_path)), *args)
+    assert (result.returncode, result.stderr) == (2, "usage: an id has at most 100 characters; this one has 300\n")
+
+
+def test_skeleton_does_not_write_through_a_link(tmp_path: Path) -> None:
+    """`new` never writes through a (dangling) link standing where the new file goes."""
+    data = make_dataset(tmp_path)
+    outside = tmp_path / "outside.yml"
+    (data / "people" / "new-person.yml").symlink_to(outside)
+    result = run_cli("--data", str(data), "new", "person", "--id", "new-person")
+    assert result.returncode == 1
+    assert result.stderr.endswith("people/new-person.yml already exists; it was left alone\n")
+    assert not outside.exists()
