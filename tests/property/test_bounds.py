@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator import build, urls
 from generator.models import INDICATOR_COLUMNS
-from tests.conftest import FIXTURE, TODAY
+from tests.conftest import FIXTURE, TODAY, python_csv_limit
 from tests.property.test_mutations import assert_clean
 
 SETTINGS = settings(
@@ -72,7 +72,7 @@ def write_dataset(root: Path, files: dict[str, str]) -> Path:
 
 def assert_errors_or_whole_build(files: dict[str, str]) -> None:
     """Build: either clean diagnostics and nothing written, or every file written within the path budget."""
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, python_csv_limit():
         data = write_dataset(Path(tmp), files)
         docs = Path(tmp) / "docs"
         report, result = build.build(data, docs, build.Settings(TODAY))

@@ -11,7 +11,7 @@ from generator.diagnostics import DataError
 from generator.load import MAX_BYTES
 from generator.load_csv import MAX_ROWS
 from generator.yamlpos import MAX_DEPTH
-from tests.conftest import check_lines, fixture_text, make_dataset, run_cli
+from tests.conftest import check_lines, fixture_text, make_dataset, python_csv_limit, run_cli
 
 PERSON = "people/ann-chair.yml"
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"
@@ -140,7 +140,9 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
 def test_csv_cell_beyond_the_csv_module_limit_is_a_data_error(tmp_path: Path) -> None:
     """A cell over 131,072 characters (Python's csv limit) is reported at its row, not a crash."""
     text = fixture_text(CSV).replace(",suppressed: survey not run", ',"' + "x" * 140_000 + '"')
-    assert check_lines(make_dataset(tmp_path, {CSV: text})) == [
+    with python_csv_limit():
+        lines = check_lines(make_dataset(tmp_path, {CSV: text}))
+    assert lines == [
         f"{CSV}:6: a cell is over 131,072 characters long, beyond the limit of 1,000 for a cell "
         "(a quote mark without its closing quote runs the cell on to the end of the file)"
     ]
