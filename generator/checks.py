@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.diagnostics import Report
-from generator.graph import Checker, Decision, Site
+from generator.graph import Checker, Decision, Site, broken_note
 from generator.models import Board, Meeting, Person, Strategy
 from generator.redirects import collect
 from generator.suggest import did_you_mean
@@ -25,12 +25,7 @@ def build_site(models: Models, report: Report) -> Site:
         _check_meeting(site, check, models.meetings[key])
     for doc in _sorted(models.documents):
         check.ref(doc, ("source", "document_id"), doc.source.document_id if doc.source else None, "documents")
-        if doc.meeting_id and doc.meeting_id not in models.meetings and doc.meeting_id not in models.broken:
-            check.at(
-                doc,
-                ("meeting_id",),
-                f"unknown meeting '{doc.meeting_id}'{did_you_mean(doc.meeting_id, models.meetings)}",
-            )
+        check.ref(doc, ("meeting_id",), doc.meeting_id, "meetings")
     for strategy in _sorted(models.strategies):
         _check_strategy(site, check, strategy)
     _check_indicators(site, check, report)
@@ -166,16 +161,18 @@ def _check_item(site: Site, check: Checker, board: Board, meeting: Meeting, i: i
 def _check_strategy(site: Site, check: Checker, strategy: Strategy) -> None:
     check.refs(strategy, ("board_ids",), strategy.board_ids, "boards")
     _check_source(check, strategy, (), strategy.source)
-    meeting_key = "/".join((strategy.adopted_by or "").split("/")[:2])
-    if (
-        strategy.adopted_by
-        and strategy.adopted_by not in site.decisions
-        and not {meeting_key, meeting_key.split("/")[0]} & site.models.broken
-    ):
-        hint = did_you_mean(strategy.adopted_by, site.decisions)
-        check.at(strategy, ("adopted_by",), f"unknown decision '{strategy.adopted_by}'{hint}")
+    if strategy.adopted_by and strategy.adopted_by not in site.decisions:
+        _unknown_decision(site, check, strategy, strategy.adopted_by)
     for i, priority in enumerate(strategy.priorities):
         check.refs(strategy, ("priorities", i, "indicator_ids"), priority.indicator_ids, "indicators")
+
+
+def _unknown_decision(site: Site, check: Checker, strategy: Strategy, key: str) -> None:
+    """Say why ``key`` names no decision: its meeting's or board's file has errors, or there is no such decision."""
+    loc = ("adopted_by",)
+    meeting, board = "/".join(key.split("/")[:2]), key.split("/")[0]
+    if not (check.broken(strategy, loc, "meetings", meeting) or check.broken(strategy, loc, "boards", board)):
+        check.at(strategy, loc, f"unknown decision '{key}'{did_you_mean(key, site.decisions)}")
 
 
 def _check_indicators(site: Site, check: Checker, report: Report) -> None:
@@ -183,25 +180,23 @@ def _check_indicators(site: Site, check: Checker, report: Report) -> None:
     for indicator in _sorted(models.indicators):
         check.refs(indicator, ("board_ids",), indicator.board_ids, "boards")
         _check_source(check, indicator, (), indicator.source)
-        if indicator.id not in models.values and f"{indicator.id}.csv" not in models.broken:
+        if indicator.id not in models.values and ("values", indicator.id) not in models.broken:
             check.at(indicator, ("id",), f"no values file: add data/indicators/{indicator.id}.csv")
     for stem in sorted(models.values):
         if stem not in models.indicators:
             path = next((p for v in models.values[stem] for p, _ in [models.value_lines[id(v)]]), None)
-            report.error(
-                path or f"data/indicators/{stem}.csv",
-                1,
-                "",
-                f"values without an indicator: add data/indicators/{stem}.yml",
+            note = (
+                broken_note(models, "indicators", stem)
+                or f"values without an indicator: add data/indicators/{stem}.yml"
             )
+            report.error(path or f"data/indicators/{stem}.csv", 1, "", note)
     valid_priorities = {f"{s.id}/{p.id}" for s in models.strategies.values() for p in s.priorities}
     for meeting, item, action in site.actions:
         for ref in action.priority_ids:
             if ref not in valid_priorities:
                 i = meeting.items.index(item)
                 j = item.actions.index(action)
-                check.at(
-                    meeting,
-                    ("items", i, "actions", j, "priority_ids"),
-                    f"unknown priority '{ref}'{did_you_mean(ref, valid_priorities)}",
-                )
+                loc = ("items", i, "actions", j, "priority_ids")
+                if not check.broken(meeting, loc, "strategies", ref.split("/")[0]):
+                    check.at(meeting, loc, f"unknown priority '{ref}'{did_you_mean(ref, valid_priorities)}")
+

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 class DataError(Exception):
     """Raised inside the loader with a message that becomes a diagnostic."""
 
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, column: int = 0, field: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.column = column
+        self.field = field
 
 
 @dataclass(frozen=True, order=True)

@@ -16,6 +16,19 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.suggest import did_you_mean
+from generator.urls import slug
+
+# Limits, documented on the data-format reference page (render/reference.py reads them). Each
+# comfortably fits the longest value in the real data (in brackets), and the ids and minute
+# numbers that become parts of file names keep every path a build writes short enough for any
+# common file system (see urls.LONGEST_PATH).
+MAX_ID = 100  # (73: a scrutiny committee's board id)
+MAX_MEETING_ID = 40  # (10: a date; '-2' marks a second meeting that day)
+MAX_MINUTE = 32  # (5: '6(ii)')
+MAX_SUFFIX = 8  # (1: 'b')
+MAX_LINE = 1_000  # plain text: names, titles, places, short values (247: an action's owner)
+MAX_PROSE = 20_000  # long text: notes, verbatim paragraphs, descriptions (905: a note)
+MAX_URL = 2_000  # (167), about the longest address browsers accept
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -39,22 +52,38 @@ def fail_at(field: str, message: str) -> PydanticCustomError:
     return PydanticCustomError("minutebook", "@{field}@{message}", {"field": field, "message": message})
 
 
-def _text(value: Any, what: str) -> str:
-    if isinstance(value, str):
-        return value
+def _text(value: Any, what: str, limit: int | None = MAX_LINE) -> str:
+    """The value as a string; a long one is refused before any message quotes it."""
     if isinstance(value, list):
         raise fail(f"expected {what}, found a list")
     if isinstance(value, dict):
         raise fail(f"expected {what}, found a mapping")
-    return str(value)
-
-
-def parse_id(value: Any) -> str:
-    """Accept an id: lowercase letters, digits and single hyphens."""
-    text = _text(value, "an id")
-    if not ID_RE.fullmatch(text):
-        raise fail(f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')")
+    text = value if isinstance(value, str) else str(value)
+    if limit is not None:
+        too_long(text, limit, "this field", "check that this is the value you meant")
     return text
+
+
+def too_long(text: str, limit: int, what: str, hint: str) -> None:
+    """Refuse ``text`` when it has more than ``limit`` characters."""
+    if len(text) > limit:
+        raise fail(f"is {len(text):,} characters long, over the limit of {limit:,} for {what} ({hint})")
+
+
+def id_parser(limit: int, what: str, hint: str) -> Any:
+    """Return a parser of ids of at most ``limit`` characters."""
+
+    def parse(value: Any) -> str:
+        text = _text(value, "an id", limit=None)
+        too_long(text, limit, what, hint)
+        if not ID_RE.fullmatch(text):
+            raise fail(f"'{text}' is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')")
+        return text
+
+    return parse
+
+
+parse_id = id_parser(MAX_ID, "an id", "ids are short names such as 'coventry-hwb'")
 
 
 def parse_date(value: Any) -> date:
@@ -127,7 +156,8 @@ def parse_pages(value: Any) -> str:
 
 def parse_url(value: Any) -> str:
     """Accept an http or https address."""
-    text = _text(value, "a web address")
+    text = _text(value, "a web address", limit=None)
+    too_long(text, MAX_URL, "a web address", "link to a shorter address of the same page")
     if not URL_RE.fullmatch(text):
         raise fail(f"'{text}' is not a web address (it must start with https:// or http://)")
     return text
@@ -145,9 +175,36 @@ def parse_old_address(value: Any) -> str:
 
 def parse_text(value: Any) -> str:
     """Accept non-empty text; strip surrounding white space."""
-    text = _text(value, "text").strip()
+    text = _text(value, "text", limit=None).strip()
     if not text:
         raise fail("must not be empty")
+    return text
+
+
+def parse_line(value: Any) -> str:
+    """Accept non-empty plain text of up to MAX_LINE characters: a name, a title, a short value."""
+    text = parse_text(value)
+    too_long(text, MAX_LINE, "this field", "names and titles are short; longer text belongs in a note")
+    return text
+
+
+def parse_prose(value: Any) -> str:
+    """Accept non-empty plain text of up to MAX_PROSE characters: a note or a verbatim paragraph."""
+    text = parse_text(value)
+    too_long(text, MAX_PROSE, "this field", "split it up, or cite the document that holds it in full")
+    return text
+
+
+def parse_minute(value: Any) -> str:
+    """Accept a minute or item number as printed; it becomes part of a decision's web address."""
+    text = parse_text(value)
+    hint = "the number as printed, e.g. '23/13'; words belong in the title"
+    too_long(text, MAX_MINUTE, "a minute number", hint)
+    if len(slug(text)) > MAX_MINUTE:  # lower-casing can lengthen a few letters, such as 'İ'
+        raise fail(
+            f"becomes '{slug(text)}' ({len(slug(text))} characters) in the decision's web address, "
+            f"over the limit of {MAX_MINUTE} for a minute number ({hint})"
+        )
     return text
 
 
@@ -165,8 +222,20 @@ def choice(*options: str) -> Any:
     return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]
 
 
-Id = Annotated[str, BeforeValidator(parse_id), WithJsonSchema({"type": "string", "pattern": ID_RE.pattern})]
+def _id_type(limit: int, what: str, hint: str) -> Any:
+    schema = {"type": "string", "pattern": ID_RE.pattern, "maxLength": limit}
+    return Annotated[str, BeforeValidator(id_parser(limit, what, hint)), WithJsonSchema(schema)]
+
+
+Id = _id_type(MAX_ID, "an id", "ids are short names such as 'coventry-hwb'")
 Ref = Id  # a reference to another record's id; resolved in graph.py
+MeetingId = _id_type(
+    MAX_MEETING_ID, "a meeting id", "the meeting's date, with -2 for a second meeting that day"
+)  # part of the paths of the meeting's decisions
+Suffix = _id_type(MAX_SUFFIX, "a suffix", "a letter such as 'b'")
+MinuteNumber = Annotated[
+    str, BeforeValidator(parse_minute), WithJsonSchema({"type": "string", "maxLength": MAX_MINUTE})
+]
 IsoDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
 DueDate = Annotated[
     date | str,
@@ -177,8 +246,11 @@ Time = Annotated[str, BeforeValidator(parse_time), WithJsonSchema({"type": "stri
 YesNo = Annotated[bool, BeforeValidator(parse_bool), WithJsonSchema({"type": "string", "enum": ["yes", "no"]})]
 Count = Annotated[int, BeforeValidator(parse_int), WithJsonSchema({"type": ["string", "integer"]})]
 Pages = Annotated[str, BeforeValidator(parse_pages), WithJsonSchema({"type": "string", "pattern": PAGES_RE.pattern})]
-Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri"})]
-Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
+Url = Annotated[
+    str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri", "maxLength": MAX_URL})
+]
+Text = Annotated[str, BeforeValidator(parse_line), WithJsonSchema({"type": "string", "maxLength": MAX_LINE})]
+LongText = Annotated[str, BeforeValidator(parse_prose), WithJsonSchema({"type": "string", "maxLength": MAX_PROSE})]
 OldAddress = Annotated[
     str,
     BeforeValidator(parse_old_address),

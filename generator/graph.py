@@ -138,6 +138,7 @@ class Checker:
     def __init__(self, models: Models, report: Report) -> None:
         self.models = models
         self.report = report
+        self.noted: set[tuple[str, str, str]] = set()
 
     def at(self, model: object, loc: tuple[str | int, ...], message: str, warn: bool = False) -> None:
         """Report a problem at ``loc`` inside the record ``model``."""
@@ -152,10 +153,24 @@ class Checker:
         known = getattr(self.models, kind)
         if value in known:
             return True
-        if value in self.models.broken:
-            return False
-        self.at(model, loc, f"unknown {NOUNS[kind]} '{value}'{did_you_mean(value, known)}")
+        if not self.broken(model, loc, kind, value):
+            self.at(model, loc, f"unknown {NOUNS[kind]} '{value}'{did_you_mean(value, known)}")
         return False
+
+    def broken(self, model: object, loc: tuple[str | int, ...], kind: str, value: str) -> bool:
+        """True when the record ``value`` of ``kind`` is in a file with errors; say so where it is referred to.
+
+        Said once per referring file and record: one mistake in a person's file should not add
+        a line for every mention of them in a meeting.
+        """
+        note = broken_note(self.models, kind, value)
+        if note is None:
+            return False
+        seen = (self.models.origin[id(model)].path, kind, value)
+        if seen not in self.noted:
+            self.noted.add(seen)
+            self.at(model, loc, note)
+        return True
 
     def refs(self, model: object, loc: tuple[str | int, ...], values: list[str], kind: str) -> None:
         """Check every id in a list field."""
@@ -169,4 +184,13 @@ NOUNS = {
     "strategies": "strategy",
     "indicators": "indicator",
     "documents": "document",
+    "meetings": "meeting",
 }
+
+
+def broken_note(models: Models, kind: str, value: str) -> str | None:
+    """Say where the record ``value`` of ``kind`` is defined when its file has errors; None if it has none."""
+    path = models.broken.get((kind, value))
+    if path is None:
+        return None
+    return f"{NOUNS[kind]} '{value}' is defined in {path}, which has errors (fix them first)"

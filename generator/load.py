@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import DataError, Diagnostic, Report
-from generator.models import INDICATOR_COLUMNS, KINDS, REQUIRED_COLUMNS
+from generator.load_csv import RawTable, read_csv
+from generator.models import KINDS
 from generator.suggest import did_you_mean
 from generator.yamlpos import Lines, load_yaml
 
+# Limits, documented on the data-format reference page. The largest real file is 119 kB.
 MAX_BYTES = 2_000_000
 IGNORED = {"README.md", ".gitkeep"}
+LINKED = "is a symbolic link, and links are not followed (copy the {} into data/ instead)"
 
 
 @dataclass
@@ -41,20 +44,14 @@ class RawRecord:
 
 
 @dataclass
-class RawTable:
-    """One CSV file: rows of strings with their line numbers."""
-
-    path: str
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-
-
-@dataclass
 class RawData:
     """Everything read from data/."""
 
     records: list[RawRecord] = field(default_factory=list)
     tables: dict[str, RawTable] = field(default_factory=dict)
-    unreadable_tables: set[str] = field(default_factory=set)
+    # Files that could not be read, by (kind, key) as validate.Models keys records ('values' for
+    # an indicator's CSV): references to them say where the record is instead of guessing another.
+    unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # A cache of files read by an earlier run in the same process (the preview server):
@@ -70,29 +67,48 @@ def load_data(root: Path, report: Report, cache: FileCache | None = None) -> Raw
         report.error(str(root), 0, "", "data folder not found")
         return raw
     base = _shown_base(root)
-    paths = sorted(p for p in root.rglob("*") if p.is_file())
+    paths = _files(root, base, report)
     if cache is not None:  # forget files that are gone, so the cache holds exactly what data/ holds
         for gone in cache.keys() - set(paths):
             del cache[gone]
     for path in paths:
         rel = path.relative_to(root)
         shown = _shown(root, base, rel)
-        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):
-            continue
         kind = _kind_of(rel)
         if kind is None:
             report.error(shown, 0, "", _misplaced(rel))
             continue
         got = _read_cached(kind, shown, rel, path, cache)
         if isinstance(got, DataError):
-            if path.suffix == ".csv":
-                raw.unreadable_tables.add(rel.stem)
-            report.items.append(Diagnostic(shown, got.line, "", got.message, column=got.column))
+            raw.unreadable[_key_of(kind, rel)] = shown
+            report.items.append(Diagnostic(shown, got.line, got.field, got.message, column=got.column))
         elif isinstance(got, RawTable):
             raw.tables[rel.stem] = got
         else:
             raw.records.append(got)
     return raw
+
+
+def _files(root: Path, base: str | None, report: Report) -> list[Path]:
+    """The files to read under ``root``, refusing symbolic links (a link could publish a file from anywhere)."""
+    # rglob does not descend into linked folders, so a linked folder is met here as one entry.
+    found = []
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_symlink():
+            report.error(_shown(root, base, rel), 0, "", LINKED.format("folder" if path.is_dir() else "file"))
+        elif path.is_file():
+            found.append(path)
+    return found
+
+
+def _key_of(kind: str, rel: Path) -> tuple[str, str]:
+    """The (kind, key) of the record a file holds, as validate.Models keys it."""
+    if rel.suffix == ".csv":
+        return ("values", rel.stem)
+    return (kind, f"{rel.parts[1]}/{rel.stem}" if kind == "meetings" else rel.stem)
 
 
 def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache | None) -> Read:
@@ -163,10 +179,7 @@ def _misplaced(rel: Path) -> str:
 
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text, explaining size, binary and encoding problems."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DataError(f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} (split it up)")
-    data = path.read_bytes()
+    data = _read_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
@@ -184,6 +197,23 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, up to the size limit, never read through a symbolic link."""
+    try:  # O_NOFOLLOW: the file may have become a link since the folder was listed
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataError(LINKED.format("file")) from None
+        raise DataError(f"the file cannot be read: {exc.strerror} (check its permissions)") from None
+    with os.fdopen(fd, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(MAX_BYTES + 1) if size <= MAX_BYTES else b""
+    size = max(size, len(data))
+    if size > MAX_BYTES:
+        raise DataError(f"the file is {size:,} bytes, over the limit of {MAX_BYTES:,} (split it up)")
+    return data
+
+
 def _looks_utf16(data: bytes) -> bool:
     """True for UTF-16 text without a byte-order mark: every other byte of ASCII text is zero."""
     sample = data[:4096]
@@ -199,32 +229,3 @@ def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:
         raise DataError(f"expected a mapping (key: value lines) at the top of the file, found {found}", 1)
     folder = rel.parts[1] if kind == "meetings" else ""
     return RawRecord(kind, shown, data, lines, folder)
-
-
-def read_csv(shown: str, text: str) -> RawTable:
-    """Read an indicator CSV, checking its header and the width of every row."""
-    reader = csv.reader(io.StringIO(text))
-    table = RawTable(shown)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise DataError("the file is empty (the first line names the columns)", 1) from None
-    header = [h.strip() for h in header]
-    for name in header:
-        if name not in INDICATOR_COLUMNS:
-            hint = did_you_mean(name, INDICATOR_COLUMNS)
-            raise DataError(f"unknown column '{name}'; expected some of: {', '.join(INDICATOR_COLUMNS)}{hint}", 1)
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
-        raise DataError(f"missing column {', '.join(repr(c) for c in missing)}", 1)
-    if len(set(header)) != len(header):
-        raise DataError("a column is named twice", 1)
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(header):
-            raise DataError(f"row has {len(cells)} cells but the header has {len(header)}", line)
-        row = {k: v.strip() for k, v in zip(header, cells, strict=True) if v.strip()}
-        table.rows.append((line, row))
-    return table

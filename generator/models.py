@@ -17,11 +17,15 @@ from generator.fields import (
     DueDate,
     Id,
     IsoDate,
+    LongText,
     Markdown,
+    MeetingId,
+    MinuteNumber,
     Number,
     OldAddress,
     Pages,
     Ref,
+    Suffix,
     Text,
     Time,
     Url,
@@ -70,7 +74,7 @@ class Note(Record):
         "context: background; correction: a later correction.",
         "source-error",
     )
-    text: Text = F(
+    text: LongText = F(
         "The note, in plain English.", "The minute is headed 'Appointment of Vice-Chair' but appoints a Chair."
     )
 
@@ -79,7 +83,7 @@ class Withdrawn(Record):
     """Marks a record withdrawn: its page stays and says so."""
 
     date: IsoDate = F("When it was withdrawn.", "2018-01-15")
-    reason: Text = F("Why, in plain English.", "Published in error: the meeting was never held.")
+    reason: LongText = F("Why, in plain English.", "Published in error: the meeting was never held.")
 
 
 class TopLevel(Record):
@@ -179,7 +183,7 @@ class Interest(Record):
 
     board_id: Ref | None = F("Board the register belongs to.", "dudley-hwb", default=None)
     category: Text = F("Category as in the register.", "Employment, office, trade, profession or vocation")
-    description: Text = F("The interest as registered.", "General practitioner, Coventry")
+    description: LongText = F("The interest as registered.", "General practitioner, Coventry")
     start: IsoDate | None = F("Registered from.", default=None)
     end: IsoDate | None = F("Registered until.", default=None)
     source: Source | None = F("Where it is printed.", default=None)
@@ -252,7 +256,7 @@ class Attendance(Record):
     )
     capacity: Text | None = F("Capacity as printed (post or organisation).", "Director of Public Health", default=None)
     replacing_id: Ref | None = F("For a substitute: the member they replaced.", default=None)
-    items: list[Text] = F("For a guest who attended only some items: their numbers.", default=[])
+    items: list[MinuteNumber] = F("For a guest who attended only some items: their numbers.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
 
     @model_validator(mode="after")
@@ -266,7 +270,7 @@ class Declaration(Record):
     """A declaration of interest made at a meeting."""
 
     person_id: Ref = F("Who declared.", "kamran-caan")
-    item: Text | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
+    item: MinuteNumber | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
     nature: Text = F("The interest as minuted.", "Employee of University Hospitals Coventry and Warwickshire")
     category: Text | None = F("Kind of interest as minuted.", "disclosable pecuniary interest", default=None)
     action: Text | None = F(
@@ -279,7 +283,7 @@ class Part(Record):
     """A numbered paragraph of a resolution or recommendation, verbatim."""
 
     label: Text | None = F("The number as printed: '(1)', 'a)', '2.1'.", "(1)", default=None)
-    text: Text = F("The words exactly as printed.", "That the report be noted.")
+    text: LongText = F("The words exactly as printed.", "That the report be noted.")
 
 
 class StatusEntry(Record):
@@ -287,7 +291,7 @@ class StatusEntry(Record):
 
     date: IsoDate | None = F("When the status was reported.", "2013-09-26", default=None)
     status: choice(*ACTION_STATUS) = F("Status on that date.", "in-progress")
-    note: Text | None = F("Progress as printed.", default=None)
+    note: LongText | None = F("Progress as printed.", default=None)
     source: Source | None = F("Where it is printed.", default=None)
 
 
@@ -295,12 +299,12 @@ class Action(Record):
     """Something someone undertook to do."""
 
     id: Id = F("Id unique within the meeting.", "a1")
-    text: Text = F("The action as printed.", "Circulate the presentation to Board members.")
+    text: LongText = F("The action as printed.", "Circulate the presentation to Board members.")
     owner_id: Ref | None = F("Person responsible.", default=None)
     owner: Text | None = F("Owner as free text when not a person record.", "Dudley CCG", default=None)
     due: DueDate | None = F("Due date, or the text printed (TBC, Ongoing).", "2014-03-31", default=None)
     plan: Text | None = F("Action plan it belongs to, as titled.", "Keogh action plan", default=None)
-    resolution: Text | None = F("Minute number of the resolution it arises from.", "8", default=None)
+    resolution: MinuteNumber | None = F("Minute number of the resolution it arises from.", "8", default=None)
     priority_ids: list[Text] = F("Strategy priorities served, as <strategy>/<priority>.", default=[])
     status_history: list[StatusEntry] = F("Dated statuses, oldest first.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
@@ -310,14 +314,14 @@ class Action(Record):
 class Resolution(Record):
     """A decision: the resolution of one minute, verbatim."""
 
-    minute: Text | None = F("Minute number as printed, when it differs from the item's.", "23/13", default=None)
-    suffix: Id | None = F("Distinguishes a second resolution under one minute.", "b", default=None)
-    former_minutes: list[Text] = F(
+    minute: MinuteNumber | None = F("Minute number as printed, when it differs from the item's.", "23/13", default=None)
+    suffix: Suffix | None = F("Distinguishes a second resolution under one minute.", "b", default=None)
+    former_minutes: list[MinuteNumber] = F(
         "Minute numbers this resolution was published under before a correction; those decision URLs redirect here.",
         ["4/24"],
         default=[],
     )
-    preamble: Text = F("The opening words as printed.", "RESOLVED that:", default="RESOLVED")
+    preamble: LongText = F("The opening words as printed.", "RESOLVED that:", default="RESOLVED")
     parts: list[Part] = F("The numbered parts, verbatim; one part when unnumbered.", min_length=1)
     outcome: choice(*OUTCOMES) = F("The outcome, as the transcriber classifies it.", "approved")
     strategy_ids: list[Ref] = F("Strategies it concerns.", default=[])
@@ -329,8 +333,10 @@ class Resolution(Record):
 class Item(Record):
     """An agenda item, with its minute when minutes exist."""
 
-    number: Text | None = F("Agenda item number as printed, with sub-items: '3(a)', '6(ii)'.", "6(i)", default=None)
-    minute: Text | None = F("Minute number as printed.", "23/13", default=None)
+    number: MinuteNumber | None = F(
+        "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'.", "6(i)", default=None
+    )
+    minute: MinuteNumber | None = F("Minute number as printed.", "23/13", default=None)
     title: Text = F("Title as printed.", "Refresh of the Health and Wellbeing Strategy")
     section: Text | None = F("Section heading as printed.", "Public Business", default=None)
     time: Text | None = F("Timing as printed on the agenda.", "13.35 – 13.50", default=None)
@@ -363,7 +369,7 @@ class Item(Record):
 class Meeting(TopLevel):
     """A meeting: data/meetings/<board>/<yyyy-mm-dd>.yml."""
 
-    id: Id = F("Equals the file name: the date, with -2 for a second meeting that day.", "2017-07-10")
+    id: MeetingId = F("Equals the file name: the date, with -2 for a second meeting that day.", "2017-07-10")
     board_id: Ref = F("The board meeting; equals the folder name.", "coventry-hwb")
     date: IsoDate = F("Date of the meeting.", "2017-07-10")
     title: Text | None = F("Title when not the board's ordinary meeting.", "Extraordinary meeting", default=None)
@@ -425,7 +431,7 @@ class Indicator(TopLevel):
     """An indicator: data/indicators/<id>.yml, values in <id>.csv beside it."""
 
     title: Text = F("Title as printed.", "Under 75 mortality rate from cardiovascular disease")
-    definition: Text | None = F("What is measured.", default=None)
+    definition: LongText | None = F("What is measured.", default=None)
     unit: Text | None = F("Unit shown after values.", "per 100,000", default=None)
     value_type: choice(*VALUE_TYPES) = F("Kind of value.", "rate")
     polarity: choice(*POLARITY) = F("Which direction is better.", "lower-is-better")
@@ -474,6 +480,10 @@ INDICATOR_COLUMNS = (
     "source_pages",
 )
 REQUIRED_COLUMNS = ("period", "area", "value")
+# The columns that name one value of an indicator: no two rows of its file may agree on all of
+# them. Until there is a breakdown column, the note tells apart the rows of one period and area
+# (real files list categories so: 'Category of harm: Neglect'); a breakdown column joins the key.
+ROW_KEY = ("period", "area", "note")
 
 KINDS: dict[str, type[TopLevel]] = {
     "boards": Board,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.fields import ID_RE, parse_date
+from generator.fields import ID_RE, MAX_ID, parse_date
 from generator.render.reference import SCHEMA_NAMES
 
 FOLDERS = {name: kind for kind, name in SCHEMA_NAMES.items()}
@@ -72,16 +72,19 @@ def write_skeleton(data: Path, kind: str, rid: str | None, board: str | None, da
             return f"usage: new {kind} needs --id ID", 2
         folder = data / FOLDERS[kind]
     for value in (rid, board):
+        if value and len(value) > MAX_ID:
+            return f"usage: an id has at most {MAX_ID} characters; this one has {len(value)}", 2
         if value and not ID_RE.match(value):
             return f"usage: '{value}' is not a valid id (lowercase letters, digits and hyphens)", 2
     target = folder / f"{rid}.yml"
-    if target.exists():
+    if target.exists() or target.is_symlink():  # a dangling link too: writing would follow it
         return f"error: {target} already exists; it was left alone", 1
     depth = len(target.relative_to(data).parts)
     schema = "../" * depth + f"content/schemas/{kind}.schema.json"
     text = f"# yaml-language-server: $schema={schema}\n" + BODIES[kind].format(id=rid, board=board or "board-id")
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    with target.open("x", encoding="utf-8") as file:  # "x": never replace a file, nor write through a link
+        file.write(text)
     extra = (
         f"\n       and values in {folder / (rid + '.csv')} (header: period,area,value,note)"
         if kind == "indicator"

@@ -10,6 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The longest path a build writes inside site/ is a decision's page,
+# decisions/<board>/<meeting>/<minute>-<suffix>/index.html: 204 characters with the longest ids,
+# meeting ids, minute numbers and suffixes fields.py allows (100, 40, 32 and 8), and no file or
+# folder name is over 105 bytes (file systems allow 255). Inside a sharded build's working folder
+# (site.shards/shard-N/site/) that leaves 30 characters for the folder the project sits in under
+# Windows' classic 260-character limit. tests/unit/test_limits.py builds such a record and checks.
+LONGEST_PATH = 204
+LONGEST_NAME = 105
+
 INDEXES = {
     "home": "",
     "boards": "boards/",

@@ -13,6 +13,8 @@ from generator.diagnostics import Report
 from generator.load import RawData, RawRecord, RawTable
 from generator.models import (
     KINDS,
+    REQUIRED_COLUMNS,
+    ROW_KEY,
     Board,
     Document,
     Indicator,
@@ -40,9 +42,9 @@ class Models:
     values: dict[str, list[IndicatorValue]] = field(default_factory=dict)
     origin: dict[int, RawRecord] = field(default_factory=dict)  # id(model) -> raw
     value_lines: dict[int, tuple[str, int]] = field(default_factory=dict)
-    # Ids of records that exist but failed validation: references to them are not
-    # reported again (their own error already was).
-    broken: set[str] = field(default_factory=set)
+    # Records whose file has errors, by (kind, key) ('values' for an indicator's CSV), with the
+    # file's path: a reference to one says where it is, rather than calling it unknown.
+    broken: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # Valid models from an earlier run in the same process, by file: reused while the file's
@@ -57,7 +59,8 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
         hit = cache.get(record.path) if cache is not None else None
         model = hit[1] if hit is not None and hit[0] is record else validate_record(record, report)
         if model is None:
-            models.broken.add(f"{record.folder}/{record.stem}" if record.kind == "meetings" else record.stem)
+            key = f"{record.folder}/{record.stem}" if record.kind == "meetings" else record.stem
+            models.broken[(record.kind, key)] = record.path
             continue
         if cache is not None:
             cache[record.path] = (record, model)
@@ -75,14 +78,14 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
         for line, value in rows:
             models.value_lines[id(value)] = (table.path, line)
         models.values[stem] = [value for _, value in rows]
-    models.broken.update(f"{stem}.csv" for stem in raw.unreadable_tables)
+    models.broken.update(raw.unreadable)
     return models
 
 
 def _validate_table(table: RawTable, report: Report) -> tuple[list[tuple[int, IndicatorValue]], bool]:
     """Validate every row of an indicator CSV: the valid rows, and whether any row was wrong."""
     rows: list[tuple[int, IndicatorValue]] = []
-    failed = False
+    failed = _duplicate_rows(table, report)
     for line, row in table.rows:
         try:
             rows.append((line, IndicatorValue.model_validate(row)))
@@ -91,6 +94,24 @@ def _validate_table(table: RawTable, report: Report) -> tuple[list[tuple[int, In
             for loc, message in translate(exc, IndicatorValue, row):
                 report.error(table.path, line, ".".join(str(p) for p in loc), message)
     return rows, failed
+
+
+def _duplicate_rows(table: RawTable, report: Report) -> bool:
+    """Report every row that names the same value as an earlier row (ROW_KEY); True if any does."""
+    first: dict[tuple[str, ...], int] = {}
+    found = False
+    for line, row in table.rows:
+        if not all(row.get(column) for column in ROW_KEY if column in REQUIRED_COLUMNS):
+            continue  # a row without a period or an area has its own error
+        key = tuple(row.get(column, "") for column in ROW_KEY)
+        earlier = first.setdefault(key, line)
+        if earlier != line:
+            found = True
+            named = [f"{column} '{value}'" for column, value in zip(ROW_KEY, key, strict=True) if value]
+            said = ", ".join(named[:-1]) + f" and {named[-1]}"
+            message = f"duplicate row: {said} are already on line {earlier} (keep one of the two rows)"
+            report.error(table.path, line, "", message)
+    return found
 
 
 def validate_record(record: RawRecord, report: Report) -> TopLevel | None:

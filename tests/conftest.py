@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +42,16 @@ def make_dataset(tmp_path: Path, files: dict[str, str | bytes] | None = None, ba
         else:
             target.write_text(content, encoding="utf-8")
     return data
+
+
+@contextlib.contextmanager
+def python_csv_limit() -> Iterator[None]:
+    """Python's own CSV cell limit (131,072), as in a build: a library other tests import raises it for the process."""
+    before = csv.field_size_limit(131_072)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def fixture_text(rel: str) -> str:

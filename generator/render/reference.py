@@ -9,10 +9,24 @@ from typing import Any
 
 from markupsafe import escape
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from generator import models, urls
-from generator.fields import KIND_ID_RE, OLD_PAGE_RE
+from generator.fields import (
+    KIND_ID_RE,
+    MAX_ID,
+    MAX_LINE,
+    MAX_MEETING_ID,
+    MAX_MINUTE,
+    MAX_PROSE,
+    MAX_SUFFIX,
+    MAX_URL,
+    OLD_PAGE_RE,
+)
+from generator.load import MAX_BYTES
+from generator.load_csv import MAX_CELL, MAX_ROWS
 from generator.render.pages import Page, Renderer
+from generator.yamlpos import MAX_DEPTH
 
 SCHEMA_NAMES = {
     "boards": "board",
@@ -33,32 +47,38 @@ PLACES = {
 }
 
 
+# Every limit on what a record may hold (each reported as path:line: field: message), for the
+# reference page; a field's own limit also shows in its type ('text, at most 1,000 characters').
+LIMITS: list[tuple[str, str, str]] = [
+    ("File size", f"{MAX_BYTES:,} bytes", "A record written by hand is far smaller; the largest real one is 119 kB."),
+    ("Nesting of values", f"{MAX_DEPTH} levels", "Lists inside lists this deep are not a record."),
+    ("Id", f"{MAX_ID} characters", "Ids become file and folder names."),
+    ("Meeting id", f"{MAX_MEETING_ID} characters", "The date, with -2 for a second meeting that day."),
+    ("Minute or item number", f"{MAX_MINUTE} characters", "It becomes part of the decision's web address."),
+    ("Suffix of a resolution", f"{MAX_SUFFIX} characters", "A letter such as b; part of the web address too."),
+    ("Plain text: names, titles, places, short values", f"{MAX_LINE:,} characters", "Longer text belongs in a note."),
+    (
+        "Long text: notes, verbatim parts and preambles, action text, descriptions, definitions",
+        f"{MAX_PROSE:,} characters",
+        "Split it, or cite the document that holds it in full.",
+    ),
+    ("Web address", f"{MAX_URL:,} characters", "About the longest address browsers accept."),
+    ("Cell of an indicator CSV", f"{MAX_CELL:,} characters", "Every column holds a number or a short text."),
+    ("Rows of an indicator CSV", f"{MAX_ROWS:,}", "Keep the areas and periods the board reports on."),
+]
+ID_PATTERNS = {"^[a-z0-9]+(?:-[a-z0-9]+)*$": "id", "^\\d+(?:-\\d+)?$": "pages", OLD_ADDRESS: "kind/id or old address"}
+
+
 def type_name(annotation: Any) -> str:
-    """A readable name for a field's type."""
+    """A readable name for a field's type, with its length limit when it has one."""
     if annotation is type(None):
         return ""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *extra = typing.get_args(annotation)
-        for meta in extra:
-            schema = getattr(meta, "json_schema", None)
-            if schema and "enum" in schema and schema["enum"] != ["yes", "no"]:
-                return "one of: " + ", ".join(schema["enum"])
-            if schema and schema.get("format") == "date":
-                return "date (YYYY-MM-DD)"
-            if schema and schema.get("contentMediaType") == "text/markdown":
-                return "Markdown text"
-            if schema and schema.get("enum") == ["yes", "no"]:
-                return "yes or no"
-            if schema and "pattern" in schema:
-                return {
-                    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id",
-                    "^\\d+(?:-\\d+)?$": "pages",
-                    OLD_ADDRESS: "kind/id or old address",
-                }.get(schema["pattern"], "time (HH:MM)")
-            if schema and schema.get("format") == "uri":
-                return "web address"
-        return type_name(base)
+        schema = next((s for meta in extra if (s := getattr(meta, "json_schema", None))), {})
+        name = _schema_name(schema) or type_name(base)
+        return name + (f", at most {schema['maxLength']:,} characters" if "maxLength" in schema else "")
     if origin in (typing.Union, types.UnionType):
         names = [type_name(a) for a in typing.get_args(annotation)]
         return " or ".join(n for n in names if n)
@@ -69,6 +89,27 @@ def type_name(annotation: Any) -> str:
     return {str: "text", int: "whole number", float: "number", bool: "yes or no"}.get(annotation, str(annotation))
 
 
+def _schema_name(schema: dict[str, Any]) -> str | None:
+    """The readable name of a field type with this JSON Schema, if the schema says more than 'string'."""
+    if "enum" in schema:
+        return "yes or no" if schema["enum"] == ["yes", "no"] else "one of: " + ", ".join(schema["enum"])
+    if schema.get("format") == "date":
+        return "date (YYYY-MM-DD)"
+    if schema.get("contentMediaType") == "text/markdown":
+        return "Markdown text"
+    if "pattern" in schema:
+        return ID_PATTERNS.get(schema["pattern"], "time (HH:MM)")
+    if schema.get("format") == "uri":
+        return "web address"
+    return None
+
+
+def _declared(info: FieldInfo) -> Any:
+    """The field's type as declared: pydantic moves a required field's Annotated metadata (its validator
+    and schema, which say 'date' or 'at most 1,000 characters') out of the annotation."""
+    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+
+
 def field_rows(model: type[BaseModel]) -> list[dict[str, str]]:
     """One row per field: name, type, required, meaning, example."""
     rows = []
@@ -77,7 +118,7 @@ def field_rows(model: type[BaseModel]) -> list[dict[str, str]]:
         rows.append(
             {
                 "name": name,
-                "type": type_name(info.annotation),
+                "type": type_name(_declared(info)),
                 "required": "required" if info.is_required() else "optional",
                 "meaning": info.description or "",
                 "example": example,
@@ -127,6 +168,7 @@ def reference_html() -> str:
     out.append('<h2 id="indicator-values">Indicator values: data/indicators/&lt;id&gt;.csv</h2>')
     out.extend(_table(models.IndicatorValue))
     out.extend(addresses_html())
+    out.extend(_limits())
     out.append("</div>")
     return "\n".join(out) + "\n"
 
@@ -190,6 +232,22 @@ def _table(model: type[BaseModel]) -> list[str]:
             f'<tr><th scope="row"><code>{escape(row["name"])}</code></th><td>{escape(row["type"])}</td>'
             f"<td>{row['required']}</td><td>{escape(row['meaning'])}</td><td><code>{escape(row['example'])}</code></td></tr>"
         )
+    rows.append("</tbody></table>")
+    return rows
+
+
+def _limits() -> list[str]:
+    """The table of limits: a value over one is reported at its line, and nothing is built."""
+    rows = [
+        '<h2 id="limits">Limits</h2>',
+        "<p>Every value is bounded, so a mistake (a pasted document, a missing quote mark) is reported at its "
+        "line instead of slowing or breaking the build. Symbolic links in data/ are refused: copy the file "
+        "in instead.</p>",
+        "<table>",
+        "<caption>Limits on what a record may hold</caption>",
+        '<thead><tr><th scope="col">What</th><th scope="col">Limit</th><th scope="col">Why</th></tr></thead><tbody>',
+    ]
+    rows += [f"<tr><td>{escape(what)}</td><td>{limit}</td><td>{escape(why)}</td></tr>" for what, limit, why in LIMITS]
     rows.append("</tbody></table>")
     return rows
 

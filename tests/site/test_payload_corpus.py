@@ -13,6 +13,7 @@ import icalendar
 import pytest
 
 from generator.exports.csv_package import FORMULA_STARTS
+from generator.fields import MAX_LINE, MAX_PROSE
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
 
@@ -46,11 +47,16 @@ def q(text: str) -> str:
     return json.dumps(text)
 
 
+def fit(text: str, limit: int = MAX_LINE) -> str:
+    """The end of ``text`` within a field's length limit (longer is refused): a long payload ends in its active part."""
+    return text if len(text) <= limit else text[-limit:]
+
+
 def people_files() -> dict[str, str]:
     """One person per payload: name, job title, organisation and aliases."""
     return {
-        f"people/p-{i}.yml": f"id: p-{i}\nname: {q('P ' + p)}\njob_title: {q(p)}\norganisation: {q(p)}\n"
-        f"aliases: [{q(p)}, {q('alias ' + p)}]\n"
+        f"people/p-{i}.yml": f"id: p-{i}\nname: {q(fit('P ' + p))}\njob_title: {q(fit(p))}\norganisation: {q(fit(p))}\n"
+        f"aliases: [{q(fit(p))}, {q(fit('alias ' + p))}]\n"
         for i, p in enumerate(PAYLOADS)
     }
 
@@ -59,19 +65,20 @@ def meeting_file() -> str:
     """A held meeting with one item, resolution and action per payload, and guests named by payloads."""
     lines = [
         "id: 2024-09-19", "board_id: riverton-hwb", "date: 2024-09-19", "status: held",
-        f"title: {q(' '.join(SHORT[:20]))}", f"venue: {q(SHORT[0] + ' ' + SHORT[-1])}",
+        f"title: {q(fit(' '.join(SHORT[:20])))}", f"venue: {q(fit(SHORT[0] + ' ' + SHORT[-1]))}",
         f"webcast: {q(SAFE_URL)}", "attendance:", "  - person_id: ann-chair", "    status: present",
     ]
     for i in range(0, len(PAYLOADS), 7):
-        lines += [f"  - person_id: p-{i}", "    status: guest", f"    capacity: {q(PAYLOADS[i])}"]
+        lines += [f"  - person_id: p-{i}", "    status: guest", f"    capacity: {q(fit(PAYLOADS[i]))}"]
     lines.append("items:")
     for i, p in enumerate(PAYLOADS):
         lines += [
-            f'  - number: "{i + 1}"', f'    minute: "{i + 1}/24"', f"    title: {q(p)}", "    kind: decision",
+            f'  - number: "{i + 1}"', f'    minute: "{i + 1}/24"', f"    title: {q(fit(p))}", "    kind: decision",
             f"    summary: {q(p)}", f"    minutes: {q(p)}",
-            "    resolutions:", f"      - preamble: {q(p)}", "        outcome: approved",
-            f"        parts: [{{label: {q(p[:40])}, text: {q(p)}}}]",
-            "    actions:", f"      - id: a{i}", f"        text: {q(p)}", f"        owner: {q(p)}", "        due: TBC",
+            "    resolutions:", f"      - preamble: {q(fit(p, MAX_PROSE))}", "        outcome: approved",
+            f"        parts: [{{label: {q(p[:40])}, text: {q(fit(p, MAX_PROSE))}}}]",
+            "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owner: {q(fit(p))}",
+            "        due: TBC",
         ]
     return "\n".join(lines) + "\n"
 
@@ -80,23 +87,23 @@ def hostile_dataset(tmp_path: Path) -> Path:
     """The fixture dataset with the corpus in every kind of text field."""
     every = "\n\n".join(SHORT)
     board = fixture_text(BOARD).replace("website: https://riverton.example/hwb", f"website: {q(SAFE_URL)}")
-    board = board.replace("name: Sam Clerk, Governance Services", f"name: {q(every)}")
-    board = board.replace("seat: Healthwatch Riverton", f"seat: {q(every)}")
+    board = board.replace("name: Sam Clerk, Governance Services", f"name: {q(fit(every))}")
+    board = board.replace("seat: Healthwatch Riverton", f"seat: {q(fit(every))}")
     board = re.sub(r"purpose: \|\n(  .*\n)+", lambda _m: f"purpose: {q(every)}\n", board)
     board = re.sub(r"terms_of_reference: \|\n(  .*\n)+", lambda _m: f"terms_of_reference: {q(every)}\n", board)
     strategy = fixture_text("strategies/riverton-jhws.yml").replace(
-        "title: A good start in life", f"title: {q(every)}"
+        "title: A good start in life", f"title: {q(fit(every))}"
     ).replace("summary: Three priorities for a healthier Riverton.", f"summary: {q(every)}")
     indicator = fixture_text("indicators/riverton-smoking.yml").replace(
         "definition: Percentage of adults aged 18 and over who smoke.", f"definition: {q(every)}"
     ).replace("framework: Public Health Outcomes Framework", f"framework: {q(SHORT[1])}")
     document = fixture_text("documents/riverton-hwb-2024-06-20-pack.yml").replace(
-        "title: Riverton HWB agenda pack, 20 June 2024", f"title: {q(SHORT[2] + ' ' + SHORT[-3])}"
+        "title: Riverton HWB agenda pack, 20 June 2024", f"title: {q(fit(SHORT[2] + ' ' + SHORT[-3]))}"
     )
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for i, p in enumerate(SHORT):
-        writer.writerow(["2024", f"{i} {p}", "", f"{i}.5", "", "", "", p])
+        writer.writerow(["2024", fit(f"{i} {p}"), "", f"{i}.5", "", "", "", p])
     files: dict[str, str | bytes] = {
         BOARD: board, NEW_MEETING: meeting_file(), "strategies/riverton-jhws.yml": strategy,
         "indicators/riverton-smoking.yml": indicator, "documents/riverton-hwb-2024-06-20-pack.yml": document,
@@ -235,9 +242,12 @@ def test_url_fields_refuse_unsafe_schemes(tmp_path: Path, payload: str) -> None:
     """A web-address field refuses javascript:, data: and vbscript: addresses with one message."""
     board = fixture_text(BOARD).replace("website: https://riverton.example/hwb", f"website: {q(payload)}")
     lines = check_lines(make_dataset(tmp_path, {BOARD: board}))
-    assert len(lines) == 1
-    assert lines[0].startswith(f"{BOARD}:18: website: '")
-    assert lines[0].endswith("' is not a web address (it must start with https:// or http://)")
+    own = [line for line in lines if line.startswith(f"{BOARD}:")]
+    assert len(own) == 1
+    assert own[0].startswith(f"{BOARD}:18: website: '")
+    assert own[0].endswith("' is not a web address (it must start with https:// or http://)")
+    # The other lines are where the board is referred to, each saying its file has errors.
+    assert all(line.endswith(f"is defined in {BOARD}, which has errors (fix them first)") for line in lines if line not in own)
 
 
 def test_url_with_quotes_is_refused(tmp_path: Path) -> None:
@@ -246,7 +256,13 @@ def test_url_with_quotes_is_refused(tmp_path: Path) -> None:
     document = fixture_text("documents/riverton-hwb-2024-06-20-pack.yml").replace(
         "url: https://riverton.example/papers/2024-06-20.pdf", f"url: {q(payload)}"
     )
+    has_errors = (
+        "document 'riverton-hwb-2024-06-20-pack' is defined in documents/riverton-hwb-2024-06-20-pack.yml, "
+        "which has errors (fix them first)"
+    )
     assert check_lines(make_dataset(tmp_path, {"documents/riverton-hwb-2024-06-20-pack.yml": document})) == [
+        f"{BOARD}:33: source.document_id: {has_errors}",
         f"documents/riverton-hwb-2024-06-20-pack.yml:5: url: '{payload}' is not a web address "
-        "(it must start with https:// or http://)"
+        "(it must start with https:// or http://)",
+        f"indicators/riverton-smoking.yml:12: source.document_id: {has_errors}",
     ]

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import build
+from generator import build, load
+from generator.diagnostics import DataError
 from generator.load import MAX_BYTES
+from generator.load_csv import MAX_ROWS
 from generator.yamlpos import MAX_DEPTH
-from tests.conftest import check_lines, fixture_text, make_dataset, run_cli
+from tests.conftest import check_lines, fixture_text, make_dataset, python_csv_limit, run_cli
 
 PERSON = "people/ann-chair.yml"
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"
 CSV = "indicators/riverton-smoking.csv"
+STRATEGY = "strategies/riverton-jhws.yml"
 BAD_ID = "is not a valid id (use lowercase letters, digits and hyphens, e.g. 'coventry-hwb')"
 
 
@@ -36,14 +39,17 @@ CASES: list[tuple[str, dict, list[str]]] = [
     ("id_with_space", {"people/x.yml": person("x y")}, [f"people/x.yml:1: id: 'x y' {BAD_ID}"]),
     ("id_trailing_newline", {"people/x.yml": person("x\\n")}, [f"people/x.yml:1: id: 'x\\n' {BAD_ID}"]),
     ("nested_id_trailing_newline", {MEETING: fixture_text(MEETING).replace("id: a2", 'id: "a2\\n"')},
-     [f"{MEETING}:66: items[1].actions[1].id: 'a2\\n' {BAD_ID}"]),
+     [f"{MEETING}:66: items[1].actions[1].id: 'a2\\n' {BAD_ID}",
+      f"{STRATEGY}:8: adopted_by: meeting 'riverton-hwb/2024-03-14' is defined in {MEETING}, which has errors (fix them first)"]),
     ("file_named_with_space", {"people/x y.yml": "id: x y\nname: A\n"}, [f"people/x y.yml:1: id: 'x y' {BAD_ID}"]),
     ("csv_extra_column",
      {CSV: fixture_text(CSV).replace("2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,E92000001,13.0,12.9,13.1,,,x")},
      [f"{CSV}:3: row has 9 cells but the header has 8"]),
     ("csv_utf16", {CSV: fixture_text(CSV).encode("utf-16")}, [f"{CSV}: the file is UTF-16 text; save it as UTF-8"]),
     ("error_line_in_crlf_file", {PERSON: fixture_text(PERSON).replace("\n", "\r\n").replace("start: 2023", "start: 2023-13")},
-     [f"{PERSON}:11: interests[0].start: '2023-13-05-01' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)"]),
+     [*[f"{where}: person 'ann-chair' is defined in {PERSON}, which has errors (fix them first)"
+        for where in ("boards/riverton-hwb.yml:20: memberships[0].person_id", f"{MEETING}:9: attendance[0].person_id")],
+      f"{PERSON}:11: interests[0].start: '2023-13-05-01' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)"]),
     ("bidi_in_message_is_escaped", {"people/x.yml": person("x\\u202ey")},
      [f"people/x.yml:1: id: 'x\\u202ey' {BAD_ID}"]),
 ]
@@ -129,3 +135,121 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
     assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
         "people/x.yml:5: the file contains the control character U+000B, which YAML does not allow (delete it)"
     ]
+
+
+def test_csv_cell_beyond_the_csv_module_limit_is_a_data_error(tmp_path: Path) -> None:
+    """A cell over 131,072 characters (Python's csv limit) is reported at its row, not a crash."""
+    text = fixture_text(CSV).replace(",suppressed: survey not run", ',"' + "x" * 140_000 + '"')
+    with python_csv_limit():
+        lines = check_lines(make_dataset(tmp_path, {CSV: text}))
+    assert lines == [
+        f"{CSV}:6: a cell is over 131,072 characters long, beyond the limit of 1,000 for a cell "
+        "(a quote mark without its closing quote runs the cell on to the end of the file)"
+    ]
+
+
+def test_long_minute_number_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """A minute number too long for a file name is a data error (exit 1), not a failed write (exit 3)."""
+    minute = "4" * 300
+    text = fixture_text(MEETING).replace('minute: "4/24"', f'minute: "{minute}"')
+    strategy = fixture_text(STRATEGY).replace("2024-03-14/4-24", f"2024-03-14/{minute}")
+    data = make_dataset(tmp_path, {MEETING: text, STRATEGY: strategy})
+    result = run_cli("--data", str(data), "build", "--docs", str(tmp_path / "docs"), "--today", "2026-01-01")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "internal error" not in result.stderr
+    assert result.stdout.replace(str(data) + "/", "").splitlines()[0] == (
+        f"{MEETING}:31: items[1].minute: is 300 characters long, over the limit of 32 for a minute number "
+        "(the number as printed, e.g. '23/13'; words belong in the title)"
+    )
+    assert not (tmp_path / "docs").exists()
+
+
+def test_id_too_long_for_a_file_name_is_refused(tmp_path: Path) -> None:
+    """A person whose id fits a data file name but not the page's JSON twin is a data error, not a failed write."""
+    long_id = "a" * 251  # people/<id>.yml is 255 bytes, the most a file name may have; <id>.json would be 256
+    data = make_dataset(tmp_path, {f"people/{long_id}.yml": person(long_id)})
+    result = run_cli("--data", str(data), "build", "--docs", str(tmp_path / "docs"), "--today", "2026-01-01")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.replace(str(data) + "/", "").splitlines()[0] == (
+        f"people/{long_id}.yml:1: id: is 251 characters long, over the limit of 100 for an id "
+        "(ids are short names such as 'coventry-hwb')"
+    )
+
+
+def test_symbolic_link_to_a_file_outside_data_is_refused(tmp_path: Path) -> None:
+    """A link in data/ to a file elsewhere is refused, and its contents are never read or published."""
+    secret = tmp_path / "secret.yml"
+    secret.write_text('id: secret\nname: "TOP SECRET"\n', encoding="utf-8")
+    data = make_dataset(tmp_path)
+    (data / "people" / "secret.yml").symlink_to(secret)
+    report, site = build.check(data)
+    assert [line.replace(str(data) + "/", "") for line in report.lines()] == [
+        "people/secret.yml: is a symbolic link, and links are not followed (copy the file into data/ instead)"
+    ]
+    assert site is None
+
+
+def test_symbolic_link_to_a_folder_is_refused(tmp_path: Path) -> None:
+    """A linked folder is refused with a message, instead of its records silently going missing."""
+    data = make_dataset(tmp_path)
+    (data / "strategies").rename(tmp_path / "strategies")
+    (data / "strategies").symlink_to(tmp_path / "strategies", target_is_directory=True)
+    lines = check_lines(data)
+    assert "strategies: is a symbolic link, and links are not followed (copy the folder into data/ instead)" in lines
+
+
+def test_data_folder_itself_may_be_a_link(tmp_path: Path) -> None:
+    """The folder named by --data may be a link (a checkout's choice); only links inside it are refused."""
+    data = make_dataset(tmp_path)
+    (tmp_path / "linked").symlink_to(data, target_is_directory=True)
+    assert check_lines(tmp_path / "linked") == []
+
+
+def test_spaces_around_column_names_are_trimmed(tmp_path: Path) -> None:
+    """A header saved as 'period , area , value' (spaces around names) loads the same values."""
+    lines = fixture_text(CSV).split("\n")
+    lines[0] = " " + " , ".join(lines[0].split(",")) + " "
+    _, plain = build.check(make_dataset(tmp_path / "plain"))
+    report, site = build.check(make_dataset(tmp_path / "spaced", {CSV: "\n".join(lines)}))
+    assert report.lines() == []
+    assert site is not None and plain is not None
+    assert site.values("riverton-smoking") == plain.values("riverton-smoking")
+
+
+def test_rows_of_one_period_and_area_told_apart_by_their_note_are_accepted(tmp_path: Path) -> None:
+    """Categories of one period and area (a note each, as real files list them) are not duplicates."""
+    text = fixture_text(CSV) + "2021,Riverton,E00000001,9.1,,,,Category: men\n2021,Riverton,E00000001,9.1,,,,Category: women\n"
+    assert check_lines(make_dataset(tmp_path, {CSV: text})) == []
+
+
+def test_too_many_rows_are_refused_at_the_first_row_over(tmp_path: Path) -> None:
+    """An indicator's values stop at MAX_ROWS rows; the message names the line of the first row too many."""
+    rows = "".join(f"{1000 + i},Riverton,1\n" for i in range(MAX_ROWS + 1))
+    assert check_lines(make_dataset(tmp_path, {CSV: "period,area,value\n" + rows})) == [
+        f"{CSV}:{MAX_ROWS + 2}: the file has more than {MAX_ROWS:,} rows of values, the limit for one indicator "
+        "(keep the areas and periods the board reports on)"
+    ]
+
+
+def test_file_that_cannot_be_opened_is_a_data_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file the generator may not read (permissions) is reported at its path, not as an internal error."""
+    data = make_dataset(tmp_path)
+    real_open = load.os.open
+
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if str(path).endswith("dee-sub.yml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(load.os, "open", refuse)
+    assert "people/dee-sub.yml: the file cannot be read: Permission denied (check its permissions)" in check_lines(data)
+
+
+def test_file_replaced_by_a_link_after_listing_is_not_read(tmp_path: Path) -> None:
+    """Reading never follows a link, even one that appeared after data/ was listed (O_NOFOLLOW)."""
+    secret = tmp_path / "secret.yml"
+    secret.write_text('id: x\nname: "TOP SECRET"\n', encoding="utf-8")
+    link = tmp_path / "x.yml"
+    link.symlink_to(secret)
+    with pytest.raises(DataError, match="is a symbolic link, and links are not followed"):
+        load.read_text(link)

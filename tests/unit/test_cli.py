@@ -28,7 +28,8 @@ def five_mistakes(tmp_path: Path) -> Path:
 
 @pytest.mark.site
 def test_five_mistakes_in_four_files_give_five_messages_and_leave_the_site(tmp_path: Path) -> None:
-    """All five are reported in one run, exit 1, and the existing site/ is untouched."""
+    """All five are reported in one run (and each file that refers to a record in a file with errors says so),
+    exit 1, and the existing site/ is untouched."""
     site = build_site(tmp_path / "first")
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     data = five_mistakes(tmp_path)
@@ -39,13 +40,22 @@ def test_five_mistakes_in_four_files_give_five_messages_and_leave_the_site(tmp_p
     )
     lines = result.stdout.replace(str(data) + "/", "").splitlines()
     assert result.returncode == 1
+    board_has_errors = "board 'riverton-hwb' is defined in boards/riverton-hwb.yml, which has errors (fix them first)"
     assert lines == [
         "boards/riverton-hwb.yml:30: memberships[2].end: '2024-02-30' is not a real date: February 2024 has 29 days",
+        f"boards/riverton-sab.yml:6: reports_to_ids[0]: {board_has_errors}",
         "indicators/riverton-smoking.csv:4: value: '17%' is not a number (leave the cell empty and give a reason in 'note')",
+        f"indicators/riverton-smoking.yml:10: board_ids[0]: {board_has_errors}",
         f"{MEETING}:4: start_time: '2pm' is not a time (write times as 24-hour HH:MM, e.g. 14:00)",
         f"{MEETING}:7: status: 'helt' is not one of: scheduled, held, cancelled, postponed (did you mean 'held'?)",
+        f"meetings/riverton-hwb/2024-06-20.yml:2: board_id: {board_has_errors}",
+        f"meetings/riverton-hwb/2030-01-15.yml:2: board_id: {board_has_errors}",
+        f"people/ann-chair.yml:8: interests[0].board_id: {board_has_errors}",
         "people/dee-sub.yml:5: duplicate key 'name' (the first is on line 2; keep one)",
-        "error: 5 errors in 4 files; nothing was written.",
+        f"strategies/riverton-jhws.yml:3: board_ids[0]: {board_has_errors}",
+        f"strategies/riverton-jhws.yml:8: adopted_by: meeting 'riverton-hwb/2024-03-14' is defined in {MEETING}, "
+        "which has errors (fix them first)",
+        "error: 12 errors in 10 files; nothing was written.",
     ]
     assert "Traceback" not in result.stdout + result.stderr
     assert not any((project / "content").rglob("*.md")) or not (project / "content" / "people").exists()
@@ -114,3 +124,28 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     assert marker.read_bytes() == before
     assert sorted(path.name for path in site.parent.iterdir()) == ["content", "mkdocs.yml", "overrides", "site"]
     shutil.rmtree(project)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["new", "person", "--id", "a" * 300],
+        ["new", "meeting", "--board", "b" * 300, "--date", "2031-02-03"],
+    ],
+    ids=["id", "board"],
+)
+def test_skeleton_refuses_an_id_over_the_limit(tmp_path: Path, args: list[str]) -> None:
+    """`new` with an id longer than the limit is a usage error (exit 2), not a failed write (exit 3)."""
+    result = run_cli("--data", str(make_dataset(tmp_path)), *args)
+    assert (result.returncode, result.stderr) == (2, "usage: an id has at most 100 characters; this one has 300\n")
+
+
+def test_skeleton_does_not_write_through_a_link(tmp_path: Path) -> None:
+    """`new` never writes through a (dangling) link standing where the new file goes."""
+    data = make_dataset(tmp_path)
+    outside = tmp_path / "outside.yml"
+    (data / "people" / "new-person.yml").symlink_to(outside)
+    result = run_cli("--data", str(data), "new", "person", "--id", "new-person")
+    assert result.returncode == 1
+    assert result.stderr.endswith("people/new-person.yml already exists; it was left alone\n")
+    assert not outside.exists()
