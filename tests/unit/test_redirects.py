@@ -255,8 +255,13 @@ CLASHES: list[tuple[str, dict[str, tuple[str, str]], list[str]]] = [
     (
         "moved_from_not_an_address",
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [Boards/Old Board]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'Boards/Old Board' is neither a kind and id ('boards/coventry-hwb') "
-         "nor an old page address ('/boards/coventry-hwb/')"],
+        [
+            # A refused field makes the person's file invalid, so the meeting that names her says where she is defined.
+            "meetings/riverton-hwb/2024-03-14.yml:16: attendance[3].person_id: person 'eve-officer' is defined in "
+            "people/eve-officer.yml, which has errors (fix them first)",
+            "people/eve-officer.yml:2: moved_from[0]: 'Boards/Old Board' is neither a kind and id ('boards/coventry-hwb') "
+            "nor an old page address ('/boards/coventry-hwb/')",
+        ],
     ),
 ]
 
