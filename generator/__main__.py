@@ -9,7 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator import build, lock, publish, shard, skeleton
+from generator import build, skeleton
+from generator.output import lock
+from generator.publish import publish, shard
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:

@@ -8,19 +8,19 @@ from datetime import date
 from pathlib import Path
 
 from generator import urls
-from generator.checks import build_site
-from generator.diagnostics import Report
 from generator.exports import export_site
-from generator.graph import Site
-from generator.ledger import check_ledger, explain, extend_ledger
-from generator.load import FileCache, load_data
-from generator.lock import checkout_lock
-from generator.redirects import copies, redirect_map
+from generator.ingest.load import FileCache, load_data
+from generator.ingest.validate import ModelCache, validate_all
+from generator.output.ledger import check_ledger, explain, extend_ledger
+from generator.output.lock import checkout_lock
+from generator.output.write import WriteResult, plan_writes, read_manifest, write_tree
+from generator.records.diagnostics import Report
 from generator.render import redirect_stubs, render_site
 from generator.render.indicator_view import csv_files
 from generator.render.reference import json_schemas
-from generator.validate import ModelCache, validate_all
-from generator.write import WriteResult, plan_writes, read_manifest, write_tree
+from generator.site.checks import build_site
+from generator.site.graph import Site
+from generator.site.redirects import copies, redirect_map
 
 log = logging.getLogger(__name__)
 

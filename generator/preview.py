@@ -22,13 +22,13 @@ from pathlib import Path
 import jinja2
 
 from generator import build
-from generator.diagnostics import Report
-from generator.graph import Site
-from generator.load import RawRecord, RawTable
-from generator.lock import checkout_lock
+from generator.ingest.load import RawRecord, RawTable
+from generator.output.lock import checkout_lock
+from generator.output.write import WriteResult, plan_writes, write_some, write_tree
+from generator.records.diagnostics import Report
 from generator.render import render_records
 from generator.render.env import make_env
-from generator.write import WriteResult, plan_writes, write_some, write_tree
+from generator.site.graph import Site
 
 log = logging.getLogger("mkdocs.minutebook")  # shown by `mkdocs serve`
 

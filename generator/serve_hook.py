@@ -9,8 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import build, publish
+from generator import build
 from generator.preview import Preview
+from generator.publish import publish
 
 log = logging.getLogger("mkdocs.minutebook")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.fields import ID_RE, MAX_ID, parse_date
+from generator.records.fields import ID_RE, MAX_ID, parse_date
 from generator.render.reference import SCHEMA_NAMES
 
 FOLDERS = {name: kind for kind, name in SCHEMA_NAMES.items()}

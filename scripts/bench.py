@@ -53,7 +53,7 @@ def generate_child(data: Path, docs: Path) -> None:
     from datetime import date
 
     from generator import build
-    from generator.write import plan_writes, write_tree
+    from generator.output.write import plan_writes, write_tree
 
     t0 = time.perf_counter()
     report, site = build.check(data)
@@ -125,7 +125,7 @@ def measure_search(site: Path, config: Path, lunr: bool) -> dict:
     """Index ``site`` with Pagefind (timed), then measure what a reader fetches before the first result."""
     import bench_search
 
-    from generator import publish
+    from generator.publish import publish
 
     wall, peak, _ = run_measured(publish.pagefind_command(site))
     result = {"wall": wall, "peak_mb": peak} | bench_search.search_fetch(site, bench_search.QUERY)
@@ -175,7 +175,7 @@ def measure(boards: int, base: Path, lunr: bool = False) -> dict:
 
 def measure_shards(work: Path, docs: Path) -> dict:
     """Time `python -m generator site --shards 2 --jobs 2`'s MkDocs and Pagefind part on the same pages."""
-    from generator import shard
+    from generator.publish import shard
 
     start = time.perf_counter()
     status = shard.sharded_build(work / "mkdocs.yml", docs, work / "site-sharded", 2, 2)

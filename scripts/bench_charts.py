@@ -13,8 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import build, stats  # noqa: E402
+from generator import build  # noqa: E402
 from generator.render import charts, render_site  # noqa: E402
+from generator.site import stats  # noqa: E402
 
 
 def per_chart(site: build.Site, repeat: int) -> tuple[float, int, int]:

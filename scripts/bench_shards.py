@@ -35,7 +35,7 @@ def listing(site: Path) -> set[str]:
 
 
 def main() -> None:
-    from generator import publish, shard
+    from generator.publish import publish, shard
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)

@@ -14,7 +14,7 @@ from generator.exports.feeds import feed_files
 from generator.exports.popolo import popolo_files
 from generator.exports.records_json import record_json_files
 from generator.exports.sitemap import sitemap_files
-from generator.graph import Site
+from generator.site.graph import Site
 
 
 def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:

@@ -11,9 +11,9 @@ import re
 from urllib.parse import urlsplit
 
 from generator import urls
-from generator.graph import Site
-from generator.models import Meeting
-from generator.render.context import meetings_of
+from generator.records.models import Meeting
+from generator.site.graph import Site
+from generator.site.queries import meetings_of
 
 TZID = "Europe/London"
 VTIMEZONE = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.graph import Site
+from generator.site.graph import Site
 
 
 @dataclass(frozen=True)

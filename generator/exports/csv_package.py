@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import urls
 from generator.exports.tables import Table, all_tables
-from generator.graph import Site
+from generator.site.graph import Site
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the zip's bytes depend on the records only

@@ -7,7 +7,7 @@ from typing import Any
 from generator import urls
 from generator.exports.records_json import dump
 from generator.exports.tables import all_tables
-from generator.graph import Site
+from generator.site.graph import Site
 
 LONDON = "Europe/London"
 

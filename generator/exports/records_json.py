@@ -9,7 +9,7 @@ from typing import Any
 
 from generator import urls
 from generator.exports.tables import Table, all_tables
-from generator.graph import Site
+from generator.site.graph import Site
 
 # table -> [(key in the JSON, child table, column in the child that refers to the parent)]
 CHILDREN: dict[str, list[tuple[str, str, str]]] = {

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from generator import urls
-from generator.graph import Site
-from generator.render.context import decisions_by_year
+from generator.site.graph import Site
+from generator.site.queries import decisions_by_year
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -14,7 +14,7 @@ from generator.exports.tables_meetings import (
     resolutions_table,
 )
 from generator.exports.tables_plans import indicators_table, priorities_table, strategies_table, values_table
-from generator.graph import Site
+from generator.site.graph import Site
 
 __all__ = ["TABLES", "Column", "Table", "all_tables"]
 

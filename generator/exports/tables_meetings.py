@@ -7,8 +7,8 @@ from typing import Any
 
 from generator import urls
 from generator.exports.columns import WITHDRAWN, Table, c, meeting_key, top
-from generator.graph import Site
-from generator.render.context import latest_status
+from generator.site.graph import Site
+from generator.site.queries import latest_status
 
 
 def boards_table(site: Site) -> Table:

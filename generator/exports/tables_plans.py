@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.exports.columns import WITHDRAWN, Table, c, top
-from generator.graph import Site
+from generator.site.graph import Site
 
 
 def strategies_table(site: Site) -> Table:

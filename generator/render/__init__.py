@@ -8,12 +8,12 @@ from datetime import date
 import jinja2
 
 from generator import urls
-from generator.graph import Site
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
 from generator.render.pages import Page, Renderer, front, pages_of, record_pages
 from generator.render.reference import reference_page
+from generator.site.graph import Site
 
 
 def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, str]:

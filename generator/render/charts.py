@@ -13,8 +13,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator.models import Indicator, IndicatorValue
-from generator.stats import chart_kind, comparators, own_area, period_kind, sort_periods
+from generator.records.models import Indicator, IndicatorValue
+from generator.site.stats import chart_kind, comparators, own_area, period_kind, sort_periods
 
 W, H = 480, 320
 LEFT, RIGHT, BOTTOM = 66, 14, 92

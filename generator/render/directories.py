@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from generator import urls
-from generator.models import Board, Meeting, Person
-from generator.render import context as ctx
+from generator.records.models import Board, Meeting, Person
 from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state, spine
 from generator.render.pages import Page, Renderer, listing, wide
+from generator.site import queries as ctx
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)

@@ -10,10 +10,10 @@ from pathlib import Path
 import jinja2
 
 from generator import urls
-from generator.graph import Decision
-from generator.models import Meeting
-from generator.render import context
+from generator.records.models import Meeting
 from generator.render.markup import markdown_html, short_date, uk_date
+from generator.site import queries as context
+from generator.site.graph import Decision
 
 TEMPLATES = Path(__file__).parent / "templates"
 

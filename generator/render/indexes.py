@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import urls
-from generator.render import context as ctx
 from generator.render.directories import indicator_pages, meetings_pages, people_pages
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
+from generator.site import queries as ctx
 
 __all__ = ["index_pages", "wide"]
 

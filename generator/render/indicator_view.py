@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from generator import stats, urls
-from generator.graph import Site
-from generator.models import INDICATOR_COLUMNS, Indicator, IndicatorValue
+from generator import urls
+from generator.records.models import INDICATOR_COLUMNS, Indicator, IndicatorValue
 from generator.render.env import format_number
+from generator.site import stats
+from generator.site.graph import Site
 
 
 @dataclass

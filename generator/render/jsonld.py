@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import urls
-from generator.models import Board, Meeting, Membership, Person
+from generator.records.models import Board, Meeting, Membership, Person
 
 if TYPE_CHECKING:
     from generator.render.pages import Renderer

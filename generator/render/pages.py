@@ -10,15 +10,16 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import stats, urls
-from generator.graph import Decision, Site
-from generator.models import Board, Document, Indicator, Meeting, Person, Strategy
-from generator.render import context as ctx
+from generator import urls
+from generator.records.models import Board, Document, Indicator, Meeting, Person, Strategy
 from generator.render import jsonld
 from generator.render.charts import chart_svg
 from generator.render.env import Linker, plain, tidy
 from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state
 from generator.render.markup import meta_text, uk_date
+from generator.site import queries as ctx
+from generator.site import stats
+from generator.site.graph import Decision, Site
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
 

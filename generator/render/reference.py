@@ -11,8 +11,12 @@ from markupsafe import escape
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import models, urls
-from generator.fields import (
+from generator import urls
+from generator.ingest.load import MAX_BYTES
+from generator.ingest.load_csv import MAX_CELL, MAX_ROWS
+from generator.ingest.yamlpos import MAX_DEPTH
+from generator.records import models
+from generator.records.fields import (
     KIND_ID_RE,
     MAX_ID,
     MAX_LINE,
@@ -23,10 +27,7 @@ from generator.fields import (
     MAX_URL,
     OLD_PAGE_RE,
 )
-from generator.load import MAX_BYTES
-from generator.load_csv import MAX_CELL, MAX_ROWS
 from generator.render.pages import Page, Renderer
-from generator.yamlpos import MAX_DEPTH
 
 SCHEMA_NAMES = {
     "boards": "board",

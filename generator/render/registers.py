@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator import urls
-from generator.graph import Decision
-from generator.models import Board
-from generator.render import context as ctx
+from generator.records.models import Board
 from generator.render.pages import Page, Renderer, listing, wide
+from generator.site import queries as ctx
+from generator.site.graph import Decision
 
 NEWEST = 25  # decisions across every board on the landing page
 

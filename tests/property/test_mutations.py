@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import build
-from generator.lock import LOCK
+from generator.output.lock import LOCK
 from tests.conftest import FIXTURE, TODAY, run_cli
 
 FILES = sorted(p.relative_to(FIXTURE).as_posix() for p in FIXTURE.rglob("*") if p.is_file())

@@ -18,7 +18,7 @@ from generator import build, urls
 from generator.exports import export_site
 from generator.exports.calendars import escape, fold
 from generator.exports.csv_package import neutralise
-from generator.graph import Site
+from generator.site.graph import Site
 from tests.conftest import FIXTURE, ROOT, TODAY, make_dataset
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, write
+from generator import build
+from generator.output import write
 from tests.conftest import ROOT, TODAY, build_site, fixture_text, make_dataset
 
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"

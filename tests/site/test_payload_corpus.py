@@ -13,7 +13,7 @@ import icalendar
 import pytest
 
 from generator.exports.csv_package import FORMULA_STARTS
-from generator.fields import MAX_LINE, MAX_PROSE
+from generator.records.fields import MAX_LINE, MAX_PROSE
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator.publish import publish
 from tests.conftest import build_site
 
 pytestmark = pytest.mark.site

@@ -9,7 +9,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator import shard, urls
+from generator import urls
+from generator.publish import shard
 from tests.conftest import TODAY, build_site, run_cli
 from tests.site.linkcheck import broken_links
 

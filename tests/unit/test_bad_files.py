@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, load
-from generator.diagnostics import DataError
-from generator.load import MAX_BYTES
-from generator.load_csv import MAX_ROWS
-from generator.lock import LOCK
-from generator.yamlpos import MAX_DEPTH
+from generator import build
+from generator.ingest import load
+from generator.ingest.load import MAX_BYTES
+from generator.ingest.load_csv import MAX_ROWS
+from generator.ingest.yamlpos import MAX_DEPTH
+from generator.output.lock import LOCK
+from generator.records.diagnostics import DataError
 from tests.conftest import check_lines, fixture_text, make_dataset, python_csv_limit, run_cli
 
 PERSON = "people/ann-chair.yml"

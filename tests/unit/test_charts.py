@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.models import Indicator, IndicatorValue
+from generator.records.models import Indicator, IndicatorValue
 from generator.render import charts
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "charts" / "cvd.svg"

@@ -14,8 +14,8 @@ from collections import Counter
 import pytest
 
 from generator import build
-from generator.diagnostics import Report
-from generator.graph import Site
+from generator.records.diagnostics import Report
+from generator.site.graph import Site
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from generator import build, urls
-from generator.graph import Site
-from generator.models import Person
-from generator.render import context as ctx
+from generator.records.models import Person
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.pages import Page, Renderer, record_pages
+from generator.site import queries as ctx
+from generator.site.graph import Site
 from tests.conftest import TODAY, fixture_text, make_dataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))

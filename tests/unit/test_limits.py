@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import build, models, urls
-from generator.fields import MAX_ID, MAX_MEETING_ID, MAX_MINUTE, MAX_SUFFIX
+from generator import build, urls
+from generator.records import models
+from generator.records.fields import MAX_ID, MAX_MEETING_ID, MAX_MINUTE, MAX_SUFFIX
 from generator.render.reference import LIMITS, field_rows, reference_html
 from tests.conftest import TODAY, check_lines, make_dataset
 

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.lock import LOCK, waiting_message
+from generator.output.lock import LOCK, waiting_message
 from generator.preview import Preview
 from tests.conftest import FIXTURE, ROOT, TODAY, make_dataset
 
 HOLDER = """
 import sys
 from pathlib import Path
-from generator.lock import checkout_lock
+from generator.output.lock import checkout_lock
 with checkout_lock(Path(sys.argv[1]), "python -m generator site"):
     print("holding", flush=True)
     sys.stdin.read()

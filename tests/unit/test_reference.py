@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import BaseModel
 
-from generator import models
+from generator.records import models
 from generator.render.reference import json_schemas, reference_html, sub_models
 
 ALL_MODELS: list[type[BaseModel]] = []

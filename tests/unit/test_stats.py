@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import stats
-from generator.models import Indicator, IndicatorValue
+from generator.records.models import Indicator, IndicatorValue
+from generator.site import stats
 
 
 def row(value: str | None, lo: str | None = None, hi: str | None = None, **kw: str) -> IndicatorValue:

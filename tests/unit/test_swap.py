@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator.publish import publish
 
 READER = """
 import os, sys

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from generator import build
-from generator.render import context as ctx
+from generator.site import queries as ctx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 

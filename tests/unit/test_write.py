@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import write as write_module
-from generator.diagnostics import Report
-from generator.write import MANIFEST, plan_writes, write_tree
+from generator.output import write as write_module
+from generator.output.write import MANIFEST, plan_writes, write_tree
+from generator.records.diagnostics import Report
 
 
 def write(docs: Path, files: dict[str, str]) -> tuple[Report, list[str]]:

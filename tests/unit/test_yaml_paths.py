@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.yamlpos import _load_checked, _load_fast, load_yaml
+from generator.ingest.yamlpos import _load_checked, _load_fast, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 YAML_FILES = sorted([*(ROOT / "data").rglob("*.yml"), *(ROOT / "tests/fixtures/data").rglob("*.yml")])

@@ -6,8 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from generator.graph import Decision, Site, covers
-from generator.models import Action, Board, Item, Meeting, Membership, Person
+from generator.site.graph import Decision, Site, covers
+from generator.records.models import Action, Board, Item, Meeting, Membership, Person
 
 HELD = ("held",)
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator import urls
-from generator.diagnostics import DataError, Report
-from generator.graph import Decision, Site
-from generator.redirects import NOUN, SINGLE, describe, live
+from generator.records.diagnostics import DataError, Report
+from generator.site.graph import Decision, Site
+from generator.site.redirects import NOUN, SINGLE, describe, live
 
 HEADER = "# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
 SHOWN = 200  # characters of a ledger line quoted in a message: a broken ledger must not flood the screen

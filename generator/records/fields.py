@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from generator.suggest import did_you_mean
+from generator.records.suggest import did_you_mean
 from generator.urls import slug
 
 # Limits, documented on the data-format reference page (render/reference.py reads them). Each

@@ -31,7 +31,8 @@ from xml.etree import ElementTree
 
 import yaml
 
-from generator import publish, urls
+from generator import urls
+from generator.publish import publish
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 STUB = "---\ntitle: Stub\nsearch:\n  exclude: true\n---\n\nThis page is built by shard 0.\n"

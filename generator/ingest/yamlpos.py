@@ -32,7 +32,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.diagnostics import DataError
+from generator.records.diagnostics import DataError
 
 try:
     from yaml._yaml import CParser

@@ -11,10 +11,10 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from generator.diagnostics import DataError
-from generator.fields import MAX_LINE
-from generator.models import INDICATOR_COLUMNS, REQUIRED_COLUMNS
-from generator.suggest import did_you_mean
+from generator.records.diagnostics import DataError
+from generator.records.fields import MAX_LINE
+from generator.records.models import INDICATOR_COLUMNS, REQUIRED_COLUMNS
+from generator.records.suggest import did_you_mean
 
 MAX_CELL = MAX_LINE  # every column holds plain text or a number
 MAX_ROWS = 10_000  # rows of one indicator's values (the most in the real data: 101)

@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Report
+from generator.records.diagnostics import Report
 
 MANIFEST = ".minutebook-manifest.json"
 JOURNAL = ".minutebook-journal.json"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import DataError, Diagnostic, Report
-from generator.load_csv import RawTable, read_csv
-from generator.models import KINDS
-from generator.suggest import did_you_mean
-from generator.yamlpos import Lines, load_yaml
+from generator.ingest.load_csv import RawTable, read_csv
+from generator.ingest.yamlpos import Lines, load_yaml
+from generator.records.diagnostics import DataError, Diagnostic, Report
+from generator.records.models import KINDS
+from generator.records.suggest import did_you_mean
 
 # Limits, documented on the data-format reference page. The largest real file is 119 kB.
 MAX_BYTES = 2_000_000

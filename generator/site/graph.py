@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 
 from generator import urls
-from generator.diagnostics import Report
-from generator.models import (
+from generator.records.diagnostics import Report
+from generator.records.models import (
     Action,
     Board,
     Document,
@@ -27,8 +27,8 @@ from generator.models import (
     Resolution,
     Strategy,
 )
-from generator.suggest import did_you_mean
-from generator.validate import Models, format_loc
+from generator.records.suggest import did_you_mean
+from generator.ingest.validate import Models, format_loc
 
 
 @dataclass

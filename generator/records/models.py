@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator.fields import (
+from generator.records.fields import (
     Count,
     DueDate,
     Id,

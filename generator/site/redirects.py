@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator import urls
-from generator.diagnostics import Report
-from generator.graph import NOUNS, Checker, Site
-from generator.models import KINDS
-from generator.suggest import did_you_mean
+from generator.records.diagnostics import Report
+from generator.site.graph import NOUNS, Checker, Site
+from generator.records.models import KINDS
+from generator.records.suggest import did_you_mean
 
 Key = tuple[str, ...]
 SINGLE = ("boards", "people", "strategies", "indicators", "documents")

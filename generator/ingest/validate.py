@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.diagnostics import Report
-from generator.load import RawData, RawRecord, RawTable
-from generator.models import (
+from generator.ingest.load import RawData, RawRecord, RawTable
+from generator.records.diagnostics import Report
+from generator.records.models import (
     KINDS,
     REQUIRED_COLUMNS,
     ROW_KEY,
@@ -24,7 +24,7 @@ from generator.models import (
     Strategy,
     TopLevel,
 )
-from generator.suggest import did_you_mean
+from generator.records.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from generator import urls
-from generator.diagnostics import Report
-from generator.graph import Checker, Decision, Site, broken_note
-from generator.models import Board, Meeting, Person, Strategy
-from generator.redirects import collect
-from generator.suggest import did_you_mean
-from generator.validate import Models
+from generator.records.diagnostics import Report
+from generator.site.graph import Checker, Decision, Site, broken_note
+from generator.records.models import Board, Meeting, Person, Strategy
+from generator.site.redirects import collect
+from generator.records.suggest import did_you_mean
+from generator.ingest.validate import Models
 
 SUBSTITUTE_ROLES = {"substitute"}
 

@@ -1,0 +1,1 @@
+"""Stage 6, publish: MkDocs and Pagefind into site/, and builds split into shards."""

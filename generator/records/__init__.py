@@ -1,0 +1,1 @@
+"""Stage 1, records: field types, the record models by kind, the registry of kinds, diagnostics."""
