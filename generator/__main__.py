@@ -41,7 +41,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
     site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
-    new.add_argument("kind", choices=sorted(skeleton.KINDS))
+    new.add_argument("kind", choices=sorted(skeleton.KINDS_BY_NOUN))
     new.add_argument("--id", help="id of the new record (not for meetings)")
     new.add_argument("--board", help="board id (meetings)")
     new.add_argument("--date", help="meeting date YYYY-MM-DD (meetings)")

@@ -16,8 +16,6 @@ from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, read_manifest, write_tree
 from generator.records.diagnostics import Report
 from generator.render import redirect_stubs, render_site
-from generator.render.indicator_view import csv_files
-from generator.render.reference import json_schemas
 from generator.site.checks import build_site
 from generator.site.graph import Site
 from generator.site.redirects import copies, redirect_map
@@ -61,9 +59,7 @@ def generate(site: Site, settings: Settings, report: Report | None = None) -> li
     """
     s = settings
     pages = render_site(site, s.today, s.site_name, s.site_url)
-    files = sorted(pages.items())
-    files += [(f"schemas/{name}", text) for name, text in sorted(json_schemas().items())]
-    files += csv_files(site)
+    files: list[tuple[str, str | bytes]] = sorted(pages.items())
     files += sorted(export_site(site, s.today, s.site_name, s.site_url).items())
     by_url = {urls.url_of_file(rel): content for rel, content in files}
     moved = redirect_map(site, site.renames, set(by_url), report if report is not None else Report())

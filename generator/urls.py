@@ -8,7 +8,11 @@ for URL ``a/b/`` is the Markdown file ``a/b.md`` (MkDocs' directory URLs).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from generator.records.fields import slug
+from generator.records.registry import KIND, KINDS, Handlers, Kind
 
 # The longest path a build writes inside site/ is a decision's page,
 # decisions/<board>/<meeting>/<minute>-<suffix>/index.html: 204 characters with the longest ids,
@@ -31,9 +35,19 @@ INDEXES = {
 }
 
 
-def slug(text: str) -> str:
-    """Make a printed minute number URL-safe: '23/13' -> '23-13', '6(i)' -> '6-i'."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+# The URL of a record's page, by kind: generic '<kind>/<key>/' ('meetings/<board>/<id>/': a key holds its
+# parent's id), unless a kind registers its own. Kinds have distinct folders, so no two kinds' URLs meet.
+PAGE_URLS: Handlers[Callable[[str], str]] = Handlers("urls", lambda kind: lambda key: f"{kind.name}/{key}/")
+
+
+def page_url(kind: str, key: str) -> str:
+    """URL of the page of the record of ``kind`` with ``key``."""
+    return PAGE_URLS.of(KIND[kind])(key)
+
+
+def schema_url(singular: str) -> str:
+    """URL of the JSON Schema of a kind, named by its singular noun: 'schemas/board.schema.json'."""
+    return f"schemas/{singular}.schema.json"
 
 
 def board_url(board_id: str) -> str:
@@ -243,15 +257,31 @@ def board_of_path(rel: str) -> str | None:
 
 # Each field of a pattern is the id of a record of that kind (a decision's is its minute slug,
 # with any suffix), or a year. KEY_FIELDS is the key of a record: its own id after its parents'.
-KEY_FIELDS = {
-    "boards": ("boards",),
-    "meetings": ("boards", "meetings"),
-    "decisions": ("boards", "meetings", "decisions"),
-    "people": ("people",),
-    "strategies": ("strategies",),
-    "indicators": ("indicators",),
-    "documents": ("documents",),
-}
+def _key_fields(kind: Kind) -> tuple[str, ...]:
+    return (*(_key_fields(KIND[kind.parent]) if kind.parent else ()), kind.name)
+
+
+def _tree() -> dict[str, tuple[str, ...]]:
+    """KEY_FIELDS of every kind, each followed by the kinds under it (a decision is under its meeting)."""
+    found: dict[str, tuple[str, ...]] = {}
+
+    def add(name: str, fields: tuple[str, ...]) -> None:
+        found[name] = fields
+        for child in KINDS:
+            if child.parent == name:
+                add(child.name, (*fields, child.name))
+        if name == "meetings":
+            found["decisions"] = (*fields, "decisions")
+
+    for kind in KINDS:
+        if kind.parent is None:
+            add(kind.name, _key_fields(kind))
+    return found
+
+
+KEY_FIELDS = _tree()
+# What each field of a pattern is called when an address is shown with placeholders ('/boards/<board>/').
+PLACEHOLDERS = {kind.name: kind.singular for kind in KINDS} | {"decisions": "minute", "year": "year"}
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _FIELD = re.compile(r"\{([a-z]+)\}")
 
@@ -284,26 +314,36 @@ class Pattern:
         return self.template.format(**values)
 
 
-def _patterns() -> tuple[Pattern, ...]:
-    """Every URL shape that hangs under a record, built from the functions above so they cannot drift."""
+def _extra_shapes(kind: str) -> list[tuple[str, str]]:
+    """The (role, template) of the URLs that hang under a record of ``kind`` besides its page."""
     b, m, d = "{boards}", "{meetings}", "{decisions}"
-    shapes = [
-        ("boards", "page", board_url(b)),
-        ("boards", "indicators", board_indicators_url(b)),
-        ("boards", "meetings", board_meetings_url(b)),
-        ("boards", "decisions", board_decisions_url(b)),
-        ("boards", "decisions-year", board_decisions_url(b) + "{year}/"),
-        ("boards", "decisions-feed", decisions_feed_url(b)),
-        ("boards", "meetings-feed", meetings_feed_url(b)),
-        ("boards", "calendar", calendar_url(b)),
-        ("meetings", "page", meeting_url(b, m)),
-        ("decisions", "page", decision_url(f"{b}/{m}/{d}")),
-        ("people", "page", person_url("{people}")),
-        ("strategies", "page", strategy_url("{strategies}")),
-        ("indicators", "page", indicator_url("{indicators}")),
-        ("indicators", "csv", indicator_csv_url("{indicators}")),
-        ("documents", "page", document_url("{documents}")),
-    ]
+    if kind == "boards":
+        return [
+            ("indicators", board_indicators_url(b)),
+            ("meetings", board_meetings_url(b)),
+            ("decisions", board_decisions_url(b)),
+            ("decisions-year", board_decisions_url(b) + "{year}/"),
+            ("decisions-feed", decisions_feed_url(b)),
+            ("meetings-feed", meetings_feed_url(b)),
+            ("calendar", calendar_url(b)),
+        ]
+    if kind == "indicators":
+        return [("csv", indicator_csv_url("{indicators}"))]
+    if kind == "decisions":
+        return [("page", decision_url(f"{b}/{m}/{d}"))]
+    return []
+
+
+def _patterns() -> tuple[Pattern, ...]:
+    """Every URL shape that hangs under a record, built from the functions above so they cannot drift.
+
+    Per kind: its page (and its JSON twin, exports/records_json), then what else hangs under it.
+    """
+    shapes = []
+    for kind, fields in KEY_FIELDS.items():
+        if kind in KIND:
+            shapes.append((kind, "page", page_url(kind, "/".join(f"{{{name}}}" for name in fields))))
+        shapes += [(kind, role, template) for role, template in _extra_shapes(kind)]
     twins = [(kind, "json", json_url(url)) for kind, role, url in shapes if role == "page"]  # records_json
     return tuple(Pattern(kind, role, template) for kind, role, template in shapes + twins)
 

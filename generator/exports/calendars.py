@@ -11,7 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from generator import urls
-from generator.records.models import Meeting
+from generator.records.meeting import Meeting
 from generator.site.graph import Site
 from generator.site.queries import meetings_of
 

@@ -2,49 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
-from datetime import date
 from typing import Any
 
 from generator import urls
+from generator.exports.cells import write_csv
 from generator.exports.tables import Table, all_tables
 from generator.site.graph import Site
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the zip's bytes depend on the records only
 
 
-def neutralise(text: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula: prefix a quote (OWASP CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def cell(value: Any) -> str:
-    """One CSV cell: text neutralised, numbers without a needless '.0', dates ISO, booleans true/false."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}" if value == int(value) and abs(value) < 1e15 else repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return neutralise(str(value))
-
-
 def table_csv(table: Table) -> bytes:
-    """The table as UTF-8 CSV with a header row and CRLF line ends (RFC 4180)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([col.name for col in table.columns])
-    for row in table.rows:
-        writer.writerow([cell(row[col.name]) for col in table.columns])
-    return out.getvalue().encode("utf-8")
+    """The table as CSV (exports/cells.py: the one CSV writer)."""
+    names = [col.name for col in table.columns]
+    return write_csv(names, ([row[name] for name in names] for row in table.rows))
 
 
 def resource(table: Table) -> dict[str, Any]:

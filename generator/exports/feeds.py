@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import urls
-from generator.records.models import Meeting
+from generator.records.meeting import Meeting
 from generator.render.markup import uk_date
 from generator.site.graph import Decision, Site
 from generator.site.queries import decisions_newest_first, meetings_of, upcoming

@@ -10,8 +10,9 @@ from typing import Any
 
 from generator.ingest.load_csv import RawTable, read_csv
 from generator.ingest.yamlpos import Lines, load_yaml
+from generator.records.common import Origin
 from generator.records.diagnostics import DataError, Diagnostic, Report
-from generator.records.models import KINDS
+from generator.records.registry import KIND, kind_of_singular
 from generator.records.suggest import did_you_mean
 
 # Limits, documented on the data-format reference page. The largest real file is 119 kB.
@@ -28,19 +29,25 @@ class RawRecord:
     path: str
     data: dict[str, Any]
     lines: Lines
-    folder: str = ""
+    folder: str = ""  # the parent's folder, for a kind with a parent (a meeting's board)
 
     @property
     def stem(self) -> str:
         """File name without .yml."""
         return Path(self.path).stem
 
+    @property
+    def key(self) -> str:
+        """The key its record will have, as the file's place says (validation checks the id agrees)."""
+        return KIND[self.kind].key_at(self.folder, self.stem)
+
+    def origin(self) -> Origin:
+        """Where the record was read, for the model made from it."""
+        return Origin(self.path, self.lines)
+
     def line(self, loc: tuple[Any, ...]) -> int:
         """Line of the deepest known part of ``loc``."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return 1
+        return self.origin().line(loc)
 
 
 @dataclass
@@ -49,8 +56,8 @@ class RawData:
 
     records: list[RawRecord] = field(default_factory=list)
     tables: dict[str, RawTable] = field(default_factory=dict)
-    # Files that could not be read, by (kind, key) as validate.Models keys records ('values' for
-    # an indicator's CSV): references to them say where the record is instead of guessing another.
+    # Files that could not be read, by (kind, key) as Models keys records (the rows' name for a CSV
+    # companion, 'values'): references to them say where the record is instead of guessing another.
     unreadable: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -105,10 +112,11 @@ def _files(root: Path, base: str | None, report: Report) -> list[Path]:
 
 
 def _key_of(kind: str, rel: Path) -> tuple[str, str]:
-    """The (kind, key) of the record a file holds, as validate.Models keys it."""
-    if rel.suffix == ".csv":
-        return ("values", rel.stem)
-    return (kind, f"{rel.parts[1]}/{rel.stem}" if kind == "meetings" else rel.stem)
+    """The (kind, key) of the record a file holds, as Models keys it (a CSV companion: its rows' name)."""
+    spec = KIND[kind]
+    if rel.suffix == ".csv" and spec.rows is not None:
+        return (spec.rows.name, rel.stem)
+    return (kind, spec.key_at(rel.parts[1] if spec.parent else "", rel.stem))
 
 
 def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache | None) -> Read:
@@ -129,7 +137,7 @@ def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache 
 def _read_file(kind: str, shown: str, rel: Path, path: Path) -> Read:
     try:
         text = read_text(path)
-        return read_csv(shown, text) if path.suffix == ".csv" else _read_yaml(kind, shown, rel, text)
+        return read_csv(shown, text, kind) if path.suffix == ".csv" else _read_yaml(kind, shown, rel, text)
     except DataError as exc:
         return exc
 
@@ -151,30 +159,27 @@ def _shown(root: Path, base: str | None, rel: Path) -> str:
 
 def _kind_of(rel: Path) -> str | None:
     parts = rel.parts
-    if not parts or parts[0] not in KINDS:
+    kind = KIND.get(parts[0]) if parts else None
+    if kind is None:
         return None
-    kind = parts[0]
-    depth = 3 if kind == "meetings" else 2
-    suffixes = {".yml", ".csv"} if kind == "indicators" else {".yml"}
+    depth = 3 if kind.parent else 2
+    suffixes = {".yml", ".csv"} if kind.rows else {".yml"}
     if len(parts) != depth or rel.suffix not in suffixes:
         return None
-    return kind
+    return kind.name
 
 
 def _misplaced(rel: Path) -> str:
     if rel.suffix == ".yaml":
         return "records use the .yml ending (rename the file)"
-    if rel.parts[0] not in KINDS:
-        singular = {kind.rstrip("s"): kind for kind in KINDS} | {"person": "people", "strategy": "strategies"}
-        hint = (
-            f" (did you mean '{singular[rel.parts[0]]}'?)"
-            if rel.parts[0] in singular
-            else did_you_mean(rel.parts[0], KINDS)
-        )
-        return f"'{rel.parts[0]}' is not a record folder; expected one of: {', '.join(KINDS)}{hint}"
-    if rel.parts[0] == "meetings":
-        return "meetings live in data/meetings/<board-id>/<yyyy-mm-dd>.yml"
-    return f"records of this kind live in data/{rel.parts[0]}/<id>.yml"
+    kind = KIND.get(rel.parts[0])
+    if kind is None:
+        named = kind_of_singular(rel.parts[0])
+        hint = f" (did you mean '{named.name}'?)" if named else did_you_mean(rel.parts[0], KIND)
+        return f"'{rel.parts[0]}' is not a record folder; expected one of: {', '.join(KIND)}{hint}"
+    if kind.parent:
+        return f"{kind.plural} live in {kind.place}"
+    return f"records of this kind live in data/{kind.name}/<id>.yml"
 
 
 def read_text(path: Path) -> str:
@@ -227,5 +232,5 @@ def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "plain text"
         raise DataError(f"expected a mapping (key: value lines) at the top of the file, found {found}", 1)
-    folder = rel.parts[1] if kind == "meetings" else ""
+    folder = rel.parts[1] if KIND[kind].parent else ""
     return RawRecord(kind, shown, data, lines, folder)

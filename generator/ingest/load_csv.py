@@ -1,4 +1,4 @@
-"""Read an indicator's values (data/indicators/<id>.csv) into rows of strings with their lines.
+"""Read a CSV companion (an indicator's values, data/indicators/<id>.csv) into rows of strings with their lines.
 
 Spreadsheet habits are explained rather than misread: a file saved with semicolons or tabs,
 spaces around column names (trimmed), an empty column; every cell and the number of rows are
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.records.diagnostics import DataError
 from generator.records.fields import MAX_LINE
-from generator.records.models import INDICATOR_COLUMNS, REQUIRED_COLUMNS
+from generator.records.registry import KIND, Rows
 from generator.records.suggest import did_you_mean
 
 MAX_CELL = MAX_LINE  # every column holds plain text or a number
@@ -26,16 +26,19 @@ class RawTable:
     """One CSV file: rows of strings with their line numbers."""
 
     path: str
+    kind: str  # the kind whose companion it is: 'indicators'
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
 
 
-def read_csv(shown: str, text: str) -> RawTable:
-    """Read an indicator CSV, checking its header, the width of every row and every limit."""
+def read_csv(shown: str, text: str, kind: str) -> RawTable:
+    """Read a CSV companion of ``kind``, checking its header, the width of every row and every limit."""
+    spec = KIND[kind].rows
+    assert spec is not None, f"{kind} has no CSV companion"  # load reads .csv files only for kinds with one
     reader = csv.reader(io.StringIO(text))
-    table = RawTable(shown)
+    table = RawTable(shown, kind)
     start = 1  # the first line of the row being read: a runaway quoted cell starts there
     try:
-        header = _header(next(reader, None))
+        header = _header(next(reader, None), spec)
         start = reader.line_num + 1
         for cells in reader:
             _add_row(table, header, cells, reader.line_num)
@@ -45,7 +48,7 @@ def read_csv(shown: str, text: str) -> RawTable:
     return table
 
 
-def _header(cells: list[str] | None) -> list[str]:
+def _header(cells: list[str] | None, spec: Rows) -> list[str]:
     """The column names, trimmed of spaces around them; explain a header that cannot be right."""
     if cells is None:
         raise DataError("the file is empty (the first line names the columns)", 1)
@@ -61,10 +64,10 @@ def _header(cells: list[str] | None) -> list[str]:
     for number, name in enumerate(header, start=1):
         if not name:
             raise DataError(f"column {number} of the header is empty (name the column, or delete it)", 1)
-        if name not in INDICATOR_COLUMNS:
-            hint = did_you_mean(name, INDICATOR_COLUMNS)
-            raise DataError(f"unknown column '{name}'; expected some of: {', '.join(INDICATOR_COLUMNS)}{hint}", 1)
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+        if name not in spec.columns:
+            hint = did_you_mean(name, spec.columns)
+            raise DataError(f"unknown column '{name}'; expected some of: {', '.join(spec.columns)}{hint}", 1)
+    missing = [c for c in spec.required if c not in header]
     if missing:
         raise DataError(f"missing column {', '.join(repr(c) for c in missing)}", 1)
     if len(set(header)) != len(header):

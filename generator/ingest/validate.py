@@ -4,48 +4,18 @@ from __future__ import annotations
 
 import types
 import typing
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.ingest.load import RawData, RawRecord, RawTable
-from generator.records.diagnostics import Report
-from generator.records.models import (
-    KINDS,
-    REQUIRED_COLUMNS,
-    ROW_KEY,
-    Board,
-    Document,
-    Indicator,
-    IndicatorValue,
-    Meeting,
-    Person,
-    Strategy,
-    TopLevel,
-)
+from generator.records.common import Located, Origin, TopLevel
+from generator.records.dataset import Models
+from generator.records.diagnostics import Report, format_loc
+from generator.records.registry import KIND, Rows
 from generator.records.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
-
-
-@dataclass
-class Models:
-    """Every valid record, by kind, with where it came from."""
-
-    boards: dict[str, Board] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-    meetings: dict[str, Meeting] = field(default_factory=dict)  # key: <board>/<id>
-    strategies: dict[str, Strategy] = field(default_factory=dict)
-    indicators: dict[str, Indicator] = field(default_factory=dict)
-    values: dict[str, list[IndicatorValue]] = field(default_factory=dict)
-    origin: dict[int, RawRecord] = field(default_factory=dict)  # id(model) -> raw
-    value_lines: dict[int, tuple[str, int]] = field(default_factory=dict)
-    # Records whose file has errors, by (kind, key) ('values' for an indicator's CSV), with the
-    # file's path: a reference to one says where it is, rather than calling it unknown.
-    broken: dict[tuple[str, str], str] = field(default_factory=dict)
-
 
 # Valid models from an earlier run in the same process, by file: reused while the file's
 # raw record is the very object the load cache handed out again (the file is unchanged).
@@ -59,14 +29,11 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
         hit = cache.get(record.path) if cache is not None else None
         model = hit[1] if hit is not None and hit[0] is record else validate_record(record, report)
         if model is None:
-            key = f"{record.folder}/{record.stem}" if record.kind == "meetings" else record.stem
-            models.broken[(record.kind, key)] = record.path
+            models.broken[(record.kind, record.key)] = record.path
             continue
         if cache is not None:
             cache[record.path] = (record, model)
-        key = f"{record.folder}/{model.id}" if record.kind == "meetings" else model.id
-        getattr(models, record.kind)[key] = model
-        models.origin[id(model)] = record
+        models[record.kind][record.key] = model
     for stem, table in sorted(raw.tables.items()):
         hit = cache.get(table.path) if cache is not None else None
         if hit is not None and hit[0] is table:
@@ -75,39 +42,43 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
             rows, failed = _validate_table(table, report)
             if cache is not None and not failed:
                 cache[table.path] = (table, rows)
-        for line, value in rows:
-            models.value_lines[id(value)] = (table.path, line)
-        models.values[stem] = [value for _, value in rows]
+        models.rows[table.kind][stem] = rows
     models.broken.update(raw.unreadable)
     return models
 
 
-def _validate_table(table: RawTable, report: Report) -> tuple[list[tuple[int, IndicatorValue]], bool]:
-    """Validate every row of an indicator CSV: the valid rows, and whether any row was wrong."""
-    rows: list[tuple[int, IndicatorValue]] = []
-    failed = _duplicate_rows(table, report)
+def _validate_table(table: RawTable, report: Report) -> tuple[list[Located], bool]:
+    """Validate every row of a CSV companion: the valid rows, and whether any row was wrong."""
+    spec = KIND[table.kind].rows
+    assert spec is not None, f"{table.kind} has no CSV companion"  # load reads .csv files only for kinds with one
+    rows: list[Located] = []
+    failed = _duplicate_rows(table, spec, report)
     for line, row in table.rows:
         try:
-            rows.append((line, IndicatorValue.model_validate(row)))
+            value = spec.model.model_validate(row)
         except ValidationError as exc:
             failed = True
-            for loc, message in translate(exc, IndicatorValue, row):
+            for loc, message in translate(exc, spec.model, row):
                 report.error(table.path, line, ".".join(str(p) for p in loc), message)
+            continue
+        assert isinstance(value, Located)
+        value.place(Origin(table.path, {(): line}))
+        rows.append(value)
     return rows, failed
 
 
-def _duplicate_rows(table: RawTable, report: Report) -> bool:
-    """Report every row that names the same value as an earlier row (ROW_KEY); True if any does."""
+def _duplicate_rows(table: RawTable, spec: Rows, report: Report) -> bool:
+    """Report every row that names the same value as an earlier row (the row key); True if any does."""
     first: dict[tuple[str, ...], int] = {}
     found = False
     for line, row in table.rows:
-        if not all(row.get(column) for column in ROW_KEY if column in REQUIRED_COLUMNS):
+        if not all(row.get(column) for column in spec.row_key if column in spec.required):
             continue  # a row without a period or an area has its own error
-        key = tuple(row.get(column, "") for column in ROW_KEY)
+        key = tuple(row.get(column, "") for column in spec.row_key)
         earlier = first.setdefault(key, line)
         if earlier != line:
             found = True
-            named = [f"{column} '{value}'" for column, value in zip(ROW_KEY, key, strict=True) if value]
+            named = [f"{column} '{value}'" for column, value in zip(spec.row_key, key, strict=True) if value]
             said = ", ".join(named[:-1]) + f" and {named[-1]}"
             message = f"duplicate row: {said} are already on line {earlier} (keep one of the two rows)"
             report.error(table.path, line, "", message)
@@ -115,12 +86,12 @@ def _duplicate_rows(table: RawTable, report: Report) -> bool:
 
 
 def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
-    """Validate one raw record against its kind's model."""
-    cls = KINDS[record.kind]
+    """Validate one raw record against its kind's model; the model remembers where it was read."""
+    kind = KIND[record.kind]
     try:
-        model = cls.model_validate(record.data)
+        model = kind.model.model_validate(record.data)
     except ValidationError as exc:
-        for loc, message in translate(exc, cls, record.data):
+        for loc, message in translate(exc, kind.model, record.data):
             report.error(record.path, record.line(loc), format_loc(loc), message)
         return None
     if model.id != record.stem:
@@ -131,24 +102,18 @@ def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
             f"'{model.id}' does not match the file name '{record.stem}' (rename the file or fix the id)",
         )
         return None
-    if isinstance(model, Meeting) and model.board_id != record.folder:
+    parent = getattr(model, kind.parent_field) if kind.parent_field else None
+    if kind.parent and parent != record.folder:
         report.error(
             record.path,
-            record.line(("board_id",)),
-            "board_id",
-            f"'{model.board_id}' does not match the folder '{record.folder}' "
-            "(meetings live in data/meetings/<board-id>/)",
+            record.line((kind.parent_field,)),
+            kind.parent_field or "",
+            f"'{parent}' does not match the folder '{record.folder}' "
+            f"({kind.plural} live in data/{kind.name}/<{KIND[kind.parent].singular}-id>/)",
         )
         return None
+    model.place(record.origin())
     return model
-
-
-def format_loc(loc: Loc) -> str:
-    """Render ('items', 3, 'title') as 'items[3].title'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def translate(exc: ValidationError, cls: type[BaseModel], data: Any) -> list[tuple[Loc, str]]:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from generator import urls
 from generator.records.diagnostics import DataError, Report
+from generator.records.registry import KIND
 from generator.site.graph import Decision, Site
-from generator.site.redirects import NOUN, SINGLE, describe, live
+from generator.site.redirects import NOUN, describe, live
 
 HEADER = "# Every URL ever published. Never remove a line: see CONTRIBUTING.md.\n"
 SHOWN = 200  # characters of a ledger line quoted in a message: a broken ledger must not flood the screen
@@ -137,18 +138,19 @@ def _moved_below(site: Site, fields: tuple[str, ...], values: dict[str, str]) ->
 
 def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
     """The hint for a part of a URL that no record has now, nor claims as a former id."""
-    if kind in SINGLE:
+    spec = KIND.get(kind)
+    if spec is not None and spec.parent is None:
         noun = NOUN[kind]
         return (
             f"no {noun} has the id '{old}' now: add '{old}' to former_ids of the {noun} it became, "
             f"or restore data/{kind}/{old}.yml and mark it withdrawn"
         )
-    if kind == "meetings":
-        board = parent[0]
+    if spec is not None:
+        up, noun = NOUN[spec.parent or ""], NOUN[kind]
         return (
-            f"board '{board}' has no meeting '{old}' now: add '{old}' to former_ids of the meeting it became "
-            f"(or, if it moved to another board, 'meetings/{board}/{old}' to its moved_from), "
-            f"or restore data/meetings/{board}/{old}.yml and mark it withdrawn"
+            f"{up} '{parent[0]}' has no {noun} '{old}' now: add '{old}' to former_ids of the {noun} it became "
+            f"(or, if it moved to another {up}, '{kind}/{parent[0]}/{old}' to its moved_from), "
+            f"or restore data/{kind}/{parent[0]}/{old}.yml and mark it withdrawn"
         )
     return _missing_minute(site, parent, old)
 

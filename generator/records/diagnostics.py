@@ -92,3 +92,11 @@ class Report:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """Render ('items', 3, 'title') as 'items[3].title'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

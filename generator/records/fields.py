@@ -16,7 +16,6 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from generator.records.suggest import did_you_mean
-from generator.urls import slug
 
 # Limits, documented on the data-format reference page (render/reference.py reads them). Each
 # comfortably fits the longest value in the real data (in brackets), and the ids and minute
@@ -40,6 +39,11 @@ KIND_ID_RE = re.compile(r"^[a-z]+(?:/[a-z0-9]+(?:-[a-z0-9]+)*){1,2}$")
 
 YES = {"yes", "true"}
 NO = {"no", "false"}
+
+
+def slug(text: str) -> str:
+    """Make a printed minute number URL-safe: '23/13' -> '23-13', '6(i)' -> '6-i' (urls.decision_key uses it)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
 
 
 def fail(message: str) -> PydanticCustomError:

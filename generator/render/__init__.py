@@ -8,6 +8,10 @@ from datetime import date
 import jinja2
 
 from generator import urls
+from generator.records.common import TopLevel
+from generator.records.registry import KINDS
+from generator.render import board_page, meeting_pages, person_page, plan_pages  # noqa: F401  (page handlers)
+from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
@@ -16,9 +20,17 @@ from generator.render.reference import reference_page
 from generator.site.graph import Site
 
 
-def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, str]:
-    """Render every page; withdrawn records become tombstones (redirects: redirect_stubs)."""
-    renderer = Renderer(site, make_env(), today, site_name, site_url)
+def render_site(
+    site: Site, today: date, site_name: str, site_url: str, charts: ChartCache | None = None
+) -> dict[str, str]:
+    """Render every page; withdrawn records become tombstones (redirects: redirect_stubs).
+
+    ``charts`` is a cache kept across builds by a long-running process (the preview); by default
+    each build draws its charts afresh.
+    """
+    charts = charts if charts is not None else ChartCache()
+    charts.new_build()
+    renderer = Renderer(site, make_env(), today, site_name, site_url, charts)
     pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
     withdrawn = _withdrawn_records(site)
     pages = [tombstone(renderer, page, withdrawn) for page in pages]
@@ -26,10 +38,16 @@ def render_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
 
 
 def render_records(
-    site: Site, today: date, site_name: str, site_url: str, records: Iterable[tuple[str, str]], env: jinja2.Environment
+    site: Site,
+    today: date,
+    site_name: str,
+    site_url: str,
+    records: Iterable[tuple[str, str]],
+    env: jinja2.Environment,
+    charts: ChartCache | None = None,
 ) -> dict[str, str]:
     """Only the pages whose subject is one of ``records`` ((kind, key) pairs), as render_site would write them."""
-    renderer = Renderer(site, env, today, site_name, site_url)
+    renderer = Renderer(site, env, today, site_name, site_url, charts if charts is not None else ChartCache())
     withdrawn = _withdrawn_records(site)
     pages = [tombstone(renderer, page, withdrawn) for kind, key in records for page in pages_of(renderer, kind, key)]
     return _texts(pages)
@@ -39,28 +57,21 @@ def _texts(pages: list[Page]) -> dict[str, str]:
     return {urls.page_path(page.url): front_matter(front(page)) + "\n" + page.body for page in pages}
 
 
-def _withdrawn_records(site: Site) -> dict[str, object]:
+def _withdrawn_records(site: Site) -> dict[str, TopLevel]:
+    """The withdrawn records of every kind, by the URL of their page."""
     found = {}
-    for kind, url_of in (
-        ("boards", urls.board_url),
-        ("people", urls.person_url),
-        ("strategies", urls.strategy_url),
-        ("indicators", urls.indicator_url),
-        ("documents", urls.document_url),
-    ):
-        for record in getattr(site, kind).values():
-            if record.withdrawn:
-                found[url_of(record.id)] = record
-    for meeting in site.meetings.values():
-        if meeting.withdrawn:
-            found[urls.meeting_url(meeting.board_id, meeting.id)] = meeting
+    for kind in KINDS:
+        if kind.withdrawals:
+            for key, record in site.records(kind.name).items():
+                if record.withdrawn:
+                    found[urls.page_url(kind.name, key)] = record
     return found
 
 
-def tombstone(r: Renderer, page: Page, withdrawn: dict[str, object]) -> Page:
+def tombstone(r: Renderer, page: Page, withdrawn: dict[str, TopLevel]) -> Page:
     """Replace the page of a withdrawn record with a page that says when and why."""
     record = withdrawn.get(page.url)
-    if record is None:
+    if record is None or record.withdrawn is None:
         return page
     w = record.withdrawn
     return r.page(

@@ -1,7 +1,8 @@
 """Indicator charts as deterministic SVG: text as <text>, a <title> and <desc>, no script.
 
-The same data always gives the same bytes, and a chart whose data has not changed is
-reused from a cache keyed by a hash of its data.
+The same data always gives the same bytes. A chart whose data has not changed since the last
+build of the same process (the preview) is reused from a ChartCache keyed by a hash of its data;
+the cache keeps the charts of the last build and this one, so it never outgrows the site.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator.records.models import Indicator, IndicatorValue
+from generator.records.indicator import Indicator, IndicatorValue
 from generator.site.stats import chart_kind, comparators, own_area, period_kind, sort_periods
 
 W, H = 480, 320
@@ -25,8 +26,6 @@ STYLES = (  # own area first: (stroke, dash, marker)
     ("#7a4a00", "2 3", "diamond"),
     ("#2f6b2f", "9 3 2 3", "triangle"),
 )
-_CACHE: dict[str, str] = {}
-STATS = {"rendered": 0, "reused": 0}
 
 
 def _n(x: float) -> str:
@@ -83,16 +82,35 @@ def chart_spec(indicator: Indicator, values: list[IndicatorValue], summary: str)
     }
 
 
-def chart_svg(indicator: Indicator, values: list[IndicatorValue], summary: str) -> str:
-    """The chart of an indicator, reused from the cache when its data has not changed."""
-    spec = chart_spec(indicator, values, summary)
-    key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
-    if key in _CACHE:
-        STATS["reused"] += 1
-    else:
-        STATS["rendered"] += 1
-        _CACHE[key] = render(spec)
-    return _CACHE[key]
+class ChartCache:
+    """Charts by a hash of their data: this build's, and the last build's until this one ends."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, str] = {}
+        self.previous: dict[str, str] = {}
+        self.rendered = 0
+        self.reused = 0
+
+    def new_build(self) -> None:
+        """Start a build: the last build's charts stay reusable during it, older ones are forgotten."""
+        self.previous, self.current = self.current, {}
+
+    def svg(self, indicator: Indicator, values: list[IndicatorValue], summary: str) -> str:
+        """The chart of an indicator, reused when its data is unchanged since the last build or in this one."""
+        spec = chart_spec(indicator, values, summary)
+        key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
+        found = self.current.get(key) or self.previous.get(key)
+        if found is None:
+            self.rendered += 1
+            found = render(spec)
+        else:
+            self.reused += 1
+        self.current[key] = found
+        return found
+
+    def __len__(self) -> int:
+        """How many charts the cache holds."""
+        return len(self.current.keys() | self.previous.keys())
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from generator import urls
-from generator.records.models import Board, Meeting, Person
-from generator.render.indicator_view import LEGEND, IndicatorState, badge, indicator_state, spine
+from generator.records.board import Board
+from generator.records.meeting import Meeting
+from generator.records.person import Person
+from generator.render.indicator_view import LEGEND, badge, spine
 from generator.render.pages import Page, Renderer, listing, wide
 from generator.site import queries as ctx
+from generator.site.indicators import IndicatorState, indicator_state
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from generator import urls
-from generator.records.models import Meeting
+from generator.records.meeting import Meeting
 from generator.render.markup import markdown_html, short_date, uk_date
 from generator.site import queries as context
 from generator.site.graph import Decision

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from generator import urls
-from generator.records.models import Board, Meeting, Membership, Person
+from generator.records.board import Board, Membership
+from generator.records.meeting import Meeting
+from generator.records.person import Person
 
 if TYPE_CHECKING:
     from generator.render.pages import Renderer

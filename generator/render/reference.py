@@ -15,7 +15,6 @@ from generator import urls
 from generator.ingest.load import MAX_BYTES
 from generator.ingest.load_csv import MAX_CELL, MAX_ROWS
 from generator.ingest.yamlpos import MAX_DEPTH
-from generator.records import models
 from generator.records.fields import (
     KIND_ID_RE,
     MAX_ID,
@@ -27,25 +26,10 @@ from generator.records.fields import (
     MAX_URL,
     OLD_PAGE_RE,
 )
+from generator.records.registry import KINDS, Kind
 from generator.render.pages import Page, Renderer
 
-SCHEMA_NAMES = {
-    "boards": "board",
-    "people": "person",
-    "documents": "document",
-    "meetings": "meeting",
-    "strategies": "strategy",
-    "indicators": "indicator",
-}
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
-PLACES = {
-    "boards": "data/boards/&lt;id&gt;.yml",
-    "people": "data/people/&lt;id&gt;.yml",
-    "documents": "data/documents/&lt;id&gt;.yml",
-    "meetings": "data/meetings/&lt;board-id&gt;/&lt;yyyy-mm-dd&gt;.yml",
-    "strategies": "data/strategies/&lt;id&gt;.yml",
-    "indicators": "data/indicators/&lt;id&gt;.yml (values in &lt;id&gt;.csv)",
-}
 
 
 # Every limit on what a record may hold (each reported as path:line: field: message), for the
@@ -155,44 +139,43 @@ def reference_html() -> str:
         "Every value is written as text; each field converts it by its type.</p>",
     ]
     seen: set[type[BaseModel]] = set()
-    for kind, model in models.KINDS.items():
-        out.append(f'<h2 id="{SCHEMA_NAMES[kind]}">{model.__name__}: {PLACES[kind]}</h2>')
-        out.append(
-            f"<p>{escape(model.__doc__ or '')} JSON Schema: "
-            f'<a href="../../schemas/{SCHEMA_NAMES[kind]}.schema.json">{SCHEMA_NAMES[kind]}.schema.json</a>.</p>'
-        )
-        out.extend(_table(model))
-        for inner in sub_models(model, seen):
-            out.append(f'<h3 id="{SCHEMA_NAMES[kind]}-{inner.__name__.lower()}">{inner.__name__}</h3>')
-            out.append(f"<p>{escape(inner.__doc__ or '')}</p>")
-            out.extend(_table(inner))
-    out.append('<h2 id="indicator-values">Indicator values: data/indicators/&lt;id&gt;.csv</h2>')
-    out.extend(_table(models.IndicatorValue))
+    for kind in KINDS:
+        out.extend(_kind_html(kind, seen))
+    for kind in KINDS:
+        if kind.rows is not None:
+            title = f"{kind.singular.capitalize()} {kind.rows.name}: data/{kind.name}/&lt;id&gt;.csv"
+            out.append(f'<h2 id="{kind.singular}-{kind.rows.name}">{title}</h2>')
+            out.extend(_table(kind.rows.model))
     out.extend(addresses_html())
     out.extend(_limits())
     out.append("</div>")
     return "\n".join(out) + "\n"
 
 
+def _kind_html(kind: Kind, seen: set[type[BaseModel]]) -> list[str]:
+    """The section of one kind: its place in data/, its fields, and the parts nested in it."""
+    model, name = kind.model, kind.singular
+    place = str(escape(kind.place)) + (f" ({kind.rows.name} in &lt;id&gt;.csv)" if kind.rows else "")
+    schema = urls.relative(urls.index_url("reference"), urls.schema_url(name))
+    out = [
+        f'<h2 id="{name}">{model.__name__}: {place}</h2>',
+        f'<p>{escape(model.__doc__ or "")} JSON Schema: <a href="{schema}">{name}.schema.json</a>.</p>',
+        *_table(model),
+    ]
+    for inner in sub_models(model, seen):
+        out.append(f'<h3 id="{name}-{inner.__name__.lower()}">{inner.__name__}</h3>')
+        out.append(f"<p>{escape(inner.__doc__ or '')}</p>")
+        out.extend(_table(inner))
+    return out
+
+
 HOW = {True: "a page that sends readers on", False: "the same file, served again at the old address"}
-PLACEHOLDERS = {
-    "boards": "board",
-    "meetings": "meeting",
-    "decisions": "minute",
-    "people": "person",
-    "documents": "document",
-    "strategies": "strategy",
-    "indicators": "indicator",
-    "year": "year",
-}
-ORDER = ("boards", "meetings", "decisions", "people", "documents", "strategies", "indicators")
-
-
 def addresses_html() -> list[str]:
     """How addresses stay permanent: the redirect map, from the URL patterns themselves."""
     rows = []
-    for p in sorted(urls.PATTERNS, key=lambda p: ORDER.index(p.kind)):
-        shown = p.fill({name: f"<{PLACEHOLDERS[name]}>" for name in p.fields})
+    order = list(urls.KEY_FIELDS)  # every kind followed by the kinds under it: boards, meetings, decisions, ...
+    for p in sorted(urls.PATTERNS, key=lambda p: order.index(p.kind)):
+        shown = p.fill({name: f"<{urls.PLACEHOLDERS[name]}>" for name in p.fields})
         rows.append(f"<tr><td>{p.kind}</td><td><code>/{escape(shown)}</code></td><td>{HOW[p.is_page]}</td></tr>")
     return [
         '<h2 id="addresses">Permanent addresses: renaming, re-dating, moving</h2>',
@@ -261,11 +244,3 @@ def reference_page(r: Renderer) -> Page:
         "Every field of every record kind: type, whether required, meaning and example.",
         reference_html(),
     )
-
-
-def json_schemas() -> dict[str, str]:
-    """One JSON Schema per record kind, keyed by file name."""
-    return {
-        f"{SCHEMA_NAMES[kind]}.schema.json": json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
-        for kind, model in models.KINDS.items()
-    }

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator import urls
-from generator.records.models import Board
+from generator.records.board import Board
 from generator.render.pages import Page, Renderer, listing, wide
 from generator.site import queries as ctx
 from generator.site.graph import Decision

@@ -10,25 +10,20 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from generator import urls
-from generator.records.diagnostics import Report
-from generator.records.models import (
-    Action,
-    Board,
-    Document,
-    Indicator,
-    IndicatorValue,
-    Item,
-    Meeting,
-    Membership,
-    Person,
-    Resolution,
-    Strategy,
-)
+from generator.records.board import Board, Membership
+from generator.records.common import Located, Source, TopLevel
+from generator.records.dataset import Models
+from generator.records.diagnostics import Report, format_loc
+from generator.records.document import Document
+from generator.records.indicator import Indicator, IndicatorValue
+from generator.records.meeting import Action, Item, Meeting, Resolution
+from generator.records.person import Person
+from generator.records.registry import KIND, kind_of_singular
+from generator.records.strategy import Strategy
 from generator.records.suggest import did_you_mean
-from generator.ingest.validate import Models, format_loc
 
 
 @dataclass
@@ -81,39 +76,43 @@ class Site:
         )
         return by_person.get(person_id, [])
 
+    def records(self, kind: str) -> dict[str, TopLevel]:
+        """Records of ``kind`` by key."""
+        return self.models[kind]
+
     @property
     def boards(self) -> dict[str, Board]:
         """Boards by id."""
-        return self.models.boards
+        return cast("dict[str, Board]", self.models["boards"])
 
     @property
     def people(self) -> dict[str, Person]:
         """People by id."""
-        return self.models.people
+        return cast("dict[str, Person]", self.models["people"])
 
     @property
     def meetings(self) -> dict[str, Meeting]:
         """Meetings by <board>/<id>."""
-        return self.models.meetings
+        return cast("dict[str, Meeting]", self.models["meetings"])
 
     @property
     def strategies(self) -> dict[str, Strategy]:
         """Strategies by id."""
-        return self.models.strategies
+        return cast("dict[str, Strategy]", self.models["strategies"])
 
     @property
     def indicators(self) -> dict[str, Indicator]:
         """Indicators by id."""
-        return self.models.indicators
+        return cast("dict[str, Indicator]", self.models["indicators"])
 
     @property
     def documents(self) -> dict[str, Document]:
         """Documents by id."""
-        return self.models.documents
+        return cast("dict[str, Document]", self.models["documents"])
 
     def values(self, indicator_id: str) -> list[IndicatorValue]:
         """Values of one indicator, in file order."""
-        return self.models.values.get(indicator_id, [])
+        return cast("list[IndicatorValue]", self.models.rows["indicators"].get(indicator_id, []))
 
     def members_on(self, board_id: str, day: date) -> list[Membership]:
         """Memberships of a board that cover ``day``."""
@@ -140,24 +139,24 @@ class Checker:
         self.report = report
         self.noted: set[tuple[str, str, str]] = set()
 
-    def at(self, model: object, loc: tuple[str | int, ...], message: str, warn: bool = False) -> None:
+    def at(self, model: Located, loc: tuple[str | int, ...], message: str, warn: bool = False) -> None:
         """Report a problem at ``loc`` inside the record ``model``."""
-        raw = self.models.origin[id(model)]
+        origin = model.origin
         emit = self.report.warning if warn else self.report.error
-        emit(raw.path, raw.line(loc), format_loc(loc), message)
+        emit(origin.path, origin.line(loc), format_loc(loc), message)
 
-    def ref(self, model: object, loc: tuple[str | int, ...], value: str | None, kind: str) -> bool:
+    def ref(self, model: Located, loc: tuple[str | int, ...], value: str | None, kind: str) -> bool:
         """Check that ``value`` names a record of ``kind``; report it if not."""
         if value is None:
             return True
-        known = getattr(self.models, kind)
+        known = self.models[kind]
         if value in known:
             return True
         if not self.broken(model, loc, kind, value):
-            self.at(model, loc, f"unknown {NOUNS[kind]} '{value}'{did_you_mean(value, known)}")
+            self.at(model, loc, f"unknown {KIND[kind].singular} '{value}'{did_you_mean(value, known)}")
         return False
 
-    def broken(self, model: object, loc: tuple[str | int, ...], kind: str, value: str) -> bool:
+    def broken(self, model: Located, loc: tuple[str | int, ...], kind: str, value: str) -> bool:
         """True when the record ``value`` of ``kind`` is in a file with errors; say so where it is referred to.
 
         Said once per referring file and record: one mistake in a person's file should not add
@@ -166,26 +165,46 @@ class Checker:
         note = broken_note(self.models, kind, value)
         if note is None:
             return False
-        seen = (self.models.origin[id(model)].path, kind, value)
+        seen = (model.origin.path, kind, value)
         if seen not in self.noted:
             self.noted.add(seen)
             self.at(model, loc, note)
         return True
 
-    def refs(self, model: object, loc: tuple[str | int, ...], values: list[str], kind: str) -> None:
+    def refs(self, model: Located, loc: tuple[str | int, ...], values: list[str], kind: str) -> None:
         """Check every id in a list field."""
         for i, value in enumerate(values):
             self.ref(model, (*loc, i), value, kind)
 
+    def source(self, model: Located, loc: tuple[str | int, ...], source: Source | None) -> None:
+        """Check that the document a source names exists."""
+        if source is not None:
+            self.ref(model, (*loc, "source", "document_id"), source.document_id, "documents")
 
-NOUNS = {
-    "people": "person",
-    "boards": "board",
-    "strategies": "strategy",
-    "indicators": "indicator",
-    "documents": "document",
-    "meetings": "meeting",
-}
+    def references(self, records: dict[str, TopLevel]) -> None:
+        """The rules every kind gets: its source exists, and each top-level field named after a kind
+        ('board_id', 'indicator_ids') names records of that kind."""
+        for record in by_key(records):
+            self.source(record, (), record.source)
+            for name in type(record).model_fields:
+                target = referred_kind(name)
+                value = getattr(record, name)
+                if target is not None and isinstance(value, list):
+                    self.refs(record, (name,), value, target)
+                elif target is not None:
+                    self.ref(record, (name,), value, target)
+
+
+def referred_kind(field: str) -> str | None:
+    """The kind a field refers to by its name: 'board_id' and 'board_ids' to boards; None for other names."""
+    stem = field.removesuffix("_ids") if field.endswith("_ids") else field.removesuffix("_id")
+    kind = kind_of_singular(stem) if stem != field else None
+    return kind.name if kind else None
+
+
+def by_key(records: dict[str, Any]) -> list[Any]:
+    """The records in the order of their keys."""
+    return [records[k] for k in sorted(records)]
 
 
 def broken_note(models: Models, kind: str, value: str) -> str | None:
@@ -193,4 +212,4 @@ def broken_note(models: Models, kind: str, value: str) -> str | None:
     path = models.broken.get((kind, value))
     if path is None:
         return None
-    return f"{NOUNS[kind]} '{value}' is defined in {path}, which has errors (fix them first)"
+    return f"{KIND[kind].singular} '{value}' is defined in {path}, which has errors (fix them first)"

@@ -6,8 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from generator.records.meeting import Action, Item, Meeting
+from generator.records.board import Board, Membership
+from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers
-from generator.records.models import Action, Board, Item, Meeting, Membership, Person
 
 HELD = ("held",)
 

@@ -18,20 +18,21 @@ from dataclasses import dataclass, field
 
 from generator import urls
 from generator.records.diagnostics import Report
-from generator.site.graph import NOUNS, Checker, Site
-from generator.records.models import KINDS
+from generator.records.common import TopLevel
+from generator.records.meeting import Meeting
+from generator.records.registry import KIND, KINDS, NAMES
 from generator.records.suggest import did_you_mean
+from generator.site.graph import Checker, Site, by_key
 
 Key = tuple[str, ...]
-SINGLE = ("boards", "people", "strategies", "indicators", "documents")
-NOUN = {**NOUNS, "meetings": "meeting", "decisions": "decision"}
+NOUN = {kind.name: kind.singular for kind in KINDS} | {"decisions": "decision"}
 
 
 @dataclass(frozen=True, eq=False)  # one object per claim: compared and hashed by identity
 class Claim:
     """Where a record says it had an old address: the record and the field inside it."""
 
-    record: object
+    record: TopLevel
     loc: tuple[str | int, ...]
 
 
@@ -51,7 +52,7 @@ class Renames:
 
 def live(site: Site, kind: str, key: Key) -> bool:
     """True when a record of ``kind`` has ``key`` now."""
-    records = site.decisions if kind == "decisions" else getattr(site, kind)
+    records = site.decisions if kind == "decisions" else site.records(kind)
     return "/".join(key) in records
 
 
@@ -65,30 +66,26 @@ def describe(site: Site, kind: str, key: Key) -> str:
 def collect(site: Site, check: Checker) -> Renames:
     """Gather every old key records claim, reporting claims that clash (at the claiming field)."""
     renames = Renames()
-    for kind in SINGLE:
-        for record in _sorted(getattr(site, kind)):
-            for i, old in enumerate(record.former_ids):
-                _claim(site, renames, check, kind, (record.id,), old, old, Claim(record, ("former_ids", i)))
-    for key in sorted(site.meetings):
-        meeting = site.meetings[key]
-        if meeting.board_id not in site.boards:
-            continue  # reported as an unknown board
-        for i, old in enumerate(meeting.former_ids):
-            mkey = (meeting.board_id, meeting.id)
-            _claim(site, renames, check, "meetings", mkey, old, old, Claim(meeting, ("former_ids", i)))
-        _collect_minutes(site, renames, check, meeting)
     for kind in KINDS:
-        records = site.meetings if kind == "meetings" else getattr(site, kind)
+        if not kind.former_ids:
+            continue
+        records = site.records(kind.name)
         for key in sorted(records):
-            _collect_moves(site, renames, check, kind, records[key])
+            record = records[key]
+            if kind.parent and getattr(record, kind.parent_field or "") not in site.records(kind.parent):
+                continue  # reported as an unknown parent (a meeting's board)
+            for i, old in enumerate(record.former_ids):
+                claim = Claim(record, ("former_ids", i))
+                _claim(site, renames, check, kind.name, tuple(key.split("/")), old, old, claim)
+            if isinstance(record, Meeting):
+                _collect_minutes(site, renames, check, record)
+    for kind in KINDS:
+        for record in by_key(site.records(kind.name)):
+            _collect_moves(site, renames, check, kind.name, record)
     return renames
 
 
-def _sorted(records: dict) -> list:
-    return [records[k] for k in sorted(records)]
-
-
-def _collect_minutes(site: Site, renames: Renames, check: Checker, meeting: object) -> None:
+def _collect_minutes(site: Site, renames: Renames, check: Checker, meeting: Meeting) -> None:
     board, mid = meeting.board_id, meeting.id
     for i, item in enumerate(meeting.items):
         for j, res in enumerate(item.resolutions):
@@ -125,15 +122,15 @@ def _also(site: Site, kind: str, key: Key) -> str:
 
 
 def _holder(kind: str, key: Key) -> str:
-    if kind == "meetings":
-        return f"the id of another meeting of {key[0]}"
+    if kind in KIND and KIND[kind].parent:
+        return f"the id of another {NOUN[kind]} of {key[0]}"
     if kind == "decisions":
         return "the minute of another resolution of this meeting"
     return "the id of another record"
 
 
-def _collect_moves(site: Site, renames: Renames, check: Checker, kind: str, record: object) -> None:
-    key = (record.board_id, record.id) if kind == "meetings" else (record.id,)
+def _collect_moves(site: Site, renames: Renames, check: Checker, kind: str, record: TopLevel) -> None:
+    key = tuple(KIND[kind].key_of(record).split("/"))
     for i, entry in enumerate(record.moved_from):
         claim = Claim(record, ("moved_from", i))
         if entry.startswith("/"):
@@ -151,11 +148,12 @@ def _collect_moves(site: Site, renames: Renames, check: Checker, kind: str, reco
 def _bad_move(site: Site, renames: Renames, kind: str, key: Key, entry: str) -> str | None:
     """What is wrong with a moved_from entry '<kind>/<id>' of the record ``kind`` ``key``, or None."""
     old_kind, *old = entry.split("/")
-    if old_kind not in KINDS:
-        expected = ", ".join(KINDS)
-        return f"'{old_kind}' is not a kind of record; expected one of: {expected}{did_you_mean(old_kind, KINDS)}"
-    shape = "/".join(f"<{'board' if f == 'boards' else 'id'}>" for f in urls.KEY_FIELDS[old_kind])
-    if len(old) != len(urls.KEY_FIELDS[old_kind]):
+    if old_kind not in KIND:
+        expected = ", ".join(NAMES)
+        return f"'{old_kind}' is not a kind of record; expected one of: {expected}{did_you_mean(old_kind, NAMES)}"
+    fields = urls.KEY_FIELDS[old_kind]
+    shape = "/".join([*(f"<{NOUN[f]}>" for f in fields[:-1]), "<id>"])
+    if len(old) != len(fields):
         return f"'{entry}' does not name a {NOUN[old_kind]}: write {old_kind}/{shape}"
     if old_kind == kind and tuple(old[:-1]) == key[:-1]:  # a meeting may move from another board's folder
         return f"'{entry}' is a {NOUN[kind]} like this record: add '{old[-1]}' to former_ids instead"
@@ -215,8 +213,8 @@ def _where(site: Site) -> Callable[[Claim], str]:
     """A function giving the path:line of a claim."""
 
     def where(claim: Claim) -> str:
-        raw = site.models.origin[id(claim.record)]
-        return f"{raw.path}:{raw.line(claim.loc)}"
+        origin = claim.record.origin
+        return f"{origin.path}:{origin.line(claim.loc)}"
 
     return where
 

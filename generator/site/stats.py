@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.records.models import Indicator, IndicatorValue
+from generator.records.indicator import Indicator, IndicatorValue
 
 MONTHS = {
     m: i

@@ -24,8 +24,16 @@ def generated() -> dict[str, bytes]:
     return {rel: content.encode() if isinstance(content, str) else content for rel, content in files}
 
 
+def differences(files: dict[str, bytes], on_disk: dict[str, bytes]) -> list[str]:
+    """Every difference between the generated tree and the golden tree, one line per file."""
+    found = [f"missing from the golden tree: {rel}" for rel in sorted(files.keys() - on_disk.keys())]
+    found += [f"no longer generated: {rel}" for rel in sorted(on_disk.keys() - files.keys())]
+    found += [f"differs: {rel}" for rel in sorted(files.keys() & on_disk.keys()) if files[rel] != on_disk[rel]]
+    return found
+
+
 def test_generated_tree_matches_golden(request: pytest.FixtureRequest) -> None:
-    """The generated tree equals tests/golden/expected exactly."""
+    """The generated tree equals tests/golden/expected exactly; the failure lists every file that differs."""
     files = generated()
     if request.config.getoption("--update-golden"):
         shutil.rmtree(EXPECTED, ignore_errors=True)
@@ -33,12 +41,19 @@ def test_generated_tree_matches_golden(request: pytest.FixtureRequest) -> None:
             (EXPECTED / rel).parent.mkdir(parents=True, exist_ok=True)
             (EXPECTED / rel).write_bytes(data)
     on_disk = {p.relative_to(EXPECTED).as_posix(): p.read_bytes() for p in EXPECTED.rglob("*") if p.is_file()}
-    assert sorted(on_disk) == sorted(files), "generated file list differs from the golden list (run make golden)"
-    for rel, data in files.items():
-        if rel.endswith(".zip"):
-            assert data == on_disk[rel], f"{rel} differs from its golden copy (run make golden)"
-        else:
-            assert data.decode() == on_disk[rel].decode(), f"{rel} differs from its golden copy (run make golden)"
+    found = differences(files, on_disk)
+    assert not found, f"{len(found)} files differ from the golden tree (review, then make golden):\n" + "\n".join(found)
+
+
+def test_differences_name_every_file() -> None:
+    """A golden failure names every differing, missing and extra file, not just the first."""
+    found = differences({"a.md": b"1", "b.md": b"2", "new.md": b""}, {"a.md": b"x", "b.md": b"y", "old.md": b""})
+    assert found == [
+        "missing from the golden tree: new.md",
+        "no longer generated: old.md",
+        "differs: a.md",
+        "differs: b.md",
+    ]
 
 
 def test_generation_is_deterministic() -> None:

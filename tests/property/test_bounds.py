@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import build, urls
-from generator.records.models import INDICATOR_COLUMNS
+from generator.records.indicator import INDICATOR_COLUMNS
 from tests.conftest import FIXTURE, TODAY, python_csv_limit
 from tests.property.test_mutations import assert_clean
 

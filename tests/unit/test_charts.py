@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.records.models import Indicator, IndicatorValue
+from generator.records.indicator import Indicator, IndicatorValue
 from generator.render import charts
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "charts" / "cvd.svg"
@@ -71,13 +71,27 @@ def test_large_chart_stays_under_30_kb() -> None:
 
 def test_unchanged_chart_is_reused_from_the_cache() -> None:
     ind, rows = dataset()
-    charts.chart_svg(ind, rows, "cache test")
-    before = dict(charts.STATS)
-    assert charts.chart_svg(ind, rows, "cache test") == charts.chart_svg(ind, rows, "cache test")
-    assert charts.STATS["reused"] == before["reused"] + 2 and charts.STATS["rendered"] == before["rendered"]
+    cache = charts.ChartCache()
+    cache.svg(ind, rows, "cache test")
+    assert cache.svg(ind, rows, "cache test") == cache.svg(ind, rows, "cache test")
+    assert (cache.rendered, cache.reused) == (1, 2)
     rows[0] = IndicatorValue(period="2011 - 13", area="Coventry", value="96")
-    charts.chart_svg(ind, rows, "cache test")
-    assert charts.STATS["rendered"] == before["rendered"] + 1
+    cache.svg(ind, rows, "cache test")
+    assert cache.rendered == 2
+
+
+def test_chart_cache_keeps_only_the_last_build_and_this_one() -> None:
+    """A long preview session must not keep every chart it ever drew (on main the cache grew by one per edit)."""
+    ind, rows = dataset()
+    cache = charts.ChartCache()
+    for n in range(6):
+        cache.new_build()
+        rows[0] = IndicatorValue(period="2011 - 13", area="Coventry", value=str(90 + n))
+        cache.svg(ind, rows, "edited")
+    assert len(cache) == 2 and cache.rendered == 6
+    cache.new_build()
+    cache.svg(ind, rows, "edited")  # unchanged since the last build: reused
+    assert cache.reused == 1 and len(cache) == 1
 
 
 def test_single_value_and_flat_values_render() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, urls
-from generator.records.models import Person
+from generator.records.person import Person
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.pages import Page, Renderer, record_pages

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from generator import build, urls
+from generator.exports.indicator_csv import indicator_csv, indicator_csv_files
 from generator.render import render_site
-from generator.render.indicator_view import csv_files, indicator_csv
 from tests.conftest import FIXTURE, ROOT, TODAY
 
 
@@ -24,7 +24,7 @@ def real() -> tuple[object, dict[str, str]]:
 
 def test_every_indicator_has_chart_sentence_table_and_csv(real: tuple) -> None:
     site, pages = real
-    files = dict(csv_files(site))
+    files = {rel: data.decode() for rel, data in indicator_csv_files(site).items()}
     for iid, indicator in site.indicators.items():
         page = pages[urls.page_path(urls.indicator_url(iid))]
         svg = re.search(r"<svg [^>]*class=\"mb-chart\".*?</svg>", page, re.S)
@@ -67,5 +67,5 @@ def test_csv_is_escaped_against_formulas() -> None:
     _, site = build.check(FIXTURE)
     indicator = next(iter(site.indicators.values()))
     row = site.values(indicator.id)[0].model_copy(update={"note": '=HYPERLINK("x")'})
-    text = indicator_csv(indicator, [row])
+    text = indicator_csv(indicator, [row]).decode()
     assert "'=HYPERLINK" in text

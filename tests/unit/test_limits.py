@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import build, urls
-from generator.records import models
 from generator.records.fields import MAX_ID, MAX_MEETING_ID, MAX_MINUTE, MAX_SUFFIX
+from generator.records.meeting import Item, Meeting
 from generator.render.reference import LIMITS, field_rows, reference_html
 from tests.conftest import TODAY, check_lines, make_dataset
 
@@ -53,8 +53,8 @@ def test_reference_page_lists_every_limit() -> None:
 
 def test_types_on_the_reference_show_limits_for_required_fields_too() -> None:
     """A required field's type keeps its name and limit (pydantic moves them out of its annotation)."""
-    types = {row["name"]: row["type"] for row in field_rows(models.Meeting)}
+    types = {row["name"]: row["type"] for row in field_rows(Meeting)}
     assert types["date"] == "date (YYYY-MM-DD)"
     assert types["id"] == "id, at most 40 characters"
     assert types["status"] == "one of: scheduled, held, cancelled, postponed"
-    assert {row["name"]: row["type"] for row in field_rows(models.Item)}["title"] == "text, at most 1,000 characters"
+    assert {row["name"]: row["type"] for row in field_rows(Item)}["title"] == "text, at most 1,000 characters"

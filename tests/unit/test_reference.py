@@ -7,13 +7,13 @@ import json
 import pytest
 from pydantic import BaseModel
 
-from generator.records import models
-from generator.render.reference import json_schemas, reference_html, sub_models
+from generator.exports.schemas import schema_files
+from generator.records.registry import KINDS
+from generator.render.reference import reference_html, sub_models
 
 ALL_MODELS: list[type[BaseModel]] = []
-for _model in models.KINDS.values():
-    ALL_MODELS.extend([_model, *sub_models(_model, set())])
-ALL_MODELS.append(models.IndicatorValue)
+for _kind in KINDS:
+    ALL_MODELS.extend([_kind.model, *sub_models(_kind.model, set()), *([_kind.rows.model] if _kind.rows else [])])
 
 
 @pytest.mark.parametrize("model", sorted(set(ALL_MODELS), key=lambda m: m.__name__), ids=lambda m: m.__name__)
@@ -27,9 +27,9 @@ def test_every_field_is_documented(model: type[BaseModel]) -> None:
 
 def test_json_schemas_parse_and_cover_every_kind() -> None:
     """One schema per record kind, each valid JSON with the kind's fields."""
-    schemas = json_schemas()
-    assert sorted(schemas) == sorted(f"{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator"))
-    meeting = json.loads(schemas["meeting.schema.json"])
+    schemas = schema_files()
+    assert sorted(schemas) == sorted(f"schemas/{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator"))
+    meeting = json.loads(schemas["schemas/meeting.schema.json"])
     assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])
     assert meeting["properties"]["status"]["enum"] == ["scheduled", "held", "cancelled", "postponed"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.records.models import Indicator, IndicatorValue
+from generator.records.indicator import Indicator, IndicatorValue
 from generator.site import stats
 
 

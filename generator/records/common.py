@@ -1,0 +1,141 @@
+"""The parts every record kind shares: the base classes, documented fields, sources, notes, withdrawal,
+and where a record was read.
+
+Each field's ``description`` and ``examples`` feed the data-format reference page and the JSON Schemas,
+so a field cannot exist without documentation (tests/unit/test_reference.py fails when one is missing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from generator.records.fields import Count, Id, IsoDate, LongText, OldAddress, Pages, Ref, choice, fail_at
+
+
+def F(description: str, *examples: Any, default: Any = ..., **rules: Any) -> Any:  # noqa: N802
+    """Declare a documented field; without ``default`` it is required."""
+    return Field(default, description=description, examples=list(examples) or None, **rules)
+
+
+def no_later(start: date | None, end: date | None) -> None:
+    """Refuse an end date before its start date."""
+    if start and end and end < start:
+        raise fail_at("end", f"{end.isoformat()} is before start {start.isoformat()}")
+
+
+class Record(BaseModel):
+    """Base: every record and sub-record refuses unknown fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was read: its file as messages show it, and the line of each field inside it."""
+
+    path: str
+    lines: Mapping[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int:
+        """Line of the deepest known part of ``loc`` (1 when nothing of it is known)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+class Located(Record):
+    """A record that knows where it was read (a whole file, or one row of a CSV file).
+
+    The origin is set by validation and is not a field: it is neither data nor part of the schema.
+    """
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    def place(self, origin: Origin) -> None:
+        """Remember where this record was read."""
+        self._origin = origin
+
+    def __eq__(self, other: object) -> bool:
+        """Records are equal when their data is: where each was read is not part of it."""
+        if not isinstance(other, Located):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model that is not frozen
+
+    @property
+    def origin(self) -> Origin:
+        """Where this record was read; a record made in code, not read, has no file (an internal error)."""
+        if self._origin is None:
+            raise LookupError(f"{type(self).__name__} '{getattr(self, 'id', '')}' was not read from a file")
+        return self._origin
+
+
+
+# --- shared parts -----------------------------------------------------------
+
+NOTE_KINDS = ("source-error", "transcription", "missing", "context", "correction")
+
+
+class Source(Record):
+    """Where a fact is printed: a document and the page or line within it."""
+
+    document_id: Ref = F("Id of the document (data/documents/<id>.yml).", "coventry-hwb-2017-10-16-pack")
+    pages: Pages | None = F("Page or page range as numbered in the document.", "9-22", default=None)
+    line: Count | None = F("Line of the plain-text copy in shared/seeds, where pages are unknown.", "175", default=None)
+
+
+class Note(Record):
+    """A note a reader sees beside the fact it concerns."""
+
+    kind: choice(*NOTE_KINDS) = F(
+        "source-error: the source is wrong or contradicts itself, kept as printed; "
+        "transcription: how it was transcribed; missing: something the conversion lost; "
+        "context: background; correction: a later correction.",
+        "source-error",
+    )
+    text: LongText = F(
+        "The note, in plain English.", "The minute is headed 'Appointment of Vice-Chair' but appoints a Chair."
+    )
+
+
+class Withdrawn(Record):
+    """Marks a record withdrawn: its page stays and says so."""
+
+    date: IsoDate = F("When it was withdrawn.", "2018-01-15")
+    reason: LongText = F("Why, in plain English.", "Published in error: the meeting was never held.")
+
+
+class TopLevel(Located):
+    """Fields every top-level record has."""
+
+    id: Id = F(
+        "Permanent id; equals the file name without .yml. Never change it: add the old id to former_ids.",
+        "coventry-hwb",
+    )
+    former_ids: list[Id] = F(
+        "Earlier ids of this record (a meeting's: its earlier dates). Every URL published under an old id "
+        "keeps working: its pages redirect here, and its files (feeds, JSON, CSV) are served again at the old address.",
+        ["coventry-health-board"],
+        default=[],
+    )
+    moved_from: list[OldAddress] = F(
+        "What this record used to be, when former_ids cannot say it: a record of another kind as <kind>/<id>, "
+        "a meeting filed under another board as meetings/<board>/<id>, or an old page address (/a/b/).",
+        ["boards/coventry-health-partnership"],
+        default=[],
+    )
+    withdrawn: Withdrawn | None = F("Set when the record is withdrawn; its page then says when and why.", default=None)
+    source: Source | None = F("Where the record's facts are printed.", default=None)
+    notes: list[Note] = F("Notes shown to readers.", default=[])
+
+

@@ -1,0 +1,41 @@
+"""Strategies and plans: data/strategies/<id>.yml, with their priorities."""
+
+from __future__ import annotations
+
+from pydantic import model_validator
+
+from generator.records.common import F, Record, TopLevel, no_later
+from generator.records.fields import Id, IsoDate, Markdown, Ref, Text, Url, choice
+
+
+class Priority(Record):
+    """A priority within a strategy."""
+
+    id: Id = F("Id unique within the strategy.", "marmot-city")
+    title: Text = F("Title as printed.", "Working together as a Marmot City")
+    description: Markdown | None = F("What it means (Markdown).", default=None)
+    indicator_ids: list[Ref] = F("Indicators that measure it.", default=[])
+
+
+class Strategy(TopLevel):
+    """A strategy or plan: data/strategies/<id>.yml."""
+
+    title: Text = F("Title as printed.", "Coventry Joint Health and Wellbeing Strategy 2016-2019")
+    board_ids: list[Ref] = F("Boards that own it.", ["coventry-hwb"], min_length=1)
+    period: Text | None = F("Period as printed.", "2016-2019", default=None)
+    start: IsoDate | None = F("First day it covers.", default=None)
+    end: IsoDate | None = F("Last day it covers.", default=None)
+    status: choice("draft", "consultation", "adopted", "refreshed", "superseded") = F("Status.", "adopted")
+    summary: Markdown | None = F("What it sets out (Markdown).", default=None)
+    url: Url | None = F("Where it is published.", default=None)
+    adopted_by: Text | None = F(
+        "Decision that adopted it: <board>/<date>/<minute>.", "coventry-hwb/2016-07-04/5", default=None
+    )
+    priorities: list[Priority] = F("Its priorities in order.", default=[])
+
+    @model_validator(mode="after")
+    def _check(self) -> Strategy:
+        no_later(self.start, self.end)
+        return self
+
+
