@@ -16,6 +16,7 @@ from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, read_manifest, write_tree
 from generator.records.diagnostics import Report
 from generator.render import redirect_stubs, render_site
+from generator.render.charts import ChartCache
 from generator.site.checks import build_site
 from generator.site.graph import Site
 from generator.site.redirects import copies, redirect_map
@@ -41,6 +42,7 @@ class Caches:
 
     files: FileCache = field(default_factory=dict)
     models: ModelCache = field(default_factory=dict)
+    charts: ChartCache = field(default_factory=ChartCache)
 
 
 def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None]:
@@ -52,13 +54,15 @@ def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None
     return report, (None if report.errors else site)
 
 
-def generate(site: Site, settings: Settings, report: Report | None = None) -> list[tuple[str, str | bytes]]:
+def generate(
+    site: Site, settings: Settings, report: Report | None = None, charts: ChartCache | None = None
+) -> list[tuple[str, str | bytes]]:
     """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working.
 
     Clashes in the redirect map go to ``report`` (they can be seen only once the files are known).
     """
     s = settings
-    pages = render_site(site, s.today, s.site_name, s.site_url)
+    pages = render_site(site, s.today, s.site_name, s.site_url, charts)
     files: list[tuple[str, str | bytes]] = sorted(pages.items())
     files += sorted(export_site(site, s.today, s.site_name, s.site_url).items())
     by_url = {urls.url_of_file(rel): content for rel, content in files}

@@ -26,6 +26,7 @@ from generator.ingest.load import RawRecord, RawTable
 from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, write_some, write_tree
 from generator.records.diagnostics import Report
+from generator.records.registry import KIND
 from generator.render import render_records
 from generator.render.env import make_env
 from generator.site.graph import Site
@@ -104,7 +105,7 @@ class Preview:
     def _first_pass(self, site: Site, changed: list[Path], report: Report) -> WriteResult | None:
         subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
         s = self.settings
-        pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env)
+        pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env, self.caches.charts)
         with self.writing():  # never check files while a full pass is half-way through writing them
             planned = plan_writes(self.docs, sorted(pages.items()), report)
             return None if report.errors else write_some(self.docs, planned)
@@ -112,7 +113,8 @@ class Preview:
     def _full_pass(self, site: Site, generation: int) -> Report:
         """Generate and write everything, unless a newer edit came first; say why nothing was written."""
         report = Report()
-        files = build.generate(site, self.settings, report)  # a clash in the redirect map stops the pass
+        # A clash in the redirect map stops the pass.
+        files = build.generate(site, self.settings, report, self.caches.charts)
         with self.writing():
             if generation != self.generation:
                 return report  # a newer edit supersedes this pass
@@ -131,7 +133,7 @@ def _subject(read: object) -> tuple[str, str] | None:
     """The (kind, key) a file defines, as the site's dictionaries key it."""
     if isinstance(read, RawRecord):
         stem = str(read.data.get("id", read.stem))
-        return (read.kind, f"{read.folder}/{stem}" if read.kind == "meetings" else stem)
+        return (read.kind, KIND[read.kind].key_at(read.folder, stem))
     if isinstance(read, RawTable):
-        return ("indicators", Path(read.path).stem)
+        return (read.kind, Path(read.path).stem)
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from generator.exports import kinds  # noqa: F401  (registers the exports of each kind)
 from generator.exports.calendars import calendar_files
 from generator.exports.csv_package import package_files
 from generator.exports.feeds import feed_files

@@ -1,4 +1,4 @@
-"""A JSON twin of every record page, at urls.json_url(page), built from the export tables."""
+"""A JSON twin of every record page, at urls.json_url(page), built from the export tables (tables.py says which)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,9 @@ from datetime import date
 from typing import Any
 
 from generator import urls
-from generator.exports.tables import Table, all_tables
+from generator.exports.tables import EXPORTS, Table, TableMaker, all_tables, table_makers
+from generator.records.registry import KINDS
 from generator.site.graph import Site
-
-# table -> [(key in the JSON, child table, column in the child that refers to the parent)]
-CHILDREN: dict[str, list[tuple[str, str, str]]] = {
-    "boards": [("memberships", "memberships", "board_id"), ("meetings", "meetings", "board_id")],
-    "people": [("memberships", "memberships", "person_id"), ("attendance", "attendance", "person_id")],
-    "meetings": [
-        ("attendance", "attendance", "meeting_id"),
-        ("agenda_items", "agenda_items", "meeting_id"),
-        ("resolutions", "resolutions", "meeting_id"),
-        ("actions", "actions", "meeting_id"),
-    ],
-    "resolutions": [],
-    "strategies": [("priorities", "priorities", "strategy_id")],
-    "indicators": [("values", "indicator_values", "indicator_id")],
-}
 
 
 def plain(value: Any) -> Any:
@@ -44,9 +30,9 @@ def dump(data: Any) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode("utf-8")
 
 
-def _children(tables: dict[str, Table]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+def _children(tables: dict[str, Table], makers: list[TableMaker]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
     index: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    links = sorted({(child, column) for specs in CHILDREN.values() for _, child, column in specs})
+    links = sorted({(child, column) for maker in makers for _, child, column in maker.twins or ()})
     for child, column in links:
         for row in tables[child].rows:
             index[(child, column, str(row[column]))].append(row)
@@ -54,18 +40,31 @@ def _children(tables: dict[str, Table]) -> dict[tuple[str, str, str], list[dict[
 
 
 def record_json_files(site: Site, site_url: str) -> dict[str, bytes]:
-    """One JSON file per record page, beside it."""
+    """One JSON file per record page, beside it: each twin table's rows, and what a kind makes otherwise."""
+    makers = table_makers()
     tables = {t.name: t for t in all_tables(site)}
-    index = _children(tables)
+    index = _children(tables, makers)
     files: dict[str, bytes] = {}
-    for name, specs in CHILDREN.items():
-        for row in tables[name].rows:
+    for maker in makers:
+        if maker.twins is None:
+            continue
+        for row in tables[maker.name].rows:
             data = _row(row, site_url)
-            data["kind"] = name
+            data["kind"] = maker.name
             if row.get("withdrawn") is None:
-                for key, child, column in specs:
+                for key, child, column in maker.twins:
                     data[key] = [_row(r, site_url) for r in index.get((child, column, row["id"]), [])]
             files[urls.json_url(row["url"])] = dump(data)
+    for kind in KINDS:
+        extra = EXPORTS.of(kind).files
+        if extra is not None:
+            files.update(extra(site, site_url))
+    return files
+
+
+def document_twins(site: Site, site_url: str) -> dict[str, bytes]:
+    """The JSON twin of every document page (documents have no table in the data package)."""
+    files: dict[str, bytes] = {}
     for doc in sorted(site.documents.values(), key=lambda d: d.id):
         page = urls.document_url(doc.id)
         data = {

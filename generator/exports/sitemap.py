@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from typing import Any
 
 from generator import urls
+from generator.exports.tables import EXPORTS
+from generator.records.registry import KINDS
 from generator.site.graph import Site
 from generator.site.queries import decisions_by_year
 
@@ -19,24 +22,36 @@ NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 def last_modified(site: Site) -> dict[str, date | None]:
     """Each record page's URL and the latest date its records carry (None when they carry none)."""
     found: dict[str, date | None] = {}
-    for m in site.meetings.values():
-        found[urls.meeting_url(m.board_id, m.id)] = m.withdrawn.date if m.withdrawn else m.date
+    for kind in KINDS:
+        lastmod = EXPORTS.of(kind).lastmod
+        for key, record in site.records(kind.name).items():
+            found[urls.page_url(kind.name, key)] = lastmod(site, record)
     for d in site.decisions.values():
         found[d.url] = d.meeting.date
-    for board in site.boards.values():
-        dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
-        found[urls.board_url(board.id)] = board.withdrawn.date if board.withdrawn else max(dates, default=None)
     found.update(register_dates(site))
-    for person in site.people.values():
-        dates = [m.date for m in site.attended(person.id)]
-        found[urls.person_url(person.id)] = person.withdrawn.date if person.withdrawn else max(dates, default=None)
-    for s in site.strategies.values():
-        found[urls.strategy_url(s.id)] = s.withdrawn.date if s.withdrawn else None
-    for i in site.indicators.values():
-        found[urls.indicator_url(i.id)] = i.withdrawn.date if i.withdrawn else None
-    for doc in site.documents.values():
-        found[urls.document_url(doc.id)] = doc.withdrawn.date if doc.withdrawn else doc.published
     return found
+
+
+def meeting_lastmod(site: Site, m: Any) -> date | None:
+    """A meeting page changes with the meeting (or its withdrawal)."""
+    return m.withdrawn.date if m.withdrawn else m.date
+
+
+def board_lastmod(site: Site, board: Any) -> date | None:
+    """A board page changes with its newest meeting."""
+    dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
+    return board.withdrawn.date if board.withdrawn else max(dates, default=None)
+
+
+def person_lastmod(site: Site, person: Any) -> date | None:
+    """A person's page changes with the newest meeting they attended."""
+    dates = [m.date for m in site.attended(person.id)]
+    return person.withdrawn.date if person.withdrawn else max(dates, default=None)
+
+
+def document_lastmod(site: Site, doc: Any) -> date | None:
+    """A document's page changes when it is published (or withdrawn)."""
+    return doc.withdrawn.date if doc.withdrawn else doc.published
 
 
 def register_dates(site: Site) -> dict[str, date | None]:

@@ -3,136 +3,87 @@
 from __future__ import annotations
 
 from generator import urls
-from generator.exports.columns import WITHDRAWN, Table, c, top
+from generator.exports.columns import (
+    WITHDRAWN,
+    Table,
+    derived,
+    field,
+    fields,
+    key_column,
+    record_rows,
+    rows_of,
+    url_column,
+)
+from generator.records.indicator import Indicator, IndicatorValue
+from generator.records.strategy import Priority, Strategy
 from generator.site.graph import Site
+
+VALUE_COLUMNS = ("value", "lower_ci", "upper_ci", "count", "denominator", "target")
 
 
 def strategies_table(site: Site) -> Table:
     """Strategies and plans."""
     cols = [
-        c("id"),
-        c("title"),
-        c("board_ids", description="Owning boards, separated by ';'."),
-        c("period"),
-        c("start", "date"),
-        c("end", "date"),
-        c("status"),
-        c("document_url", description="Where it is published."),
-        c("adopted_by", description="Key of the decision that adopted it."),
-        c("url"),
+        *fields(Strategy, "id", "title", "board_ids", "period", "start", "end", "status"),
+        field(Strategy, "url", column="document_url"),
+        derived(
+            "adopted_by",
+            "Key of the decision that adopted it (empty when no such decision is on record).",
+            lambda s: s.adopted_by if s.adopted_by in site.decisions else None,
+        ),
+        url_column(lambda s: urls.strategy_url(s.id)),
         *WITHDRAWN,
     ]
-    rows = [
-        top(
-            s,
-            {
-                "id": s.id,
-                "title": s.title,
-                "board_ids": ";".join(s.board_ids),
-                "period": s.period,
-                "start": s.start,
-                "end": s.end,
-                "status": s.status,
-                "document_url": s.url,
-                "adopted_by": s.adopted_by if s.adopted_by in site.decisions else None,
-                "url": urls.strategy_url(s.id),
-            },
-        )
-        for s in sorted(site.strategies.values(), key=lambda s: s.id)
-    ]
+    rows = record_rows(cols, sorted(site.strategies.values(), key=lambda s: s.id))
     return Table("strategies", "Strategies", cols, rows, ["id"], [("adopted_by", "resolutions")])
 
 
 def priorities_table(site: Site) -> Table:
-    """Priorities within strategies."""
+    """Priorities within strategies: (strategy, n, priority) for its n-th priority."""
     cols = [
-        c("id", description="<strategy>/<priority>."),
-        c("strategy_id"),
-        c("position", "integer"),
-        c("title"),
-        c("indicator_ids", description="Indicators that measure it, separated by ';'."),
+        key_column("<strategy>/<priority>.", lambda s: f"{s[0].id}/{s[2].id}"),
+        derived("strategy_id", "The strategy.", lambda s: s[0].id),
+        derived("position", "Its place in the strategy's order of priorities, from 1.", lambda s: s[1], "integer"),
+        *fields(Priority, "title", "indicator_ids", of=lambda s: s[2]),
     ]
-    rows = [
-        {
-            "id": f"{s.id}/{p.id}",
-            "strategy_id": s.id,
-            "position": i,
-            "title": p.title,
-            "indicator_ids": ";".join(p.indicator_ids),
-        }
-        for s in sorted(site.strategies.values(), key=lambda s: s.id)
-        if not s.withdrawn
-        for i, p in enumerate(s.priorities, start=1)
-    ]
+    rows = rows_of(
+        cols,
+        [
+            (s, n, p)
+            for s in sorted(site.strategies.values(), key=lambda s: s.id)
+            if not s.withdrawn
+            for n, p in enumerate(s.priorities, start=1)
+        ],
+    )
     return Table("priorities", "Strategy priorities", cols, rows, ["id"], [("strategy_id", "strategies")])
 
 
 def indicators_table(site: Site) -> Table:
     """Indicators the boards watch."""
+    names = ("id", "title", "definition", "unit", "value_type", "polarity", "framework", "code", "frequency", "area")
     cols = [
-        c("id"),
-        c("title"),
-        c("definition"),
-        c("unit"),
-        c("value_type"),
-        c("polarity"),
-        c("framework"),
-        c("code"),
-        c("frequency"),
-        c("area"),
-        c("board_ids", description="Boards that watch it, separated by ';'."),
-        c("url"),
+        *fields(Indicator, *names, "board_ids"),
+        url_column(lambda i: urls.indicator_url(i.id)),
         *WITHDRAWN,
     ]
-    rows = [
-        top(
-            i,
-            {
-                "id": i.id,
-                "title": i.title,
-                "definition": i.definition,
-                "unit": i.unit,
-                "value_type": i.value_type,
-                "polarity": i.polarity,
-                "framework": i.framework,
-                "code": i.code,
-                "frequency": i.frequency,
-                "area": i.area,
-                "board_ids": ";".join(i.board_ids),
-                "url": urls.indicator_url(i.id),
-            },
-        )
-        for i in sorted(site.indicators.values(), key=lambda i: i.id)
-    ]
+    rows = record_rows(cols, sorted(site.indicators.values(), key=lambda i: i.id))
     return Table("indicators", "Indicators", cols, rows, ["id"], [])
 
 
-VALUE_COLUMNS = ("value", "lower_ci", "upper_ci", "count", "denominator", "target")
-
-
 def values_table(site: Site) -> Table:
-    """Every indicator value, in file order."""
+    """Every indicator value, in file order: (indicator, n, value) for the n-th row of its file."""
     cols = [
-        c("id", description="<indicator>/<row>."),
-        c("indicator_id"),
-        c("period"),
-        c("area"),
-        c("area_code"),
-        *(c(name, "number") for name in VALUE_COLUMNS),
-        c("note"),
+        key_column("<indicator>/<row>.", lambda s: f"{s[0].id}/{s[1]}"),
+        derived("indicator_id", "The indicator.", lambda s: s[0].id),
+        *fields(IndicatorValue, "period", "area", "area_code", *VALUE_COLUMNS, "note", of=lambda s: s[2]),
     ]
-    rows = [
-        {
-            "id": f"{ind.id}/{n}",
-            "indicator_id": ind.id,
-            "period": v.period,
-            "area": v.area,
-            "area_code": v.area_code,
-            **{name: getattr(v, name) for name in VALUE_COLUMNS},
-            "note": v.note,
-        }
-        for ind in sorted(site.indicators.values(), key=lambda i: i.id)
-        if not ind.withdrawn
-        for n, v in enumerate(site.values(ind.id), start=1)
-    ]
+    rows = rows_of(
+        cols,
+        [
+            (ind, n, v)
+            for ind in sorted(site.indicators.values(), key=lambda i: i.id)
+            if not ind.withdrawn
+            for n, v in enumerate(site.values(ind.id), start=1)
+        ],
+    )
     return Table("indicator_values", "Indicator values", cols, rows, ["id"], [("indicator_id", "indicators")])
