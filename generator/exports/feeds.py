@@ -12,9 +12,8 @@ from datetime import date
 
 from generator import urls
 from generator.records.meeting import Meeting
-from generator.render.markup import uk_date
 from generator.site.graph import Decision, Site
-from generator.site.queries import decisions_newest_first, meetings_of, upcoming
+from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = date(2000, 1, 1)  # the updated date of a feed with no entries

@@ -11,9 +11,10 @@ import jinja2
 
 from generator import urls
 from generator.records.meeting import Meeting
-from generator.render.markup import markdown_html, short_date, uk_date
+from generator.render.markup import markdown_html
 from generator.site import queries as context
 from generator.site.graph import Decision
+from generator.site.queries import short_date, uk_date
 
 TEMPLATES = Path(__file__).parent / "templates"
 

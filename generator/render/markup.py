@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import threading
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -68,19 +67,6 @@ def markdown_html(text: str | None) -> Markup:
         link_rel="nofollow noopener",
     )
     return Markup(clean.replace("\n\n", "\n"))
-
-
-def uk_date(day: date | None, weekday: bool = True) -> str:
-    """Format a date as people in the UK write it: 'Monday 10 July 2017'."""
-    if day is None:
-        return ""
-    text = f"{day.day} {day:%B %Y}"
-    return f"{day:%A} {text}" if weekday else text
-
-
-def short_date(day: date | None) -> str:
-    """Format a date briefly: '10 Jul 2017'."""
-    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def meta_text(text: str) -> str:

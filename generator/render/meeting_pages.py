@@ -6,10 +6,10 @@ from generator import urls
 from generator.records.meeting import Meeting
 from generator.render import jsonld
 from generator.render.indicator_view import badge
-from generator.render.markup import uk_date
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import queries as ctx
 from generator.site.graph import Decision
+from generator.site.queries import uk_date
 
 ATTENDANCE_GROUPS = (
     ("present", "Members present"),

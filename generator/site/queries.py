@@ -14,6 +14,19 @@ from generator.site.graph import Decision, Site, covers
 HELD = ("held",)
 
 
+def uk_date(day: date | None, weekday: bool = True) -> str:
+    """Format a date as people in the UK write it: 'Monday 10 July 2017'."""
+    if day is None:
+        return ""
+    text = f"{day.day} {day:%B %Y}"
+    return f"{day:%A} {text}" if weekday else text
+
+
+def short_date(day: date | None) -> str:
+    """Format a date briefly: '10 Jul 2017'."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
 def counted(n: int, one: str, many: str | None = None) -> str:
     """A count with its noun: '1 decision', '3 decisions', '2 people'."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
