@@ -12,6 +12,7 @@ from pathlib import Path
 from generator import build, skeleton
 from generator.output import lock
 from generator.publish import publish, shard
+from generator.records.diagnostics import Report
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         return publish.mkdocs_build(args.config, args.out)
 
 
-def finish(report: build.Report, strict: bool, wrote: bool) -> int:
+def finish(report: Report, strict: bool, wrote: bool) -> int:
     """Print the diagnostics and the summary; return the exit status."""
     for line in report.lines():
         print(line)

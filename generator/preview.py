@@ -22,7 +22,8 @@ from pathlib import Path
 import jinja2
 
 from generator import build
-from generator.ingest.load import RawRecord, RawTable
+from generator.ingest.load import RawRecord
+from generator.ingest.load_csv import RawTable
 from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, write_some, write_tree
 from generator.records.diagnostics import Report

@@ -22,6 +22,30 @@ TODAY = date(2026, 11, 23)
 HAND_WRITTEN = ("about.md", "accessibility.md", "search.md", "guide", "assets")
 
 
+def builds_a_site(args: object) -> bool:
+    """Whether a command builds a site: mkdocs, or the generator's 'site' command."""
+    words = [str(a) for a in args] if isinstance(args, (list, tuple)) else str(args).split()
+    if "mkdocs" in words or any(w.endswith("/mkdocs") for w in words):
+        return True
+    return "generator" in words and "site" in words
+
+
+@pytest.fixture(autouse=True)
+def _site_marker_is_honest(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail a test that builds a site (runs mkdocs) without the 'site' marker, so `make unit` stays fast."""
+    if request.node.get_closest_marker("site") is not None:
+        return
+    real = subprocess.Popen
+
+    class Checked(real):  # type: ignore[misc,valid-type]
+        def __init__(self, args: object, *rest: object, **kwargs: object) -> None:
+            if builds_a_site(args):
+                pytest.fail(f"{request.node.nodeid} builds a site but is not marked site (add pytest.mark.site)")
+            super().__init__(args, *rest, **kwargs)
+
+    monkeypatch.setattr(subprocess, "Popen", Checked)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """--update-golden rewrites tests/golden/expected from the fixture dataset."""
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files")

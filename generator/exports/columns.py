@@ -82,7 +82,7 @@ def field(model: type[BaseModel], name: str, *, of: Get | None = None, column: s
     def get(source: Any) -> Any:
         holder = of(source) if of else source
         value = getattr(holder, name) if holder is not None else None
-        return ";".join(value) if many else value
+        return ";".join(value or []) if many else value
 
     return Column(column or name, "string" if many else FRICTIONLESS.get(base, "string"), description, get)
 

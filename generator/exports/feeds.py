@@ -53,7 +53,8 @@ def atom(entries: list[Entry], title: str, feed_url: str, page_url: str, site_na
         ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site_url + e.url)
         ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = e.summary
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def decision_entry(d: Decision) -> Entry:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
-from typing import Any
 
 from generator import urls
 from generator.exports.tables import EXPORTS
+from generator.records.board import Board
+from generator.records.document import Document
+from generator.records.meeting import Meeting
+from generator.records.person import Person
 from generator.records.registry import KINDS
 from generator.site.graph import Site
 from generator.site.queries import decisions_by_year
@@ -32,24 +35,24 @@ def last_modified(site: Site) -> dict[str, date | None]:
     return found
 
 
-def meeting_lastmod(site: Site, m: Any) -> date | None:
+def meeting_lastmod(site: Site, m: Meeting) -> date | None:
     """A meeting page changes with the meeting (or its withdrawal)."""
     return m.withdrawn.date if m.withdrawn else m.date
 
 
-def board_lastmod(site: Site, board: Any) -> date | None:
+def board_lastmod(site: Site, board: Board) -> date | None:
     """A board page changes with its newest meeting."""
     dates = [m.date for m in site.meetings_by_board.get(board.id, []) if m.date]
     return board.withdrawn.date if board.withdrawn else max(dates, default=None)
 
 
-def person_lastmod(site: Site, person: Any) -> date | None:
+def person_lastmod(site: Site, person: Person) -> date | None:
     """A person's page changes with the newest meeting they attended."""
     dates = [m.date for m in site.attended(person.id)]
     return person.withdrawn.date if person.withdrawn else max(dates, default=None)
 
 
-def document_lastmod(site: Site, doc: Any) -> date | None:
+def document_lastmod(site: Site, doc: Document) -> date | None:
     """A document's page changes when it is published (or withdrawn)."""
     return doc.withdrawn.date if doc.withdrawn else doc.published
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.ingest.load import RawData, RawRecord, RawTable
+from generator.ingest.load import RawData, RawRecord
+from generator.ingest.load_csv import RawTable
 from generator.records.common import Located, Origin, TopLevel
 from generator.records.dataset import Models
 from generator.records.diagnostics import Report, format_loc
@@ -168,7 +169,7 @@ def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
     for part in loc:
         if isinstance(part, int):
             continue
-        info = model.model_fields.get(part) if isinstance(model, type) else None
+        info = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
         if info is None:
             return []
         model = _inner_model(info.annotation)

@@ -35,7 +35,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.records.diagnostics import DataError
 
 try:
-    from yaml._yaml import CParser
+    from yaml._yaml import CParser as _CParser
+
+    CParser: type[Any] | None = _CParser
 except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml; source builds may not
     CParser = None
 
@@ -60,16 +62,16 @@ class _Loader(yaml.BaseLoader):
 
     depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event: Any = self.peek_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs leave it untyped
             raise DataError(
                 f"YAML aliases ('*{event.anchor}') are not allowed (write the value out in full)",
                 event.start_mark.line + 1,
             )
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            line = self.peek_event().start_mark.line + 1
+            line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
             raise DataError(f"values are nested more than {MAX_DEPTH} levels deep (flatten the record)", line)
         try:
             return super().compose_node(parent, index)

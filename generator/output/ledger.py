@@ -166,7 +166,8 @@ def _missing_minute(site: Site, meeting: tuple[str, ...], old: str) -> str:
     candidates = suffixed or [d for d in decisions if not d.resolution.suffix]
     if not candidates:
         return f"meeting '{key}' has no resolution now that could have been '{old}': restore it"
-    value = old[: -len(suffixed[0].resolution.suffix) - 1] if suffixed else old
+    suffix = suffixed[0].resolution.suffix if suffixed else None
+    value = old[: -len(suffix) - 1] if suffix else old
     return (
         f"meeting '{key}' has no decision '{old}' now: add former_minutes: ['{value}'] to the resolution it became "
         f"(now minute {_either([d.minute for d in candidates])}, in data/meetings/{key}.yml)"

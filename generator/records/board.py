@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import model_validator
 
 from generator.records.common import F, Note, Record, Source, TopLevel, no_later
-from generator.records.fields import IsoDate, Markdown, Ref, Text, Url, YesNo, choice, fail_at
+from generator.records.fields import IsoDate, Markdown, OneOf, Ref, Text, Url, YesNo, fail_at
 
 BOARD_KINDS = (
     "health-and-wellbeing-board",
@@ -33,7 +35,7 @@ class Membership(Record):
 
     person_id: Ref | None = F("Id of the person; leave out for a vacant seat.", "adrian-canale-parola", default=None)
     vacant: YesNo = F("yes when the seat is vacant.", "no", default=False)
-    role: choice(*ROLES) = F("Role on the board.", "member", default="member")
+    role: Annotated[str, OneOf(*ROLES)] = F("Role on the board.", "member", default="member")
     seat: Text | None = F(
         "The seat or organisation represented, as printed.", "Director of Public Health", default=None
     )
@@ -59,7 +61,7 @@ class Board(TopLevel):
 
     name: Text = F("Full name as the authority writes it.", "Coventry Health and Well-being Board")
     short_name: Text = F("Short name for tables and menus.", "Coventry HWB")
-    kind: choice(*BOARD_KINDS) = F("What kind of body it is.", "health-and-wellbeing-board")
+    kind: Annotated[str, OneOf(*BOARD_KINDS)] = F("What kind of body it is.", "health-and-wellbeing-board")
     authority: Text = F("The council or body it belongs to.", "Coventry City Council")
     area: Text | None = F("The place it serves (used to match indicator areas).", "Coventry", default=None)
     statutory_basis: Text | None = F(
@@ -71,5 +73,3 @@ class Board(TopLevel):
     website: Url | None = F("The authority's page for this board.", "https://www.coventry.gov.uk/", default=None)
     reports_to_ids: list[Ref] = F("Boards this body reports to.", ["coventry-hwb"], default=[])
     memberships: list[Membership] = F("Seats, current and past (never delete a former member).", default=[])
-
-

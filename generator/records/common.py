@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from generator.records.fields import Count, Id, IsoDate, LongText, OldAddress, Pages, Ref, choice, fail_at
+from generator.records.fields import Count, Id, IsoDate, LongText, OldAddress, OneOf, Pages, Ref, fail_at
 
 
 def F(description: str, *examples: Any, default: Any = ..., **rules: Any) -> Any:  # noqa: N802
@@ -80,7 +80,6 @@ class Located(Record):
         return self._origin
 
 
-
 # --- shared parts -----------------------------------------------------------
 
 NOTE_KINDS = ("source-error", "transcription", "missing", "context", "correction")
@@ -97,7 +96,7 @@ class Source(Record):
 class Note(Record):
     """A note a reader sees beside the fact it concerns."""
 
-    kind: choice(*NOTE_KINDS) = F(
+    kind: Annotated[str, OneOf(*NOTE_KINDS)] = F(
         "source-error: the source is wrong or contradicts itself, kept as printed; "
         "transcription: how it was transcribed; missing: something the conversion lost; "
         "context: background; correction: a later correction.",
@@ -137,5 +136,3 @@ class TopLevel(Located):
     withdrawn: Withdrawn | None = F("Set when the record is withdrawn; its page then says when and why.", default=None)
     source: Source | None = F("Where the record's facts are printed.", default=None)
     notes: list[Note] = F("Notes shown to readers.", default=[])
-
-

@@ -12,8 +12,9 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from generator.records.suggest import did_you_mean
 
@@ -212,18 +213,26 @@ def parse_minute(value: Any) -> str:
     return text
 
 
-def choice(*options: str) -> Any:
-    """Return a field type that accepts exactly one of ``options``."""
+class OneOf:
+    """A field type's metadata that accepts exactly one of ``options``: ``Annotated[str, OneOf('a', 'b')]``."""
 
-    def check(value: Any) -> str:
-        text = _text(value, "one of: " + ", ".join(options))
-        if text in options:
+    def __init__(self, *options: str) -> None:
+        self.options = options
+        self.json_schema: dict[str, Any] = {"type": "string", "enum": list(options)}  # also read by the reference
+
+    def check(self, value: Any) -> str:
+        """Accept one of the options, or say which are allowed and which was probably meant."""
+        text = _text(value, "one of: " + ", ".join(self.options))
+        if text in self.options:
             return text
-        hint = did_you_mean(text, options)
-        raise fail(f"'{text}' is not one of: {', '.join(options)}{hint}")
+        hint = did_you_mean(text, self.options)
+        raise fail(f"'{text}' is not one of: {', '.join(self.options)}{hint}")
 
-    schema = {"type": "string", "enum": list(options)}
-    return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return dict(self.json_schema)
 
 
 def _id_type(limit: int, what: str, hint: str) -> Any:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import model_validator
 
 from generator.records.common import F, Located, TopLevel
-from generator.records.fields import LongText, Number, Pages, Ref, Text, choice, fail_at
+from generator.records.fields import LongText, Number, OneOf, Pages, Ref, Text, fail_at
 
 VALUE_TYPES = ("percentage", "rate", "count", "ratio", "years", "pounds", "score", "other")
 POLARITY = ("higher-is-better", "lower-is-better", "no-judgement")
@@ -17,8 +19,8 @@ class Indicator(TopLevel):
     title: Text = F("Title as printed.", "Under 75 mortality rate from cardiovascular disease")
     definition: LongText | None = F("What is measured.", default=None)
     unit: Text | None = F("Unit shown after values.", "per 100,000", default=None)
-    value_type: choice(*VALUE_TYPES) = F("Kind of value.", "rate")
-    polarity: choice(*POLARITY) = F("Which direction is better.", "lower-is-better")
+    value_type: Annotated[str, OneOf(*VALUE_TYPES)] = F("Kind of value.", "rate")
+    polarity: Annotated[str, OneOf(*POLARITY)] = F("Which direction is better.", "lower-is-better")
     framework: Text | None = F("Framework it belongs to.", "Public Health Outcomes Framework", default=None)
     code: Text | None = F("Code within the framework.", "4.04i", default=None)
     frequency: Text | None = F("How often it is published.", "annual", default=None)

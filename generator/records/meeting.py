@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import model_validator
 
 from generator.records.common import F, Note, Record, Source, TopLevel
@@ -13,6 +15,7 @@ from generator.records.fields import (
     Markdown,
     MeetingId,
     MinuteNumber,
+    OneOf,
     Pages,
     Ref,
     Suffix,
@@ -20,7 +23,6 @@ from generator.records.fields import (
     Time,
     Url,
     YesNo,
-    choice,
     fail_at,
 )
 
@@ -46,7 +48,7 @@ class Attendance(Record):
     """One person's attendance at a meeting."""
 
     person_id: Ref = F("Id of the person.", "adrian-canale-parola")
-    status: choice(*ATTENDANCE) = F(
+    status: Annotated[str, OneOf(*ATTENDANCE)] = F(
         "present (member), apologies, absent, substitute (attended in place of a member), "
         "officer (officer in attendance), guest (other attendee).",
         "present",
@@ -87,7 +89,7 @@ class StatusEntry(Record):
     """A dated status of an action."""
 
     date: IsoDate | None = F("When the status was reported.", "2013-09-26", default=None)
-    status: choice(*ACTION_STATUS) = F("Status on that date.", "in-progress")
+    status: Annotated[str, OneOf(*ACTION_STATUS)] = F("Status on that date.", "in-progress")
     note: LongText | None = F("Progress as printed.", default=None)
     source: Source | None = F("Where it is printed.", default=None)
 
@@ -120,7 +122,7 @@ class Resolution(Record):
     )
     preamble: LongText = F("The opening words as printed.", "RESOLVED that:", default="RESOLVED")
     parts: list[Part] = F("The numbered parts, verbatim; one part when unnumbered.", min_length=1)
-    outcome: choice(*OUTCOMES) = F("The outcome, as the transcriber classifies it.", "approved")
+    outcome: Annotated[str, OneOf(*OUTCOMES)] = F("The outcome, as the transcriber classifies it.", "approved")
     strategy_ids: list[Ref] = F("Strategies it concerns.", default=[])
     indicator_ids: list[Ref] = F("Indicators it concerns.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
@@ -140,7 +142,7 @@ class Item(Record):
     presenter_ids: list[Ref] = F("Presenters or report authors with a person record.", default=[])
     presenter: Text | None = F("Presenter or author as free text.", "Director of Public Health", default=None)
     pages: Pages | None = F("Pages in the agenda pack.", "9-22", default=None)
-    kind: choice(*ITEM_KINDS) = F("What the item asks of the board.", "decision", default="information")
+    kind: Annotated[str, OneOf(*ITEM_KINDS)] = F("What the item asks of the board.", "decision", default="information")
     exempt: YesNo = F("yes when taken in private.", default=False)
     exempt_paragraph: Text | None = F("Schedule 12A paragraph for an exempt item.", "3", default=None)
     summary: Markdown | None = F("What the item is about, from the agenda or report (Markdown).", default=None)
@@ -173,7 +175,7 @@ class Meeting(TopLevel):
     start_time: Time | None = F("Start time, 24-hour.", "14:00", default=None)
     end_time: Time | None = F("End time, 24-hour.", "15:30", default=None)
     venue: Text | None = F("Venue as printed.", "Committee Room 3, Council House, Coventry", default=None)
-    status: choice("scheduled", "held", "cancelled", "postponed") = F("Status of the meeting.", "held")
+    status: Annotated[str, OneOf("scheduled", "held", "cancelled", "postponed")] = F("Status of the meeting.", "held")
     webcast: Url | None = F("Webcast address.", default=None)
     attendance: list[Attendance] = F("Who was present, sent apologies, substituted or attended.", default=[])
     declarations: list[Declaration] = F("Declarations of interest.", default=[])
@@ -184,5 +186,3 @@ class Meeting(TopLevel):
         if self.start_time and self.end_time and self.end_time < self.start_time:
             raise fail_at("end_time", f"{self.end_time} is before start_time {self.start_time}")
         return self
-
-

@@ -33,5 +33,3 @@ class Person(TopLevel):
     job_title: Text | None = F("Job title as printed.", "Chair", default=None)
     aliases: list[Text] = F("Other forms the papers use.", ["Dr Canale-Parola", "A Canale-Parola"], default=[])
     interests: list[Interest] = F("Register of interests entries.", default=[])
-
-

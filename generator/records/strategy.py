@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import model_validator
 
 from generator.records.common import F, Record, TopLevel, no_later
-from generator.records.fields import Id, IsoDate, Markdown, Ref, Text, Url, choice
+from generator.records.fields import Id, IsoDate, Markdown, OneOf, Ref, Text, Url
 
 
 class Priority(Record):
@@ -25,7 +27,9 @@ class Strategy(TopLevel):
     period: Text | None = F("Period as printed.", "2016-2019", default=None)
     start: IsoDate | None = F("First day it covers.", default=None)
     end: IsoDate | None = F("Last day it covers.", default=None)
-    status: choice("draft", "consultation", "adopted", "refreshed", "superseded") = F("Status.", "adopted")
+    status: Annotated[str, OneOf("draft", "consultation", "adopted", "refreshed", "superseded")] = F(
+        "Status.", "adopted"
+    )
     summary: Markdown | None = F("What it sets out (Markdown).", default=None)
     url: Url | None = F("Where it is published.", default=None)
     adopted_by: Text | None = F(
@@ -37,5 +41,3 @@ class Strategy(TopLevel):
     def _check(self) -> Strategy:
         no_later(self.start, self.end)
         return self
-
-

@@ -117,7 +117,11 @@ def letter_label(letter: str) -> str:
 
 
 def letter_page(
-    r: Renderer, letter: str, rows: list[Person], groups: list[tuple[str, list[Person]]], around: tuple
+    r: Renderer,
+    letter: str,
+    rows: list[Person],
+    groups: list[tuple[str, list[Person]]],
+    around: tuple[str | None, str | None],
 ) -> Page:
     """``/people/a-z/<letter>/``: everyone whose surname starts with the letter, A to Z."""
     label = letter_label(letter)

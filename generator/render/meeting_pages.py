@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator import urls
+from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render import jsonld
 from generator.render.indicator_view import badge
@@ -26,7 +27,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
     board = r.site.boards[meeting.board_id]
     decisions = ctx.decisions_of_meeting(r.site, meeting)
     prev, nxt = ctx.neighbours(r.site, meeting)
-    anchors = [urls.slug(item.number or item.minute or str(i)) for i, item in enumerate(meeting.items)]
+    anchors = [slug(item.number or item.minute or str(i)) for i, item in enumerate(meeting.items)]
     groups = [
         {"key": key, "label": label, "rows": [a for a in meeting.attendance if a.status == key]}
         for key, label in ATTENDANCE_GROUPS
@@ -35,7 +36,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         [d for d in meeting.declarations if d.item and d.item in (item.number, item.minute)] for item in meeting.items
     ]
     documents = sorted(
-        r.site.grouped("documents", lambda s: ((d.meeting_id, d) for d in s.documents.values())).get(
+        r.site.grouped("documents", lambda s: ((d.meeting_id or "", d) for d in s.documents.values())).get(
             r.site.meeting_key(meeting), []
         ),
         key=lambda d: d.id,

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from generator import urls
 from generator.records.document import Document
 from generator.records.indicator import Indicator
+from generator.records.meeting import Action, Item, Meeting
 from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
@@ -16,7 +17,7 @@ from generator.site.indicators import indicator_state
 
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
-    priority_actions: dict[str, list] = {p.id: [] for p in strategy.priorities}
+    priority_actions: dict[str, list[tuple[Meeting, Item, Action]]] = {p.id: [] for p in strategy.priorities}
     served = r.site.grouped(
         "priority_actions",
         lambda s: (

@@ -61,7 +61,7 @@ def type_name(annotation: Any) -> str:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         base, *extra = typing.get_args(annotation)
-        schema = next((s for meta in extra if (s := getattr(meta, "json_schema", None))), {})
+        schema: dict[str, Any] = next((s for meta in extra if (s := getattr(meta, "json_schema", None))), {})
         name = _schema_name(schema) or type_name(base)
         return name + (f", at most {schema['maxLength']:,} characters" if "maxLength" in schema else "")
     if origin in (typing.Union, types.UnionType):

@@ -54,13 +54,13 @@ class Site:
     reports_from: dict[str, list[Board]] = field(default_factory=lambda: defaultdict(list))
     decisions_citing: dict[str, list[Decision]] = field(default_factory=lambda: defaultdict(list))
     actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
-    lookups: dict[str, dict] = field(default_factory=dict)
+    lookups: dict[str, dict[Any, Any]] = field(default_factory=dict)  # per-build lookups (grouped, caches)
     renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
 
-    def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list]:
+    def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list[Any]]:
         """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything)."""
         if name not in self.lookups:
-            found: dict[str, list] = defaultdict(list)
+            found: dict[str, list[Any]] = defaultdict(list)
             for key, value in pairs(self):
                 found[key].append(value)
             self.lookups[name] = found

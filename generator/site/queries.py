@@ -56,7 +56,7 @@ def upcoming(site: Site, today: date) -> list[Meeting]:
 def decisions_newest_first(site: Site) -> list[Decision]:
     """Every decision, newest meeting first, then in minute order."""
     ordered = sorted(site.decisions.values(), key=lambda d: (d.meeting.date, d.board.id, d.meeting.id))
-    by_meeting: dict[tuple, list[Decision]] = {}
+    by_meeting: dict[tuple[date, str, str], list[Decision]] = {}
     for decision in ordered:
         by_meeting.setdefault((decision.meeting.date, decision.board.id, decision.meeting.id), []).append(decision)
     result: list[Decision] = []
@@ -76,7 +76,7 @@ def decisions_by_year(site: Site, board_id: str) -> dict[int, list[Decision]]:
 
     A year with none inside that span is kept (empty), so a register page, once published, stays.
     """
-    cache = site.lookups.setdefault("decisions_by_year", {})
+    cache: dict[str, dict[int, list[Decision]]] = site.lookups.setdefault("decisions_by_year", {})
     if board_id not in cache:
         found: dict[int, list[Decision]] = {}
         for decision in board_decisions(site, board_id):

@@ -202,7 +202,9 @@ def redirect_map(site: Site, renames: Renames | None, live_urls: set[str], repor
     return {old: target for old, target in found.items() if old not in live_urls}
 
 
-def _add(found: dict[str, Redirect], clashes: dict[Claim, str], where: Callable, old: str, target: Redirect) -> None:
+def _add(
+    found: dict[str, Redirect], clashes: dict[Claim, str], where: Callable[[Claim], str], old: str, target: Redirect
+) -> None:
     first = found.setdefault(old, target)
     if first.claim is not target.claim and first.new != target.new:
         message = f"'/{old}' is also claimed by {where(first.claim)} (an old address can lead to one record only)"
@@ -244,7 +246,7 @@ def _olds_of(url: str, renames: Renames) -> list[tuple[str, Claim]]:
 
 def _moved(entry: str, kind: str, key: Key, live_urls: set[str]) -> list[tuple[str, str]]:
     """(old URL, new URL) pairs of one moved_from entry of the record ``kind`` ``key``."""
-    page = urls.pattern_of(kind, "page").fill(dict(zip(urls.KEY_FIELDS[kind], key, strict=True)))
+    page = urls.page_url(kind, "/".join(key))
     if entry.startswith("/"):
         return [(entry[1:], page)]
     old_kind, *old = entry.split("/")

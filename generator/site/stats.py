@@ -149,7 +149,8 @@ def latest(indicator: Indicator, values: list[IndicatorValue]) -> IndicatorValue
     rows = series(values, own_area(indicator, values))
     with_value = [v for v in rows if v.value is not None]
     dated = [v for v in with_value if period_key(v.period)]
-    return (dated or with_value or rows or [None])[-1]
+    found = dated or with_value or rows
+    return found[-1] if found else None
 
 
 def chart_kind(indicator: Indicator, values: list[IndicatorValue]) -> str:
@@ -172,11 +173,12 @@ def trend(indicator: Indicator, values: list[IndicatorValue]) -> Judgement:
         plural = "s" if len(same) != 1 else ""
         return Judgement("none", "No trend", f"{len(same)} comparable period{plural}; at least {TREND_MIN} are needed")
     first, last = same[-TREND_MIN], same[-1]
-    if None in (first.lower_ci, first.upper_ci, last.lower_ci, last.upper_ci):
-        word = "Up" if last.value > first.value else "Down" if last.value < first.value else "No change"
-        return Judgement("none", word, f"from {first.value:g} to {last.value:g}; not tested, no confidence limits")
+    start, end = first.value or 0.0, last.value or 0.0  # every row here has a value
+    if first.lower_ci is None or first.upper_ci is None or last.lower_ci is None or last.upper_ci is None:
+        word = "Up" if end > start else "Down" if end < start else "No change"
+        return Judgement("none", word, f"from {start:g} to {end:g}; not tested, no confidence limits")
     if last.lower_ci > first.upper_ci or last.upper_ci < first.lower_ci:
-        up = last.value > first.value
+        up = end > start
         if indicator.polarity == "no-judgement":
             word = "Increasing" if up else "Decreasing"
             return Judgement("higher" if up else "lower", word, "intervals do not overlap")
@@ -209,8 +211,8 @@ def summary(indicator: Indicator, values: list[IndicatorValue]) -> str:
     row = latest(indicator, values)
     area = own_area(indicator, values)
     name = _lower_first(indicator.title)
-    better = {"higher-is-better": "; higher is better", "lower-is-better": "; lower is better"}
-    better = better.get(indicator.polarity, "")
+    directions = {"higher-is-better": "; higher is better", "lower-is-better": "; lower is better"}
+    better = directions.get(indicator.polarity, "")
     if row is None:
         return f"No values are on record for {name}."
     when = f"In {row.period}" if re.match(r"(\d|q\d|" + _MONTH + ")", row.period.lower()) else f"For “{row.period}”"

@@ -17,7 +17,7 @@ from frictionless import Package
 from generator import build, urls
 from generator.exports import export_site
 from generator.exports.calendars import escape, fold
-from generator.exports.csv_package import neutralise
+from generator.exports.cells import neutralise
 from generator.site.graph import Site
 from tests.conftest import FIXTURE, ROOT, TODAY, make_dataset
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from generator.exports.csv_package import FORMULA_STARTS
+from generator.exports.cells import FORMULA_STARTS
 from generator.records.fields import MAX_LINE, MAX_PROSE
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
