@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve lint golden new-meeting clean bench
+.PHONY: site test unit check serve lint golden new-meeting clean bench
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -20,9 +20,16 @@ site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check
 
-test: $(STAMP)            ## the whole suite (lint, unit, golden, site, browser)
-	$(PY) -m ruff check generator tests
-	$(PY) -m pytest -q
+test: lint               ## the whole suite (lint, types, unit, golden, site, browser), slowest tests listed
+	$(PY) -m pytest -q --durations=25
+
+unit: $(STAMP)            ## the fast loop: every test that builds no site and drives no browser
+	$(PY) -m pytest -q -m "not site and not browser"
+
+lint: $(STAMP)            ## ruff (lint and format) over the code, mypy over generator/
+	$(PY) -m ruff check generator tests scripts
+	$(PY) -m ruff format --check generator tests scripts
+	$(PY) -m mypy
 
 serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in seconds
 	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml

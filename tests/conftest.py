@@ -46,6 +46,18 @@ def _site_marker_is_honest(request: pytest.FixtureRequest, monkeypatch: pytest.M
     monkeypatch.setattr(subprocess, "Popen", Checked)
 
 
+SITE_FIXTURES = {"fixture_site", "real_site", "fixture_base", "real_base", "built"}  # fixtures that build a site
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """A test that uses a built site (a session fixture builds it before the check above is in place) is a site test."""
+    uses = SITE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    if uses and item.get_closest_marker("site") is None:
+        pytest.fail(f"{item.nodeid} uses a built site ({', '.join(sorted(uses))}) but is not marked site")
+    if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+        pytest.fail(f"{item.nodeid} drives Chromium but is not marked browser")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """--update-golden rewrites tests/golden/expected from the fixture dataset."""
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files")

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.support import axe_violations, is_redirect, page_kinds, serve, site_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
 
 def _audit(browser: Browser, base: str, urls: list[str]) -> list[str]:

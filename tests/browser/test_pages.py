@@ -10,7 +10,7 @@ from playwright.sync_api import Browser
 from tests.browser.support import page_kinds
 from tests.browser.test_a11y import search
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
 
 def test_words_from_a_resolution_find_its_decision_page(browser: Browser, fixture_base: str) -> None:

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 from tests.browser.support import serve
 from tests.browser.test_a11y import search
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
 DECISION = "decisions/riverton-hwb/2024-03-14/4-24/"
 

@@ -65,6 +65,7 @@ def write_files(files: dict[str, bytes], into: Path) -> Path:
     return into
 
 
+@pytest.mark.site
 def test_every_feed_parses_as_atom_with_record_dates(fixture_site: Path) -> None:
     site = load(FIXTURE)
     meeting_dates = {m.date.isoformat() for m in site.meetings.values()}
@@ -102,6 +103,7 @@ def test_feeds_do_not_depend_on_the_build_date() -> None:
     assert changed == [urls.upcoming_feed_url()]  # only what is upcoming depends on the date
 
 
+@pytest.mark.site
 def test_every_calendar_parses_and_marks_cancelled_meetings(fixture_site: Path) -> None:
     site = load(FIXTURE)
     former = {old for board in site.boards.values() for old in board.former_ids}  # copies: see test_redirects
@@ -136,6 +138,7 @@ def test_calendar_text_is_escaped_and_folded_on_character_boundaries() -> None:
     assert folded.replace("\r\n ", "") == "SUMMARY:" + "é" * 60
 
 
+@pytest.mark.site
 def test_every_json_file_parses_and_each_record_page_links_its_twin(fixture_site: Path) -> None:
     paths = sorted(p for p in fixture_site.rglob("*.json") if "search" not in p.parts)
     for path in paths:
@@ -152,6 +155,7 @@ def test_every_json_file_parses_and_each_record_page_links_its_twin(fixture_site
         assert f'href="{urls.relative("boards/riverton-hwb/", target)}"' in html
 
 
+@pytest.mark.site
 def test_popolo_counts_match_the_records(fixture_site: Path) -> None:
     site = load(FIXTURE)
     popolo = json.loads((fixture_site / urls.popolo_url()).read_text(encoding="utf-8"))
@@ -164,6 +168,7 @@ def test_popolo_counts_match_the_records(fixture_site: Path) -> None:
     assert all(m["person_id"] in people and m["organization_id"] in orgs for m in popolo["memberships"])
 
 
+@pytest.mark.site
 def test_data_package_is_valid_and_round_trips_into_the_record_counts(fixture_site: Path) -> None:
     report = Package(str(fixture_site / urls.datapackage_url())).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "message"])
@@ -175,6 +180,7 @@ def test_data_package_is_valid_and_round_trips_into_the_record_counts(fixture_si
             assert archive.read(f"minutebook-data/{name}.csv") == (fixture_site / urls.csv_url(name)).read_bytes()
 
 
+@pytest.mark.site
 def test_data_package_validation_catches_a_broken_foreign_key(fixture_site: Path, tmp_path: Path) -> None:
     for path in (fixture_site / "data").glob("*.*"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
@@ -185,6 +191,7 @@ def test_data_package_validation_catches_a_broken_foreign_key(fixture_site: Path
     assert "foreign-key" in {e.type for task in report.tasks for e in task.errors}
 
 
+@pytest.mark.site
 def test_real_dataset_exports_validate_and_count(tmp_path: Path) -> None:
     site = load(ROOT / "data")
     files = export_site(site, TODAY, "Minutebook", SITE_URL)
@@ -240,6 +247,7 @@ def test_script_in_a_record_stays_inert_in_feeds_and_json(tmp_path: Path) -> Non
     assert SCRIPT in [item["title"] for item in meeting["agenda_items"]]
 
 
+@pytest.mark.site
 def test_sitemap_lastmod_comes_from_the_records(fixture_site: Path) -> None:
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     root = ET.parse(fixture_site / urls.sitemap_url()).getroot()
@@ -250,6 +258,7 @@ def test_sitemap_lastmod_comes_from_the_records(fixture_site: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["boards", "resolutions"])
+@pytest.mark.site
 def test_index_pages_link_the_csv_download(fixture_site: Path, name: str) -> None:
     page = {"boards": "boards/", "resolutions": "decisions/"}[name]
     html = (fixture_site / page / "index.html").read_text(encoding="utf-8")

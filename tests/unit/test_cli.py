@@ -109,6 +109,7 @@ def test_skeleton_never_overwrites(tmp_path: Path) -> None:
     assert (data / "people" / "ann-chair.yml").read_text() == fixture_text("people/ann-chair.yml")
 
 
+@pytest.mark.site  # runs mkdocs (which fails)
 def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     """When mkdocs fails, site/ stays as it was and no half-built folder is left."""
     site = build_site(tmp_path / "first")

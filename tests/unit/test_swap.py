@@ -89,6 +89,7 @@ def test_working_folders_of_ended_builds_are_removed_and_others_kept(tmp_path: P
     )
 
 
+@pytest.mark.site  # runs mkdocs (which fails)
 def test_a_failed_build_leaves_no_working_folder(tmp_path: Path) -> None:
     """mkdocs failing (here: a missing configuration) leaves site/ as it was and nothing beside it."""
     site = fresh_site(tmp_path / "site", 0)
