@@ -23,8 +23,8 @@ check: $(STAMP)           ## validate data/ only
 test: lint               ## the whole suite (lint, types, unit, golden, site, browser), slowest tests listed
 	$(PY) -m pytest -q --durations=25
 
-unit: $(STAMP)            ## the fast loop: every test that builds no site and drives no browser
-	$(PY) -m pytest -q -m "not site and not browser"
+unit: $(STAMP)            ## the fast loop: tests that build no site, drive no browser and are not slow
+	$(PY) -m pytest -q -m "not site and not browser and not slow"
 
 lint: $(STAMP)            ## ruff (lint and format) over the code, mypy over generator/
 	$(PY) -m ruff check generator tests scripts

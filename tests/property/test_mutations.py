@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -99,6 +100,7 @@ def assert_clean(lines: list[str], data: Path) -> None:
         assert Path(match.group("path")).resolve().is_relative_to(data.resolve()), line
 
 
+@pytest.mark.slow  # hundreds of mutated datasets
 @settings(
     max_examples=80,
     derandomize=True,

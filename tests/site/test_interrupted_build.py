@@ -132,6 +132,7 @@ def write_steps(data: Path, docs: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     return len(steps)
 
 
+@pytest.mark.slow  # a build killed at each of many points
 @pytest.mark.parametrize(("start", "points"), [("empty", 6), ("previous", 10)])
 def test_a_build_killed_anywhere_in_the_write_phase_recovers_by_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str, points: int
