@@ -41,7 +41,8 @@ def _example(info: FieldInfo) -> str:
 SKELETONS: Handlers[str] = Handlers("skeleton", generic_body)
 
 
-SKELETONS.register("boards",
+SKELETONS.register(
+    "boards",
     """id: {id}
 name: Full name of the board
 short_name: Short name
@@ -50,7 +51,8 @@ authority: Name of the council
 memberships: []
 """,
 )
-SKELETONS.register("people",
+SKELETONS.register(
+    "people",
     """id: {id}
 name: Name as published
 honorific:
@@ -59,13 +61,15 @@ job_title:
 aliases: []
 """,
 )
-SKELETONS.register("documents",
+SKELETONS.register(
+    "documents",
     """id: {id}
 title: Title as published
 kind: agenda-pack
 """,
 )
-SKELETONS.register("strategies",
+SKELETONS.register(
+    "strategies",
     """id: {id}
 title: Title as printed
 board_ids: [{board}]
@@ -73,7 +77,8 @@ status: adopted
 priorities: []
 """,
 )
-SKELETONS.register("indicators",
+SKELETONS.register(
+    "indicators",
     """id: {id}
 title: Title as printed
 value_type: percentage
@@ -81,7 +86,8 @@ polarity: higher-is-better
 board_ids: [{board}]
 """,
 )
-SKELETONS.register("meetings",
+SKELETONS.register(
+    "meetings",
     """id: {id}
 board_id: {board}
 date: {id}
@@ -127,9 +133,5 @@ def write_skeleton(data: Path, kind: str, rid: str | None, board: str | None, da
     folder.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never replace a file, nor write through a link
         file.write(text)
-    extra = (
-        f"\n       and values in {folder / (rid + '.csv')} (header: period,area,value,note)"
-        if spec.rows
-        else ""
-    )
+    extra = f"\n       and values in {folder / (rid + '.csv')} (header: period,area,value,note)" if spec.rows else ""
     return f"wrote {target}: fill it in, then run 'make check'{extra}", 0

@@ -255,6 +255,7 @@ def board_of_path(rel: str) -> str | None:
 
 # --- the URLs of one record, as patterns (generator/redirects.py) ------------
 
+
 # Each field of a pattern is the id of a record of that kind (a decision's is its minute slug,
 # with any suffix), or a year. KEY_FIELDS is the key of a record: its own id after its parents'.
 def _key_fields(kind: Kind) -> tuple[str, ...]:

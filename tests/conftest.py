@@ -129,8 +129,17 @@ def build_site(tmp_path: Path, data: Path = FIXTURE) -> Path:
     """Generate and mkdocs-build a whole site; return the site folder."""
     project = make_project(tmp_path)
     result = run_cli(
-        "--data", str(data), "site", "--docs", str(project / "content"), "--config", str(project / "mkdocs.yml"),
-        "--out", str(project / "site"), "--today", TODAY.isoformat(),
+        "--data",
+        str(data),
+        "site",
+        "--docs",
+        str(project / "content"),
+        "--config",
+        str(project / "mkdocs.yml"),
+        "--out",
+        str(project / "site"),
+        "--today",
+        TODAY.isoformat(),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"

@@ -170,6 +170,8 @@ def _kind_html(kind: Kind, seen: set[type[BaseModel]]) -> list[str]:
 
 
 HOW = {True: "a page that sends readers on", False: "the same file, served again at the old address"}
+
+
 def addresses_html() -> list[str]:
     """How addresses stay permanent: the redirect map, from the URL patterns themselves."""
     rows = []

@@ -132,7 +132,9 @@ CELL = st.one_of(
     long_value(["x", "9"]),
     long_value(["y"]).map(lambda s: f'"{s}"'),  # a quoted cell of any length
 )
-HEADER_NAME = st.one_of(st.sampled_from(INDICATOR_COLUMNS), st.sampled_from(["", " period ", "Period", "valu", "note "]))
+HEADER_NAME = st.one_of(
+    st.sampled_from(INDICATOR_COLUMNS), st.sampled_from(["", " period ", "Period", "valu", "note "])
+)
 
 
 @st.composite

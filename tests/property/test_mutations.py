@@ -53,11 +53,11 @@ def mutation(draw: st.DrawFn) -> tuple[str, Mutation]:
             j = pick % len(lines)
             cells = lines[j].split(",")
             cells[pick % len(cells)] = text.replace("\n", " ")
-            return [*lines[:j], ",".join(cells), *lines[j + 1:]]
+            return [*lines[:j], ",".join(cells), *lines[j + 1 :]]
         match = SCALAR.match(lines[i])
         head = match.group(1) if match else ""
         value = text if kind == "random_text" else swap
-        return [*lines[:i], head + value, *lines[i + 1:]]
+        return [*lines[:i], head + value, *lines[i + 1 :]]
 
     return kind, apply
 

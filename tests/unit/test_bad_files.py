@@ -28,32 +28,68 @@ def person(record_id: str) -> str:
 
 
 CASES: list[tuple[str, dict, list[str]]] = [
-    ("over_size_limit", {"people/x.yml": "id: x\nname: A\n" + "# padding line\n" * (MAX_BYTES // 15 + 1)},
-     [f"people/x.yml: the file is {2_000_024:,} bytes, over the limit of {MAX_BYTES:,} (split it up)"]),
-    ("utf16_le_bom", {"people/x.yml": "id: x\nname: A\n".encode("utf-16")},
-     ["people/x.yml: the file is UTF-16 text; save it as UTF-8"]),
-    ("utf16_be_bom", {"people/x.yml": b"\xfe\xff" + "id: x\nname: A\n".encode("utf-16-be")},
-     ["people/x.yml: the file is UTF-16 text; save it as UTF-8"]),
-    ("utf16_without_bom", {"people/x.yml": "id: x\nname: A\n".encode("utf-16-le")},
-     ["people/x.yml: the file is UTF-16 text; save it as UTF-8"]),
+    (
+        "over_size_limit",
+        {"people/x.yml": "id: x\nname: A\n" + "# padding line\n" * (MAX_BYTES // 15 + 1)},
+        [f"people/x.yml: the file is {2_000_024:,} bytes, over the limit of {MAX_BYTES:,} (split it up)"],
+    ),
+    (
+        "utf16_le_bom",
+        {"people/x.yml": "id: x\nname: A\n".encode("utf-16")},
+        ["people/x.yml: the file is UTF-16 text; save it as UTF-8"],
+    ),
+    (
+        "utf16_be_bom",
+        {"people/x.yml": b"\xfe\xff" + "id: x\nname: A\n".encode("utf-16-be")},
+        ["people/x.yml: the file is UTF-16 text; save it as UTF-8"],
+    ),
+    (
+        "utf16_without_bom",
+        {"people/x.yml": "id: x\nname: A\n".encode("utf-16-le")},
+        ["people/x.yml: the file is UTF-16 text; save it as UTF-8"],
+    ),
     ("id_with_slash", {"people/x.yml": person("a/b")}, [f"people/x.yml:1: id: 'a/b' {BAD_ID}"]),
     ("id_with_dotdot", {"people/x.yml": person("../x")}, [f"people/x.yml:1: id: '../x' {BAD_ID}"]),
     ("id_with_space", {"people/x.yml": person("x y")}, [f"people/x.yml:1: id: 'x y' {BAD_ID}"]),
     ("id_trailing_newline", {"people/x.yml": person("x\\n")}, [f"people/x.yml:1: id: 'x\\n' {BAD_ID}"]),
-    ("nested_id_trailing_newline", {MEETING: fixture_text(MEETING).replace("id: a2", 'id: "a2\\n"')},
-     [f"{MEETING}:66: items[1].actions[1].id: 'a2\\n' {BAD_ID}",
-      f"{STRATEGY}:8: adopted_by: meeting 'riverton-hwb/2024-03-14' is defined in {MEETING}, which has errors (fix them first)"]),
+    (
+        "nested_id_trailing_newline",
+        {MEETING: fixture_text(MEETING).replace("id: a2", 'id: "a2\\n"')},
+        [
+            f"{MEETING}:66: items[1].actions[1].id: 'a2\\n' {BAD_ID}",
+            f"{STRATEGY}:8: adopted_by: meeting 'riverton-hwb/2024-03-14' is defined in {MEETING}, which has errors (fix them first)",
+        ],
+    ),
     ("file_named_with_space", {"people/x y.yml": "id: x y\nname: A\n"}, [f"people/x y.yml:1: id: 'x y' {BAD_ID}"]),
-    ("csv_extra_column",
-     {CSV: fixture_text(CSV).replace("2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,E92000001,13.0,12.9,13.1,,,x")},
-     [f"{CSV}:3: row has 9 cells but the header has 8"]),
+    (
+        "csv_extra_column",
+        {
+            CSV: fixture_text(CSV).replace(
+                "2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,E92000001,13.0,12.9,13.1,,,x"
+            )
+        },
+        [f"{CSV}:3: row has 9 cells but the header has 8"],
+    ),
     ("csv_utf16", {CSV: fixture_text(CSV).encode("utf-16")}, [f"{CSV}: the file is UTF-16 text; save it as UTF-8"]),
-    ("error_line_in_crlf_file", {PERSON: fixture_text(PERSON).replace("\n", "\r\n").replace("start: 2023", "start: 2023-13")},
-     [*[f"{where}: person 'ann-chair' is defined in {PERSON}, which has errors (fix them first)"
-        for where in ("boards/riverton-hwb.yml:20: memberships[0].person_id", f"{MEETING}:9: attendance[0].person_id")],
-      f"{PERSON}:11: interests[0].start: '2023-13-05-01' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)"]),
-    ("bidi_in_message_is_escaped", {"people/x.yml": person("x\\u202ey")},
-     [f"people/x.yml:1: id: 'x\\u202ey' {BAD_ID}"]),
+    (
+        "error_line_in_crlf_file",
+        {PERSON: fixture_text(PERSON).replace("\n", "\r\n").replace("start: 2023", "start: 2023-13")},
+        [
+            *[
+                f"{where}: person 'ann-chair' is defined in {PERSON}, which has errors (fix them first)"
+                for where in (
+                    "boards/riverton-hwb.yml:20: memberships[0].person_id",
+                    f"{MEETING}:9: attendance[0].person_id",
+                )
+            ],
+            f"{PERSON}:11: interests[0].start: '2023-13-05-01' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)",
+        ],
+    ),
+    (
+        "bidi_in_message_is_escaped",
+        {"people/x.yml": person("x\\u202ey")},
+        [f"people/x.yml:1: id: 'x\\u202ey' {BAD_ID}"],
+    ),
 ]
 
 
@@ -221,7 +257,10 @@ def test_spaces_around_column_names_are_trimmed(tmp_path: Path) -> None:
 
 def test_rows_of_one_period_and_area_told_apart_by_their_note_are_accepted(tmp_path: Path) -> None:
     """Categories of one period and area (a note each, as real files list them) are not duplicates."""
-    text = fixture_text(CSV) + "2021,Riverton,E00000001,9.1,,,,Category: men\n2021,Riverton,E00000001,9.1,,,,Category: women\n"
+    text = (
+        fixture_text(CSV)
+        + "2021,Riverton,E00000001,9.1,,,,Category: men\n2021,Riverton,E00000001,9.1,,,,Category: women\n"
+    )
     assert check_lines(make_dataset(tmp_path, {CSV: text})) == []
 
 

@@ -15,13 +15,26 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "charts" / "cvd.svg
 def dataset() -> tuple[Indicator, list[IndicatorValue]]:
     """A small indicator with limits, two comparators and a target."""
     ind = Indicator(
-        id="cvd", title="Under 75 mortality <CVD> & stroke", unit="per 100,000", value_type="rate",
-        polarity="lower-is-better", board_ids=["b"], area="Coventry",
+        id="cvd",
+        title="Under 75 mortality <CVD> & stroke",
+        unit="per 100,000",
+        value_type="rate",
+        polarity="lower-is-better",
+        board_ids=["b"],
+        area="Coventry",
     )
     rows = []
     for k, period in enumerate(["2011 - 13", "2012 - 14", "2013 - 15"]):
-        rows.append(IndicatorValue(period=period, area="Coventry", value=str(95 - 3 * k), lower_ci=str(88 - 3 * k),
-                                   upper_ci=str(102 - 3 * k), target="90"))
+        rows.append(
+            IndicatorValue(
+                period=period,
+                area="Coventry",
+                value=str(95 - 3 * k),
+                lower_ci=str(88 - 3 * k),
+                upper_ci=str(102 - 3 * k),
+                target="90",
+            )
+        )
         rows.append(IndicatorValue(period=period, area="England", value=str(80 - 2 * k)))
         rows.append(IndicatorValue(period=period, area="West Midlands", value=str(85 - 2 * k)))
     return ind, rows
@@ -46,8 +59,8 @@ def test_two_renders_give_identical_bytes() -> None:
 def test_text_is_text_and_escaped() -> None:
     ind, rows = dataset()
     svg = charts.render(charts.chart_spec(ind, rows, "Summary <b>"))
-    assert "<title id=\"chart-title\">Under 75 mortality &lt;CVD&gt; &amp; stroke</title>" in svg
-    assert "<desc id=\"chart-desc\">Summary &lt;b&gt;</desc>" in svg
+    assert '<title id="chart-title">Under 75 mortality &lt;CVD&gt; &amp; stroke</title>' in svg
+    assert '<desc id="chart-desc">Summary &lt;b&gt;</desc>' in svg
     assert ">2013 - 15</text>" in svg and ">England</text>" in svg and ">Target</text>" in svg
     assert "\n\n" not in svg  # safe inside a raw HTML block
 
@@ -62,9 +75,17 @@ def test_confidence_whiskers_are_drawn_only_where_given() -> None:
 def test_large_chart_stays_under_30_kb() -> None:
     ind, _ = dataset()
     rows = [
-        IndicatorValue(period=f"Q{q} 20{y}/{y + 1}", area=area, value=str(1000 + 37 * y + q), lower_ci="990",
-                       upper_ci="1400", target="1200")
-        for y in range(10, 20) for q in range(1, 5) for area in ("Coventry", "England", "A", "B", "C", "D", "E")
+        IndicatorValue(
+            period=f"Q{q} 20{y}/{y + 1}",
+            area=area,
+            value=str(1000 + 37 * y + q),
+            lower_ci="990",
+            upper_ci="1400",
+            target="1200",
+        )
+        for y in range(10, 20)
+        for q in range(1, 5)
+        for area in ("Coventry", "England", "A", "B", "C", "D", "E")
     ]
     assert len(charts.render(charts.chart_spec(ind, rows, "s")).encode()) < 30_000
 
@@ -96,6 +117,8 @@ def test_chart_cache_keeps_only_the_last_build_and_this_one() -> None:
 
 def test_single_value_and_flat_values_render() -> None:
     ind, _ = dataset()
-    for rows in ([IndicatorValue(period="2012", area="Coventry", value="0")],
-                 [IndicatorValue(period=p, area="Coventry", value="5") for p in ("2012", "2013")]):
+    for rows in (
+        [IndicatorValue(period="2012", area="Coventry", value="0")],
+        [IndicatorValue(period=p, area="Coventry", value="5") for p in ("2012", "2013")],
+    ):
         assert "<circle" in charts.render(charts.chart_spec(ind, rows, "s"))

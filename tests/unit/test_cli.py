@@ -14,12 +14,18 @@ MEETING = "meetings/riverton-hwb/2024-03-14.yml"
 
 def five_mistakes(tmp_path: Path) -> Path:
     """The fixture dataset with five different mistakes in four files."""
-    meeting = fixture_text(MEETING).replace("status: held", "status: helt").replace('start_time: "14:00"', 'start_time: "2pm"')
+    meeting = (
+        fixture_text(MEETING)
+        .replace("status: held", "status: helt")
+        .replace('start_time: "14:00"', 'start_time: "2pm"')
+    )
     return make_dataset(
         tmp_path,
         {
             MEETING: meeting,
-            "boards/riverton-hwb.yml": fixture_text("boards/riverton-hwb.yml").replace("end: 2024-12-31", "end: 2024-02-30"),
+            "boards/riverton-hwb.yml": fixture_text("boards/riverton-hwb.yml").replace(
+                "end: 2024-12-31", "end: 2024-02-30"
+            ),
             "people/dee-sub.yml": fixture_text("people/dee-sub.yml") + "name: Dee Again\n",
             "indicators/riverton-smoking.csv": fixture_text("indicators/riverton-smoking.csv").replace("17.0,", "17%,"),
         },
@@ -35,8 +41,17 @@ def test_five_mistakes_in_four_files_give_five_messages_and_leave_the_site(tmp_p
     data = five_mistakes(tmp_path)
     project = make_project(tmp_path / "second")
     result = run_cli(
-        "--data", str(data), "site", "--docs", str(project / "content"), "--config", str(project / "mkdocs.yml"),
-        "--out", str(site), "--today", "2026-11-23",
+        "--data",
+        str(data),
+        "site",
+        "--docs",
+        str(project / "content"),
+        "--config",
+        str(project / "mkdocs.yml"),
+        "--out",
+        str(site),
+        "--today",
+        "2026-11-23",
     )
     lines = result.stdout.replace(str(data) + "/", "").splitlines()
     assert result.returncode == 1
@@ -118,8 +133,17 @@ def test_failed_mkdocs_build_keeps_previous_site(tmp_path: Path) -> None:
     project = make_project(tmp_path / "second")
     (project / "content" / "broken.md").write_text("# Broken\n\n[a link to nowhere](nowhere.md)\n")
     result = run_cli(
-        "--data", str(ROOT / "tests" / "fixtures" / "data"), "site", "--docs", str(project / "content"),
-        "--config", str(project / "mkdocs.yml"), "--out", str(site), "--today", "2026-11-23",
+        "--data",
+        str(ROOT / "tests" / "fixtures" / "data"),
+        "site",
+        "--docs",
+        str(project / "content"),
+        "--config",
+        str(project / "mkdocs.yml"),
+        "--out",
+        str(site),
+        "--today",
+        "2026-11-23",
     )
     assert result.returncode == 1
     assert marker.read_bytes() == before

@@ -50,11 +50,40 @@ MEETINGS: dict[str, dict[str, tuple[str, int, int, int, int]]] = {
 AGENDA_ITEMS: dict[str, list[str]] = {
     "dudley-hwb/2013-09-26": [str(n) for n in range(1, 15)],
     "warwickshire-hwb/2013-11-20": [
-        "1(1)", "1(2)", "1(3)", "2", "3", "4", "5", "6", "7", "8(a)", "8(b)", "9", "10",
+        "1(1)",
+        "1(2)",
+        "1(3)",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8(a)",
+        "8(b)",
+        "9",
+        "10",
     ],
     "coventry-hwb/2017-10-16": [
-        "1", "2", "3", "3(a)", "3(b)", "4", "5", "5(a)", "5(b)", "5(c)", "5(d)", "5(e)",
-        "6", "7", "8", "9", "10", "11", "12",
+        "1",
+        "2",
+        "3",
+        "3(a)",
+        "3(b)",
+        "4",
+        "5",
+        "5(a)",
+        "5(b)",
+        "5(c)",
+        "5(d)",
+        "5(e)",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
     ],
 }
 
@@ -104,9 +133,7 @@ def test_dataset_is_clean(checked: tuple[Report, Site | None]) -> None:
 def test_meetings_items_resolutions_attendance(site: Site, board_id: str) -> None:
     """Keep every meeting of each board with its items, resolutions, attendance and declarations."""
     found = {
-        m.id: (
-            m.status, len(m.items), sum(len(i.resolutions) for i in m.items), len(m.attendance), len(m.declarations)
-        )
+        m.id: (m.status, len(m.items), sum(len(i.resolutions) for i in m.items), len(m.attendance), len(m.declarations))
         for m in site.meetings_by_board[board_id]
     }
     assert found == MEETINGS[board_id]
@@ -211,4 +238,3 @@ def test_no_private_individual_in_data() -> None:
         for match in pattern.finditer(path.read_text(encoding="utf-8"))
     ]
     assert leaks == []
-

@@ -51,7 +51,9 @@ def test_hint_for_a_meeting_redated_after_its_board_kept_its_former_id(tmp_path:
         "became (or, if it moved to another board, 'meetings/riverton-board/2024-03-14' to its moved_from), "
         "or restore data/meetings/riverton-board/2024-03-14.yml and mark it withdrawn"
     )
-    lines = gone(ledger, "decisions/{board}/2024-03-14/4-24/", hint) + gone(ledger, "meetings/{board}/2024-03-14/", hint)
+    lines = gone(ledger, "decisions/{board}/2024-03-14/4-24/", hint) + gone(
+        ledger, "meetings/{board}/2024-03-14/", hint
+    )
     assert rebuild(data, docs, ledger) == lines
 
 
@@ -138,7 +140,9 @@ def test_a_long_ledger_line_is_shortened_in_its_message(tmp_path: Path) -> None:
 
 def build_with(tmp_path: Path, ledger: Path, new: bool = False) -> tuple[list[str], bool]:
     """Build the fixture against ``ledger``; return the diagnostics and whether anything was written."""
-    report, result = build.build(make_dataset(tmp_path), tmp_path / "docs", build.Settings(TODAY, ledger=ledger, new_ledger=new))
+    report, result = build.build(
+        make_dataset(tmp_path), tmp_path / "docs", build.Settings(TODAY, ledger=ledger, new_ledger=new)
+    )
     return [line.replace(str(ledger), "published-urls.txt") for line in report.lines()], result is not None
 
 
@@ -172,7 +176,10 @@ def test_new_ledger_starts_one_only_where_there_is_none(tmp_path: Path) -> None:
     assert urls[0].startswith("# Every URL ever published.") and "/people/eve-officer/" in urls
     lines, wrote = build_with(tmp_path / "b", ledger, new=True)
     count = len(urls) - 1
-    assert (lines, wrote) == ([f"published-urls.txt:1: --new-ledger starts a ledger where there is none, but this one lists {count} URLs"], False)
+    assert (lines, wrote) == (
+        [f"published-urls.txt:1: --new-ledger starts a ledger where there is none, but this one lists {count} URLs"],
+        False,
+    )
 
 
 def test_a_ledger_that_is_a_folder_is_reported(tmp_path: Path) -> None:
@@ -180,7 +187,10 @@ def test_a_ledger_that_is_a_folder_is_reported(tmp_path: Path) -> None:
     ledger = tmp_path / "published-urls.txt"
     ledger.mkdir()
     lines, wrote = build_with(tmp_path, ledger)
-    assert (lines, wrote) == (["published-urls.txt:1: the ledger is a folder, not a text file (it must be the list of every published URL)"], False)
+    assert (lines, wrote) == (
+        ["published-urls.txt:1: the ledger is a folder, not a text file (it must be the list of every published URL)"],
+        False,
+    )
 
 
 def test_a_ledger_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> None:
@@ -188,7 +198,10 @@ def test_a_ledger_that_is_not_utf8_is_reported_at_its_line(tmp_path: Path) -> No
     ledger = tmp_path / "published-urls.txt"
     ledger.write_bytes(b"/\n" * 3000 + b"/caf\xe9/\n" + b"/x/\n" * 3000)
     lines, wrote = build_with(tmp_path, ledger)
-    assert (lines, wrote) == (["published-urls.txt:3001: the ledger is not UTF-8 text (byte 0xe9); save it as UTF-8"], False)
+    assert (lines, wrote) == (
+        ["published-urls.txt:3001: the ledger is not UTF-8 text (byte 0xe9); save it as UTF-8"],
+        False,
+    )
 
 
 def test_new_urls_never_join_an_unfinished_last_line(tmp_path: Path) -> None:
@@ -206,10 +219,23 @@ def test_cli_refuses_new_ledger_without_a_ledger_and_reports_a_missing_one(tmp_p
     usage = run_cli("--data", str(data), "build", "--docs", str(tmp_path / "docs"), "--new-ledger")
     assert usage.returncode == 2 and "--new-ledger needs --ledger (the file to start)" in usage.stderr
     ledger = tmp_path / "published-urls.txt"
-    args = ("--data", str(data), "build", "--docs", str(tmp_path / "docs"), "--ledger", str(ledger), "--today", "2026-11-23")
+    args = (
+        "--data",
+        str(data),
+        "build",
+        "--docs",
+        str(tmp_path / "docs"),
+        "--ledger",
+        str(ledger),
+        "--today",
+        "2026-11-23",
+    )
     missing = run_cli(*args)
     restore = RESTORE.format(ledger=ledger)
-    assert (missing.returncode, missing.stdout.splitlines()[0]) == (1, f"{ledger}:1: the ledger of published URLs is missing ({restore})")
+    assert (missing.returncode, missing.stdout.splitlines()[0]) == (
+        1,
+        f"{ledger}:1: the ledger of published URLs is missing ({restore})",
+    )
     started = run_cli(*args, "--new-ledger")
     assert started.returncode == 0, started.stdout + started.stderr
     assert "/people/eve-officer/" in ledger.read_text(encoding="utf-8").splitlines()

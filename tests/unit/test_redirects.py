@@ -43,7 +43,9 @@ def rename_board(data: Path, keep_former: bool = True) -> None:
     """Rename riverton-hwb to riverton-board everywhere, keeping the old id in former_ids."""
     for path in sorted(data.rglob("*.yml")):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(f"{BOARD}]", f"{NEW_BOARD}]").replace(f"board_id: {BOARD}\n", f"board_id: {NEW_BOARD}\n"))
+        path.write_text(
+            text.replace(f"{BOARD}]", f"{NEW_BOARD}]").replace(f"board_id: {BOARD}\n", f"board_id: {NEW_BOARD}\n")
+        )
     sub(data / "strategies/riverton-jhws.yml", f"adopted_by: {BOARD}/", f"adopted_by: {NEW_BOARD}/")
     sub(data / f"documents/{DOC}.yml", f"meeting_id: {BOARD}/", f"meeting_id: {NEW_BOARD}/")
     board = data / f"boards/{BOARD}.yml"
@@ -69,7 +71,11 @@ def renumber_minute(data: Path, board: str = BOARD, meeting: str = "2024-03-14",
     sub(path, 'minute: "4/24"', 'minute: "5/24"')
     sub(path, "resolution: 4/24\n        priority_ids", "resolution: 5/24\n        priority_ids")
     if former:
-        sub(path, '    resolutions:\n      - preamble: "RESOLVED that:"', '    resolutions:\n      - former_minutes: ["4/24"]\n        preamble: "RESOLVED that:"')
+        sub(
+            path,
+            '    resolutions:\n      - preamble: "RESOLVED that:"',
+            '    resolutions:\n      - former_minutes: ["4/24"]\n        preamble: "RESOLVED that:"',
+        )
     sub(data / "strategies/riverton-jhws.yml", f"/{meeting}/4-24", f"/{meeting}/5-24")
 
 
@@ -124,7 +130,10 @@ def test_redated_meeting_keeps_its_page_and_its_decisions(tmp_path: Path) -> Non
     redate_meeting(data)
     assert rebuild(data, docs, ledger) == []
     assert redirect_of(docs, "meetings/riverton-hwb/2024-03-14.md") == "../../../meetings/riverton-hwb/2024-03-15/"
-    assert redirect_of(docs, "decisions/riverton-hwb/2024-03-14/4-24.md") == "../../../../decisions/riverton-hwb/2024-03-15/4-24/"
+    assert (
+        redirect_of(docs, "decisions/riverton-hwb/2024-03-14/4-24.md")
+        == "../../../../decisions/riverton-hwb/2024-03-15/4-24/"
+    )
     old, new = docs / "meetings/riverton-hwb/2024-03-14.json", docs / "meetings/riverton-hwb/2024-03-15.json"
     assert old.read_bytes() == new.read_bytes()
 
@@ -134,7 +143,10 @@ def test_corrected_minute_keeps_the_decision_url(tmp_path: Path) -> None:
     data, docs, ledger = publish(tmp_path)
     renumber_minute(data)
     assert rebuild(data, docs, ledger) == []
-    assert redirect_of(docs, "decisions/riverton-hwb/2024-03-14/4-24.md") == "../../../../decisions/riverton-hwb/2024-03-14/5-24/"
+    assert (
+        redirect_of(docs, "decisions/riverton-hwb/2024-03-14/4-24.md")
+        == "../../../../decisions/riverton-hwb/2024-03-14/5-24/"
+    )
 
 
 def test_renamed_document_redirects(tmp_path: Path) -> None:
@@ -182,7 +194,11 @@ def test_redirect_stubs_and_copies_are_written_by_the_generator_and_removed_with
     rename_board(data)
     assert rebuild(data, docs, ledger) == []
     assert (docs / "feeds/decisions/riverton-hwb.xml").exists()
-    sub(data / f"boards/{NEW_BOARD}.yml", "former_ids: [riverton-health-board, riverton-hwb]", "former_ids: [riverton-health-board]")
+    sub(
+        data / f"boards/{NEW_BOARD}.yml",
+        "former_ids: [riverton-health-board, riverton-hwb]",
+        "former_ids: [riverton-health-board]",
+    )
     lines = rebuild(data, docs, ledger)
     assert lines and all("no board has the id 'riverton-hwb' now" in line for line in lines)
     assert (docs / "feeds/decisions/riverton-hwb.xml").exists()  # nothing is written while errors remain
@@ -197,60 +213,94 @@ CLASHES: list[tuple[str, dict[str, tuple[str, str]], list[str]]] = [
     (
         "two_boards_claim_one_former_id",
         {"boards/riverton-sab.yml": ("id: riverton-sab\n", "id: riverton-sab\nformer_ids: [riverton-health-board]\n")},
-        ["boards/riverton-sab.yml:2: former_ids[0]: 'riverton-health-board' is also claimed by board 'riverton-hwb' "
-         "(an old address can lead to one record only)"],
+        [
+            "boards/riverton-sab.yml:2: former_ids[0]: 'riverton-health-board' is also claimed by board 'riverton-hwb' "
+            "(an old address can lead to one record only)"
+        ],
     ),
     (
         "former_id_of_a_live_meeting",
         {"meetings/riverton-hwb/2030-01-15.yml": ("id: 2030-01-15\n", "id: 2030-01-15\nformer_ids: [2024-03-14]\n")},
-        ["meetings/riverton-hwb/2030-01-15.yml:2: former_ids[0]: '2024-03-14' is still the id of another meeting of riverton-hwb"],
+        [
+            "meetings/riverton-hwb/2030-01-15.yml:2: former_ids[0]: '2024-03-14' is still the id of another meeting of riverton-hwb"
+        ],
     ),
     (
         "own_id_as_former_id",
         {"meetings/riverton-hwb/2030-01-15.yml": ("id: 2030-01-15\n", "id: 2030-01-15\nformer_ids: [2030-01-15]\n")},
-        ["meetings/riverton-hwb/2030-01-15.yml:2: former_ids[0]: '2030-01-15' is this record's own id (list only earlier ones)"],
+        [
+            "meetings/riverton-hwb/2030-01-15.yml:2: former_ids[0]: '2030-01-15' is this record's own id (list only earlier ones)"
+        ],
     ),
     (
         "own_minute_as_former_minute",
-        {MEETING: ('      - preamble: "RESOLVED that:"', '      - former_minutes: ["4/24"]\n        preamble: "RESOLVED that:"')},
-        [f"{MEETING}:43: items[1].resolutions[0].former_minutes[0]: '4/24' is this resolution's own minute (list only earlier ones)"],
+        {
+            MEETING: (
+                '      - preamble: "RESOLVED that:"',
+                '      - former_minutes: ["4/24"]\n        preamble: "RESOLVED that:"',
+            )
+        },
+        [
+            f"{MEETING}:43: items[1].resolutions[0].former_minutes[0]: '4/24' is this resolution's own minute (list only earlier ones)"
+        ],
     ),
     (
         "former_minute_of_another_resolution",
-        {MEETING: ("    minutes: Apologies were received from Dr Member.\n",
-                   "    minutes: Apologies were received from Dr Member.\n    resolutions:\n      - former_minutes: ['4/24']\n"
-                   "        parts: [{text: Apologies were noted.}]\n        outcome: noted\n")},
-        [f"{MEETING}:31: items[0].resolutions[0].former_minutes[0]: '4/24' is still the minute of another resolution of this meeting"],
+        {
+            MEETING: (
+                "    minutes: Apologies were received from Dr Member.\n",
+                "    minutes: Apologies were received from Dr Member.\n    resolutions:\n      - former_minutes: ['4/24']\n"
+                "        parts: [{text: Apologies were noted.}]\n        outcome: noted\n",
+            )
+        },
+        [
+            f"{MEETING}:31: items[0].resolutions[0].former_minutes[0]: '4/24' is still the minute of another resolution of this meeting"
+        ],
     ),
     (
         "moved_from_unknown_kind",
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [board/old-board]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'board' is not a kind of record; expected one of: "
-         "boards, people, documents, meetings, strategies, indicators (did you mean 'boards'?)"],
+        [
+            "people/eve-officer.yml:2: moved_from[0]: 'board' is not a kind of record; expected one of: "
+            "boards, people, documents, meetings, strategies, indicators (did you mean 'boards'?)"
+        ],
     ),
     (
         "moved_from_same_kind",
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [people/eve-clerk]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'people/eve-clerk' is a person like this record: "
-         "add 'eve-clerk' to former_ids instead"],
+        [
+            "people/eve-officer.yml:2: moved_from[0]: 'people/eve-clerk' is a person like this record: "
+            "add 'eve-clerk' to former_ids instead"
+        ],
     ),
     (
         "moved_from_a_live_record",
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [boards/riverton-sab]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'boards/riverton-sab' is still a record: "
-         "a record can move only from an id that no record has now"],
+        [
+            "people/eve-officer.yml:2: moved_from[0]: 'boards/riverton-sab' is still a record: "
+            "a record can move only from an id that no record has now"
+        ],
     ),
     (
         "moved_from_a_meeting_without_its_board",
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [meetings/2024-01-01]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'meetings/2024-01-01' does not name a meeting: "
-         "write meetings/<board>/<id>"],
+        [
+            "people/eve-officer.yml:2: moved_from[0]: 'meetings/2024-01-01' does not name a meeting: "
+            "write meetings/<board>/<id>"
+        ],
     ),
     (
         "moved_from_claimed_by_former_ids",
-        {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [boards/riverton-health-board]\n")},
-        ["people/eve-officer.yml:2: moved_from[0]: 'boards/riverton-health-board' is also claimed by board 'riverton-hwb' "
-         "(an old address can lead to one record only)"],
+        {
+            "people/eve-officer.yml": (
+                "id: eve-officer\n",
+                "id: eve-officer\nmoved_from: [boards/riverton-health-board]\n",
+            )
+        },
+        [
+            "people/eve-officer.yml:2: moved_from[0]: 'boards/riverton-health-board' is also claimed by board 'riverton-hwb' "
+            "(an old address can lead to one record only)"
+        ],
     ),
     (
         "moved_from_not_an_address",
@@ -267,7 +317,9 @@ CLASHES: list[tuple[str, dict[str, tuple[str, str]], list[str]]] = [
 
 
 @pytest.mark.parametrize(("name", "edits", "expected"), CLASHES, ids=[c[0] for c in CLASHES])
-def test_a_clash_in_the_map_is_reported_at_the_claim(tmp_path: Path, name: str, edits: dict, expected: list[str]) -> None:
+def test_a_clash_in_the_map_is_reported_at_the_claim(
+    tmp_path: Path, name: str, edits: dict, expected: list[str]
+) -> None:
     """Two records claiming one old address, or an old address still in use, is a path:line error of `check`."""
     files = {}
     for rel, (old, new) in edits.items():
@@ -280,15 +332,22 @@ def test_a_clash_in_the_map_is_reported_at_the_claim(tmp_path: Path, name: str, 
 @pytest.mark.parametrize(
     ("moved_from", "expected"),
     [
-        ("/people/a-z/a/", "'/people/a-z/a/' is the address of a page or file that exists now, so it cannot lead elsewhere"),
-        ("/boards/riverton-health-board/",
-         "'/boards/riverton-health-board/' is also claimed by {data}/boards/riverton-hwb.yml:2 "
-         "(an old address can lead to one record only)"),
+        (
+            "/people/a-z/a/",
+            "'/people/a-z/a/' is the address of a page or file that exists now, so it cannot lead elsewhere",
+        ),
+        (
+            "/boards/riverton-health-board/",
+            "'/boards/riverton-health-board/' is also claimed by {data}/boards/riverton-hwb.yml:2 "
+            "(an old address can lead to one record only)",
+        ),
     ],
 )
 def test_an_old_page_address_in_use_is_reported_by_the_build(tmp_path: Path, moved_from: str, expected: str) -> None:
     """Clashes the generated files reveal are reported at the claim too, and nothing is written."""
-    person = fixture_text("people/eve-officer.yml").replace("id: eve-officer\n", f"id: eve-officer\nmoved_from: ['{moved_from}']\n")
+    person = fixture_text("people/eve-officer.yml").replace(
+        "id: eve-officer\n", f"id: eve-officer\nmoved_from: ['{moved_from}']\n"
+    )
     data = make_dataset(tmp_path, {"people/eve-officer.yml": person})
     report, result = build.build(data, tmp_path / "docs", build.Settings(TODAY))
     assert result is None
@@ -328,7 +387,10 @@ def test_meeting_filed_under_the_wrong_board_moves_with_its_decisions(tmp_path: 
     docs = tmp_path / "docs"
     assert rebuild(data, docs, ledger) == []
     assert redirect_of(docs, "meetings/riverton-sab/2024-05-01.md") == "../../../meetings/riverton-hwb/2024-05-01/"
-    assert redirect_of(docs, "decisions/riverton-sab/2024-05-01/1.md") == "../../../../decisions/riverton-hwb/2024-05-01/1/"
+    assert (
+        redirect_of(docs, "decisions/riverton-sab/2024-05-01/1.md")
+        == "../../../../decisions/riverton-hwb/2024-05-01/1/"
+    )
     assert redirect_of(docs, "decisions/riverton-sab/2024.md") == "../../../meetings/riverton-hwb/2024-05-01/"
     old, new = docs / "meetings/riverton-sab/2024-05-01.json", docs / "meetings/riverton-hwb/2024-05-01.json"
     assert old.read_bytes() == new.read_bytes()

@@ -28,7 +28,9 @@ def test_every_field_is_documented(model: type[BaseModel]) -> None:
 def test_json_schemas_parse_and_cover_every_kind() -> None:
     """One schema per record kind, each valid JSON with the kind's fields."""
     schemas = schema_files()
-    assert sorted(schemas) == sorted(f"schemas/{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator"))
+    assert sorted(schemas) == sorted(
+        f"schemas/{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator")
+    )
     meeting = json.loads(schemas["schemas/meeting.schema.json"])
     assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])
     assert meeting["properties"]["status"]["enum"] == ["scheduled", "held", "cancelled", "postponed"]

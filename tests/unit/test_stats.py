@@ -19,8 +19,14 @@ def row(value: str | None, lo: str | None = None, hi: str | None = None, **kw: s
 def indicator(polarity: str = "lower-is-better", **kw: str) -> Indicator:
     """An indicator whose own area is Coventry."""
     fields = {
-        "id": "cvd", "title": "Under 75 mortality rate from cardiovascular disease", "unit": "per 100,000",
-        "value_type": "rate", "polarity": polarity, "board_ids": ["b"], "area": "Coventry", **kw,
+        "id": "cvd",
+        "title": "Under 75 mortality rate from cardiovascular disease",
+        "unit": "per 100,000",
+        "value_type": "rate",
+        "polarity": polarity,
+        "board_ids": ["b"],
+        "area": "Coventry",
+        **kw,
     }
     return Indicator(**fields)
 
@@ -84,7 +90,14 @@ def test_every_judgement_has_a_shape_and_a_word() -> None:
 def test_periods_sort_whatever_their_printed_form() -> None:
     printed = ["Jun 16 to May 17", "2017/18 Q1", "Year One", "2015/16", "2013 - 15", "Q4 2016/17", "31-Mar-13", "2012"]
     assert stats.sort_periods(printed) == [
-        "2012", "2013 - 15", "31-Mar-13", "2015/16", "Jun 16 to May 17", "Q4 2016/17", "2017/18 Q1", "Year One",
+        "2012",
+        "2013 - 15",
+        "31-Mar-13",
+        "2015/16",
+        "Jun 16 to May 17",
+        "Q4 2016/17",
+        "2017/18 Q1",
+        "Year One",
     ]
 
 

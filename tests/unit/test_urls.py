@@ -36,7 +36,9 @@ def test_ledger_records_new_urls_and_fails_when_one_disappears(tmp_path: Path) -
     data = make_dataset(tmp_path / "b", {"people/eve-officer.yml": None})
     meeting = (data / "meetings/riverton-hwb/2024-03-14.yml").read_text()
     (data / "meetings/riverton-hwb/2024-03-14.yml").write_text(
-        meeting.replace("  - person_id: eve-officer\n    status: officer\n    capacity: Democratic Services Officer\n", "")
+        meeting.replace(
+            "  - person_id: eve-officer\n    status: officer\n    capacity: Democratic Services Officer\n", ""
+        )
     )
     report, result = build.build(data, tmp_path / "docs", settings(ledger))
     line = ledger.read_text().splitlines().index("/people/eve-officer/") + 1
@@ -52,7 +54,9 @@ def test_renamed_record_redirects_from_its_old_url(tmp_path: Path) -> None:
     """Adding the old id to former_ids keeps the old URL alive as a redirect."""
     ledger = tmp_path / "published-urls.txt"
     ledger.write_text("/people/eve-officer/\n")
-    person = fixture_text("people/eve-officer.yml").replace("id: eve-officer", "id: eve-clerk\nformer_ids: [eve-officer]")
+    person = fixture_text("people/eve-officer.yml").replace(
+        "id: eve-officer", "id: eve-clerk\nformer_ids: [eve-officer]"
+    )
     data = make_dataset(tmp_path, {"people/eve-officer.yml": None, "people/eve-clerk.yml": person})
     meeting = (data / "meetings/riverton-hwb/2024-03-14.yml").read_text().replace("eve-officer", "eve-clerk")
     (data / "meetings/riverton-hwb/2024-03-14.yml").write_text(meeting)
@@ -102,5 +106,10 @@ def test_every_url_that_hangs_under_a_record_has_its_pattern() -> None:
         found = urls.match(url)
         assert found is not None, url
         assert (found[0].kind, found[0].role, found[1]) == (kind, role, values), url
-    for site_wide in (urls.index_url("people"), urls.decisions_feed_url(), urls.upcoming_feed_url(), urls.csv_url("boards")):
+    for site_wide in (
+        urls.index_url("people"),
+        urls.decisions_feed_url(),
+        urls.upcoming_feed_url(),
+        urls.csv_url("boards"),
+    ):
         assert urls.match(site_wide) is None, site_wide
