@@ -52,7 +52,7 @@ def on_post_build(config: Any, **_: Any) -> None:
     The full pass's writes cause one more rebuild; search is indexed after that one, when no
     pass is pending, so Pagefind does not compete with the rebuild that shows the edit. Pagefind
     re-reads every page of the preview folder (the pages a dirty rebuild kept as well), so search
-    reflects the last build. A failure only warns: publish.py is the real build.
+    reflects the last build. A failure only warns: publish/publish.py is the real build.
     """
     if _preview is not None and _preview.pending is not None:
         _preview.start_full_pass()

@@ -234,7 +234,7 @@ def sitemap_url() -> str:
     return "sitemap-records.xml"
 
 
-# --- sharding (generator/shard.py) ------------------------------------------
+# --- sharding (generator/publish/shard.py) ----------------------------------
 
 BOARD_FOLDERS = ("boards/", "meetings/", "decisions/")
 
@@ -253,7 +253,7 @@ def board_of_path(rel: str) -> str | None:
     return None
 
 
-# --- the URLs of one record, as patterns (generator/redirects.py) ------------
+# --- the URLs of one record, as patterns (generator/site/redirects.py) -------
 
 
 # Each field of a pattern is the id of a record of that kind (a decision's is its minute slug,

@@ -1,7 +1,7 @@
 """The committed ledger of every URL ever published: none may stop resolving.
 
 A ledger URL resolves when a page serves it now, a redirect page among them (the redirect
-map, generator/redirects.py, writes one at every old URL). When one does not, the message
+map, generator/site/redirects.py, writes one at every old URL). When one does not, the message
 names the fix that is missing, found by walking the URL's parts from the board down.
 """
 

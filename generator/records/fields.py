@@ -241,7 +241,7 @@ def _id_type(limit: int, what: str, hint: str) -> Any:
 
 
 Id = _id_type(MAX_ID, "an id", "ids are short names such as 'coventry-hwb'")
-Ref = Id  # a reference to another record's id; resolved in graph.py
+Ref = Id  # a reference to another record's id; resolved in site/checks.py
 MeetingId = _id_type(
     MAX_MEETING_ID, "a meeting id", "the meeting's date, with -2 for a second meeting that day"
 )  # part of the paths of the meeting's decisions
