@@ -5,7 +5,7 @@ Usage: python scripts/bench_shards.py PROJECT [--shards 2,4] [--jobs 2]
 PROJECT is a folder with mkdocs.yml, overrides/ and a docs folder the generator has already
 written (scripts/bench.py leaves one per size under its work folder, and so does
 scripts/bench_serve.py). Times the single build (`mkdocs build --strict`, then Pagefind, as
-`python -m generator site` does) and sharded builds (`generator.shard.sharded_build`), checks
+`python -m generator site` does) and sharded builds (`generator.publish.shard.sharded_build`), checks
 that both produced the same set of files, and prints JSON with the speed-ups.
 """
 
