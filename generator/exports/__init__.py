@@ -23,9 +23,9 @@ from generator.exports.sitemap import sitemap_files
 from generator.site.graph import Site
 
 
-def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, str | bytes]:
+def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
     """Every export file of the site, by path relative to docs_dir."""
-    files: dict[str, str | bytes] = {}
+    files: dict[str, bytes] = {}
     files.update(schema_files())
     files.update(indicator_csv_files(site))
     files.update(package_files(site))

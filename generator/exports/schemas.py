@@ -8,9 +8,11 @@ from generator import urls
 from generator.records.registry import KINDS
 
 
-def schema_files() -> dict[str, str]:
+def schema_files() -> dict[str, bytes]:
     """The JSON Schema of every kind, by path relative to docs_dir ('schemas/board.schema.json')."""
     return {
-        urls.schema_url(kind.singular): json.dumps(kind.model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        urls.schema_url(kind.singular): (
+            json.dumps(kind.model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        ).encode()
         for kind in KINDS
     }
