@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator import charset
 from generator.diagnostics import DataError, Diagnostic, Report
 from generator.models import INDICATOR_COLUMNS, KINDS, REQUIRED_COLUMNS
 from generator.suggest import did_you_mean
@@ -87,7 +88,8 @@ def load_data(root: Path, report: Report, cache: FileCache | None = None) -> Raw
         if isinstance(got, DataError):
             if path.suffix == ".csv":
                 raw.unreadable_tables.add(rel.stem)
-            report.items.append(Diagnostic(shown, got.line, "", got.message, column=got.column))
+            for err in got.every():
+                report.items.append(Diagnostic(shown, err.line, err.field, err.message, column=err.column))
         elif isinstance(got, RawTable):
             raw.tables[rel.stem] = got
         else:
@@ -193,12 +195,31 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:
-    data, lines = load_yaml(text)
+    data, lines = _load_checking_characters(text)
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "plain text"
         raise DataError(f"expected a mapping (key: value lines) at the top of the file, found {found}", 1)
     folder = rel.parts[1] if kind == "meetings" else ""
     return RawRecord(kind, shown, data, lines, folder)
+
+
+def _load_checking_characters(text: str) -> tuple[Any, Lines]:
+    """Parse YAML, refusing every refused character (charset.py), typed or made by an escape."""
+    errors = charset.raw_refusals(text)
+    if errors:
+        try:  # parse without them, to report the escapes too; YAML reads some of them as line breaks
+            data, lines = load_yaml(charset.blank_out(text))
+        except DataError:
+            data, lines = None, {}
+    else:
+        data, lines = load_yaml(text)
+    if "\\" in text:  # only a double-quoted escape can make a character the raw text does not hold
+        errors += charset.value_refusals(data, lines)
+    if errors:
+        errors.sort(key=lambda err: (err.line, err.column))
+        errors[0].also = errors[1:]
+        raise errors[0]
+    return data, lines
 
 
 def read_csv(shown: str, text: str) -> RawTable:
@@ -209,6 +230,10 @@ def read_csv(shown: str, text: str) -> RawTable:
         header = next(reader)
     except StopIteration:
         raise DataError("the file is empty (the first line names the columns)", 1) from None
+    refused = [DataError(m, 1) for m in map(charset.in_value, header) if m]
+    if refused:
+        refused[0].also = refused[1:]
+        raise refused[0]
     header = [h.strip() for h in header]
     for name in header:
         if name not in INDICATOR_COLUMNS:
@@ -221,10 +246,16 @@ def read_csv(shown: str, text: str) -> RawTable:
         raise DataError("a column is named twice", 1)
     for cells in reader:
         line = reader.line_num
+        # Raw cells: str.strip() would remove some refused characters (U+0085, U+2028) unseen.
+        cell_errors = ((k, charset.in_value(v)) for k, v in zip(header, cells, strict=False))
+        refused += [DataError(m, line, field=k) for k, m in cell_errors if m]
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             raise DataError(f"row has {len(cells)} cells but the header has {len(header)}", line)
         row = {k: v.strip() for k, v in zip(header, cells, strict=True) if v.strip()}
         table.rows.append((line, row))
+    if refused:
+        refused[0].also = refused[1:]
+        raise refused[0]
     return table
