@@ -65,7 +65,8 @@ CLASSES: tuple[CharClass, ...] = (
         "delete it; programs use it internally and it is not text",
     ),
     CharClass(
-        'Lone surrogates (U+D800 to U+DFFF), which a YAML escape such as "\\ud83d" can make',
+        "Lone surrogates (U+D800 to U+DFFF): half of a pair such as \\ud83d\\ude00, which JSON writes for one "
+        "character beyond U+FFFF (a whole pair in a YAML escape is read as that character)",
         ((0xD800, 0xDFFF),),
         True,
         "half of a UTF-16 surrogate pair",
@@ -131,12 +132,7 @@ def describe(text: str, index: int) -> str:
     """Name the refused character at ``index`` of ``text`` and say what to do about it."""
     char = text[index]
     char_class = BY_CODE[ord(char)]
-    advice = char_class.advice
-    pair = text[index : index + 2]
-    if len(pair) == 2 and "\ud800" <= pair[0] <= "\udbff" and "\udc00" <= pair[1] <= "\udfff":
-        whole = 0x10000 + ((ord(pair[0]) - 0xD800) << 10) + (ord(pair[1]) - 0xDC00)
-        advice = f"write the character itself, or as \\U{whole:08X}"
-    return f"U+{ord(char):04X} ({char_class.what}) is not allowed in record text ({advice})"
+    return f"U+{ord(char):04X} ({char_class.what}) is not allowed in record text ({char_class.advice})"
 
 
 def refusal(text: str) -> tuple[int, str] | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import build
 from generator.charset import CLASSES, REFUSED, refusal
 from tests.conftest import check_lines, fixture_text, make_dataset
 
@@ -116,13 +117,21 @@ def test_every_refused_character_of_a_file_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_lone_surrogate_names_the_character_it_was_half_of(tmp_path: Path) -> None:
-    """A JSON-style surrogate pair in a YAML escape is two halves: the message says how to write the whole."""
-    text = person_text().replace("name: Ann Chair", 'name: "Ann \\ud83d\\ude00"')
-    assert check_lines(make_dataset(tmp_path, {PERSON: text})) == [
-        f"{PERSON}:2: name: U+D83D (half of a UTF-16 surrogate pair) at character 5 is not allowed in record text "
-        "(write the character itself, or as \\U0001F600)"
+def test_surrogate_pair_escapes_are_read_as_one_character(tmp_path: Path) -> None:
+    """JSON writes U+1F600 as "\\ud83d\\ude00"; YAML reads two halves, which the loader joins (JSON is YAML)."""
+    text = (
+        person_text()
+        .replace("name: Ann Chair", 'name: "Ann \\ud83d\\ude00"')
+        .replace("Cabinet Member for Health", '"\\ud83f\\udffe"')
+    )
+    data = make_dataset(tmp_path, {PERSON: text})
+    assert check_lines(data) == [
+        f"{PERSON}:5: job_title: U+1FFFE (a noncharacter) at character 1 is not allowed in record text "
+        "(delete it; programs use it internally and it is not text)"
     ]
+    data.joinpath(PERSON).write_text(text.replace('"\\ud83f\\udffe"', "Cabinet"), encoding="utf-8")
+    _, site = build.check(data)
+    assert site is not None and site.people["zed"].name == "Ann \U0001f600"
 
 
 def test_lone_surrogate_alone(tmp_path: Path) -> None:
