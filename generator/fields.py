@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.mdlimits import markdown_problem
 from generator.suggest import did_you_mean
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -139,6 +140,15 @@ def parse_text(value: Any) -> str:
     return text
 
 
+def parse_markdown(value: Any) -> str:
+    """Accept Markdown text within the bounds that keep its rendering fast (mdlimits.py)."""
+    text = parse_text(value)
+    problem = markdown_problem(text)
+    if problem:
+        raise fail(problem)
+    return text
+
+
 def choice(*options: str) -> Any:
     """Return a field type that accepts exactly one of ``options``."""
 
@@ -167,11 +177,11 @@ Count = Annotated[int, BeforeValidator(parse_int), WithJsonSchema({"type": ["str
 Pages = Annotated[str, BeforeValidator(parse_pages), WithJsonSchema({"type": "string", "pattern": PAGES_RE.pattern})]
 Url = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri"})]
 Text = Annotated[str, BeforeValidator(parse_text), WithJsonSchema({"type": "string"})]
-# Markdown is allowed only in fields of this type; raw HTML and unsafe links
-# are neutralised when it is rendered (render/markup.py).
+# Markdown is allowed only in fields of this type; raw HTML is shown as typed and unsafe links
+# are removed when it is rendered (render/markup.py).
 Markdown = Annotated[
     str,
-    BeforeValidator(parse_text),
+    BeforeValidator(parse_markdown),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
 ]
 

@@ -48,12 +48,16 @@ URL_SCHEMES = {"http", "https", "mailto"}
 NOT_PLAIN = re.compile(r"[^\x20-\x7e\U00010000-\U0010ffff]|[<>&]")
 # One converter, reset before each use: building a Markdown instance costs more than converting a field.
 CONVERTER = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+# Raw HTML in a Markdown field is shown as typed, not parsed: nh3 would remove most of it anyway, and
+# Python's HTML parser takes time that grows with the square of the text on unclosed tags ('<a <a ...').
+CONVERTER.preprocessors.deregister("html_block")
+CONVERTER.inlinePatterns.deregister("html")
 CONVERTER_LOCK = threading.Lock()  # the preview renders in two threads at times
 
 
 @lru_cache(maxsize=8192)
 def markdown_html(text: str | None) -> Markup:
-    """Render a Markdown field; raw HTML and unsafe link schemes are removed.
+    """Render a Markdown field; raw HTML is shown as typed and unsafe link schemes are removed.
 
     Cached: the same minutes text is shown on a meeting page and on each of its decision pages.
     """
