@@ -11,6 +11,7 @@ from markupsafe import escape
 from pydantic import BaseModel
 
 from generator import models, urls
+from generator.render import reference_rules
 from generator.render.pages import Page, Renderer
 
 SCHEMA_NAMES = {
@@ -122,6 +123,8 @@ def reference_html() -> str:
             out.extend(_table(inner))
     out.append('<h2 id="indicator-values">Indicator values: data/indicators/&lt;id&gt;.csv</h2>')
     out.extend(_table(models.IndicatorValue))
+    out.extend(reference_rules.characters_html())
+    out.extend(reference_rules.markdown_html())
     out.append("</div>")
     return "\n".join(out) + "\n"
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from generator import build
 from generator.charset import CLASSES, REFUSED, refusal
+from generator.render.reference import reference_html
 from tests.conftest import check_lines, fixture_text, make_dataset
 
 PERSON = "people/zed.yml"  # a new person: no other record refers to it
@@ -161,3 +163,12 @@ def test_refusal_names_the_first_refused_character() -> None:
     assert found is not None
     assert found[0] == 2
     assert found[1] == f"U+202E (a bidirectional formatting character) is not allowed in record text ({BIDI})"
+
+
+def test_reference_lists_every_class_and_its_decision() -> None:
+    """The data-format page has one row per class, saying refused or kept and what to do."""
+    html = reference_html()
+    for char_class in CLASSES:
+        decision = "refused" if char_class.refused else "kept"
+        row = f'<tr><th scope="row">{escape(char_class.name)}</th> <td>{decision}</td> <td>{escape(char_class.advice)}</td></tr>'
+        assert row in html, char_class.name
