@@ -1,6 +1,7 @@
 """Time the rendering of pathological Markdown at N, 2N and 10N characters; print ratios for BENCHMARKS.md.
 
 Usage: python scripts/bench_markdown.py [--n 2000] [--repeat 3]
+       python scripts/bench_markdown.py --fuzz SECONDS [--seed N]   (random search for slow texts)
 
 Each family builds the worst text of a given length that generator/mdlimits.py still accepts
 (for example 50 unclosed '[' then filler: each scans to the end of the text), renders it with
@@ -16,6 +17,7 @@ sizes (column "unbounded, 2N/N"; 4 is the square of the length).
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -134,13 +136,39 @@ def unbounded_ratio(name: str, n: int, repeat: int) -> str:
     return f"{seconds(make(2 * n), repeat) / seconds(make(n), repeat):.1f}"
 
 
+PIECES = [*"[]()<>`*_#-+=!&;:|{}~\\\n '\"", "\n\n", "    ", "a", "1.", "http://", "[a]", "](", "![", "<a ", "&#"]
+PIECES += ["**", "__", "> ", "- ", "---", "```", "[1]: "]
+
+
+def fuzz(seconds_left: float, seed: int) -> None:
+    """Render random texts of Markdown punctuation the bounds accept; print the slowest and any failure."""
+    rng = random.Random(seed)
+    deadline, worst, tried = time.monotonic() + seconds_left, [], 0
+    while time.monotonic() < deadline:
+        alphabet = rng.sample(PIECES, rng.randint(1, 6))
+        weights = [rng.random() for _ in alphabet]
+        text = "".join(rng.choices(alphabet, weights, k=MAX_BLOCK_CHARS))[: MAX_BLOCK_CHARS - 100].strip() or "a"
+        if markdown_problem(text):
+            continue
+        tried += 1
+        worst = sorted([*worst, (seconds(text, 1), alphabet)], reverse=True)[:5]
+    print(f"{tried:,} accepted texts of up to {MAX_BLOCK_CHARS - 100:,} characters rendered; the slowest:")
+    for took, alphabet in worst:
+        print(f"  {took * 1000:.0f} ms, made of {alphabet!r}")
+
+
 def main() -> None:
-    """Print the BENCHMARKS.md table."""
+    """Print the BENCHMARKS.md table (or, with --fuzz, search for slow texts)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=MAX_CHARS // 10)
     parser.add_argument("--small", type=int, default=1_000, help="N for the unbounded column")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--fuzz", type=float, default=0, help="seconds of random search instead of the table")
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    if args.fuzz:
+        fuzz(args.fuzz, args.seed)
+        return
     print(f"N = {args.n:,} characters (10N = {10 * args.n:,}; the limit is {MAX_CHARS:,}); fastest of {args.repeat}.\n")
     print("| family (worst text the bounds accept) | ms at N | ms at 10N | 2N/N | 10N/N | 10N/5N | unbounded, 2N/N |")
     print("|---|---:|---:|---:|---:|---:|---:|")

@@ -157,3 +157,10 @@ def test_measuring_a_line_takes_one_pass() -> None:
     """Runs that make a naive rule pattern backtrack exponentially ('-' * 40 + 'a': 2**40 steps) are measured at once."""
     assert [line_depth("-" * 40 + "a"), line_depth("*" * 5000 + "a"), line_depth("1" * 5000 + ". a")] == [0, 0, 1]
     assert markdown_problem(("-" * 60 + "a\n") * 50) is None
+
+
+def test_markers_far_apart_are_nesting_not_a_rule() -> None:
+    """'-  -  -' is a rule, but with more than two spaces between them the dashes are nested list items."""
+    assert line_depth("-  -  -") == 0
+    assert line_depth("-     " * 1000 + "-") == 2000  # found by bench_markdown.py --fuzz: a RecursionError
+    assert markdown_problem("-     " * 1000 + "-") is not None
