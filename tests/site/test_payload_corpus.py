@@ -14,6 +14,7 @@ import icalendar
 import pytest
 
 from generator.exports.csv_package import FORMULA_STARTS, neutralise
+from generator.mdlimits import MAX_BLOCK_CHARS, markdown_problem
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
 
@@ -79,6 +80,11 @@ def people_files() -> dict[str, str]:
     }
 
 
+def within_bounds(text: str) -> str:
+    """The payload, cut to fit a Markdown field's bounds when it is longer (tests/unit/test_markdown_limits.py)."""
+    return text if markdown_problem(text) is None else text[: MAX_BLOCK_CHARS // 2]
+
+
 def meeting_file() -> str:
     """A held meeting with one item, resolution and action per payload, and guests named by payloads."""
     lines = [
@@ -92,7 +98,7 @@ def meeting_file() -> str:
     for i, p in enumerate(PAYLOADS):
         lines += [
             f'  - number: "{i + 1}"', f'    minute: "{i + 1}/24"', f"    title: {q(p)}", "    kind: decision",
-            f"    summary: {q(p)}", f"    minutes: {q(p)}",
+            f"    summary: {q(within_bounds(p))}", f"    minutes: {q(within_bounds(p))}",
             "    resolutions:", f"      - preamble: {q(p)}", "        outcome: approved",
             f"        parts: [{{label: {q(p[:40])}, text: {q(p)}}}]",
             "    actions:", f"      - id: a{i}", f"        text: {q(p)}", f"        owner: {q(p)}", "        due: TBC",
