@@ -11,6 +11,7 @@ from generator import urls
 from generator.checks import build_site
 from generator.diagnostics import Report
 from generator.exports import export_site
+from generator.frontcheck import check_front_matter
 from generator.graph import Site
 from generator.ledger import check_ledger, explain, extend_ledger
 from generator.load import FileCache, load_data
@@ -88,6 +89,7 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     if site is None or report.failed(settings.strict):
         return report, None
     files = generate(site, settings, report)
+    check_front_matter(files, docs, report)
     if report.failed(settings.strict):
         return report, None
     with checkout_lock(docs, "python -m generator build"):  # the command line holds it already

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from generator.mdlimits import markdown_problem
 from generator.suggest import did_you_mean
 from generator.urls import slug
 
@@ -208,6 +209,15 @@ def parse_minute(value: Any) -> str:
     return text
 
 
+def parse_markdown(value: Any) -> str:
+    """Accept Markdown text within the bounds that keep its rendering fast (mdlimits.py)."""
+    text = parse_text(value)
+    problem = markdown_problem(text)
+    if problem:
+        raise fail(problem)
+    return text
+
+
 def choice(*options: str) -> Any:
     """Return a field type that accepts exactly one of ``options``."""
 
@@ -256,11 +266,11 @@ OldAddress = Annotated[
     BeforeValidator(parse_old_address),
     WithJsonSchema({"type": "string", "pattern": f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"}),
 ]
-# Markdown is allowed only in fields of this type; raw HTML and unsafe links
-# are neutralised when it is rendered (render/markup.py).
+# Markdown is allowed only in fields of this type; raw HTML is shown as typed and unsafe links
+# are removed when it is rendered (render/markup.py).
 Markdown = Annotated[
     str,
-    BeforeValidator(parse_text),
+    BeforeValidator(parse_markdown),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
 ]
 

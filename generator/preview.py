@@ -23,6 +23,7 @@ import jinja2
 
 from generator import build
 from generator.diagnostics import Report
+from generator.frontcheck import check_front_matter
 from generator.graph import Site
 from generator.load import RawRecord, RawTable
 from generator.lock import checkout_lock
@@ -105,6 +106,9 @@ class Preview:
         subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
         s = self.settings
         pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env)
+        check_front_matter(sorted(pages.items()), self.docs, report)
+        if report.errors:
+            return None
         with self.writing():  # never check files while a full pass is half-way through writing them
             planned = plan_writes(self.docs, sorted(pages.items()), report)
             return None if report.errors else write_some(self.docs, planned)
@@ -113,6 +117,9 @@ class Preview:
         """Generate and write everything, unless a newer edit came first; say why nothing was written."""
         report = Report()
         files = build.generate(site, self.settings, report)  # a clash in the redirect map stops the pass
+        check_front_matter(files, self.docs, report)
+        if report.errors:
+            return report
         with self.writing():
             if generation != self.generation:
                 return report  # a newer edit supersedes this pass

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.diagnostics import Report
+from generator.diagnostics import Report, format_loc
 from generator.load import RawData, RawRecord, RawTable
 from generator.models import (
     KINDS,
@@ -141,14 +141,6 @@ def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
         )
         return None
     return model
-
-
-def format_loc(loc: Loc) -> str:
-    """Render ('items', 3, 'title') as 'items[3].title'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def translate(exc: ValidationError, cls: type[BaseModel], data: Any) -> list[tuple[Loc, str]]:

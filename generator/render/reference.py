@@ -25,6 +25,7 @@ from generator.fields import (
 )
 from generator.load import MAX_BYTES
 from generator.load_csv import MAX_CELL, MAX_ROWS
+from generator.render import reference_rules
 from generator.render.pages import Page, Renderer
 from generator.yamlpos import MAX_DEPTH
 
@@ -169,6 +170,8 @@ def reference_html() -> str:
     out.extend(_table(models.IndicatorValue))
     out.extend(addresses_html())
     out.extend(_limits())
+    out.extend(reference_rules.characters_html())
+    out.extend(reference_rules.markdown_html())
     out.append("</div>")
     return "\n".join(out) + "\n"
 

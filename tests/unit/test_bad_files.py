@@ -51,8 +51,8 @@ CASES: list[tuple[str, dict, list[str]]] = [
      [*[f"{where}: person 'ann-chair' is defined in {PERSON}, which has errors (fix them first)"
         for where in ("boards/riverton-hwb.yml:20: memberships[0].person_id", f"{MEETING}:9: attendance[0].person_id")],
       f"{PERSON}:11: interests[0].start: '2023-13-05-01' is not a date (write dates as YYYY-MM-DD, e.g. 2017-07-10)"]),
-    ("bidi_in_message_is_escaped", {"people/x.yml": person("x\\u202ey")},
-     [f"people/x.yml:1: id: 'x\\u202ey' {BAD_ID}"]),
+    ("invisible_in_message_is_escaped", {"people/x.yml": person("x\\u200by")},
+     [f"people/x.yml:1: id: 'x\\u200by' {BAD_ID}"]),
 ]
 
 
@@ -134,7 +134,8 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
     """A stray control character (pasted from a PDF) is a data error at its line, not a crash."""
     text = fixture_text(PERSON).replace("ann-chair", "x").replace("Cabinet Member", "Cabinet\x0bMember")
     assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
-        "people/x.yml:5: the file contains the control character U+000B, which YAML does not allow (delete it)"
+        "people/x.yml:5:19: U+000B (a control character) is not allowed in record text "
+        "(delete it; text pasted from a PDF or Word often brings invisible characters)"
     ]
 
 
