@@ -15,6 +15,7 @@ import pytest
 
 from generator.exports.csv_package import FORMULA_STARTS, neutralise
 from generator.fields import MAX_LINE, MAX_PROSE
+from generator.load_csv import MAX_CELL
 from generator.mdlimits import MAX_BLOCK_CHARS, markdown_problem
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
@@ -347,7 +348,8 @@ def test_refused_payloads_are_refused_raw_in_yaml(tmp_path: Path) -> None:
 
 def test_refused_payloads_are_refused_in_csv_cells(tmp_path: Path) -> None:
     """Every refused payload in a CSV cell is refused at the line where its row ends, naming the column."""
-    typed = [p for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]
+    # Each payload cut to a cell's length limit (a longer cell is refused for its length first).
+    typed = [fit(p, MAX_CELL) for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([["2030", f"r{i}", "", "1.5", "", "", "", p] for i, p in enumerate(typed)])
     text = fixture_text("indicators/riverton-smoking.csv") + out.getvalue()
@@ -414,17 +416,19 @@ def test_kept_payloads_are_literal_on_pages_feeds_and_exports(hostile_site: Path
     people, items = csv_rows(hostile_site / "data/people.csv"), csv_rows(hostile_site / "data/agenda_items.csv")
     feed = norm(" ".join(ET.parse(hostile_site / "feeds/decisions.xml").getroot().itertext()))
     for i, payload in enumerate(PAYLOADS):
-        typed, shown = payload.strip(), norm(payload)
+        # Each field holds the payload cut to its length limit, as the dataset above writes it.
+        line, prose = fit(payload), fit(payload, MAX_PROSE)
+        typed, shown = line.strip(), norm(line)
         text, heading = page_text(hostile_site / f"people/p-{i}/index.html")
-        assert heading == norm("P " + payload) and shown in text, (i, payload[:60])
+        assert heading == norm(fit("P " + payload)) and shown in text, (i, payload[:60])
         assert json.loads((hostile_site / f"people/p-{i}.json").read_text(encoding="utf-8"))["job_title"] == typed
         assert people[f"p-{i}"]["job_title"] == neutralise(typed), (i, payload[:60])
         decision = hostile_site / f"decisions/riverton-hwb/2024-09-19/{i + 1}-24"
         text, heading = page_text(decision / "index.html")
         assert heading == shown and shown in text, (i, payload[:60])
-        assert json.loads(decision.with_suffix(".json").read_text(encoding="utf-8"))["preamble"] == typed
+        assert json.loads(decision.with_suffix(".json").read_text(encoding="utf-8"))["preamble"] == prose.strip()
         assert items[f"riverton-hwb/2024-09-19/{i + 1}"]["title"] == neutralise(typed), (i, payload[:60])
-        assert shown in feed, (i, payload[:60])
+        assert norm(prose) in feed, (i, payload[:60])
 
 
 @pytest.mark.site

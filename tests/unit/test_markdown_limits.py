@@ -83,7 +83,9 @@ CASES = [
 @pytest.mark.parametrize(("name", "text", "message"), CASES, ids=[c[0] for c in CASES])
 def test_markdown_over_a_bound_is_reported_at_the_field(tmp_path: Path, name: str, text: str, message: str) -> None:
     """Each bound gives one plain message at the field's line."""
-    assert check_lines(make_dataset(tmp_path, {MEETING: with_minutes(text)})) == [f"{WHERE}: {message}"]
+    lines = check_lines(make_dataset(tmp_path, {MEETING: with_minutes(text)}))
+    # The meeting's file has errors, so the strategy adopted at that meeting also says where it is defined.
+    assert [line for line in lines if line.startswith(MEETING)] == [f"{WHERE}: {message}"]
 
 
 @pytest.mark.parametrize(
