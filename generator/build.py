@@ -11,6 +11,7 @@ from generator import urls
 from generator.exports import export_site
 from generator.ingest.load import FileCache, load_data
 from generator.ingest.validate import ModelCache, validate_all
+from generator.output.frontcheck import check_front_matter
 from generator.output.ledger import check_ledger, explain, extend_ledger
 from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, read_manifest, write_tree
@@ -88,6 +89,7 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     if site is None or report.failed(settings.strict):
         return report, None
     files = generate(site, settings, report)
+    check_front_matter(files, docs, report)
     if report.failed(settings.strict):
         return report, None
     with checkout_lock(docs, "python -m generator build"):  # the command line holds it already

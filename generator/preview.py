@@ -24,6 +24,7 @@ import jinja2
 from generator import build
 from generator.ingest.load import RawRecord
 from generator.ingest.load_csv import RawTable
+from generator.output.frontcheck import check_front_matter
 from generator.output.lock import checkout_lock
 from generator.output.write import WriteResult, plan_writes, write_some, write_tree
 from generator.records.diagnostics import Report
@@ -107,6 +108,9 @@ class Preview:
         subjects = [subject for path in changed if (subject := _subject(self.caches.files[path][1])) is not None]
         s = self.settings
         pages = render_records(site, s.today, s.site_name, s.site_url, subjects, self.env, self.caches.charts)
+        check_front_matter(sorted(pages.items()), self.docs, report)
+        if report.errors:
+            return None
         with self.writing():  # never check files while a full pass is half-way through writing them
             planned = plan_writes(self.docs, sorted(pages.items()), report)
             return None if report.errors else write_some(self.docs, planned)
@@ -116,6 +120,9 @@ class Preview:
         report = Report()
         # A clash in the redirect map stops the pass.
         files = build.generate(site, self.settings, report, self.caches.charts)
+        check_front_matter(files, self.docs, report)
+        if report.errors:
+            return report
         with self.writing():
             if generation != self.generation:
                 return report  # a newer edit supersedes this pass

@@ -53,6 +53,7 @@ def generate_child(data: Path, docs: Path) -> None:
     from datetime import date
 
     from generator import build
+    from generator.output.frontcheck import check_front_matter
     from generator.output.write import plan_writes, write_tree
 
     t0 = time.perf_counter()
@@ -62,6 +63,8 @@ def generate_child(data: Path, docs: Path) -> None:
     t1 = time.perf_counter()
     files = build.generate(site, build.Settings(date.fromisoformat(TODAY)))
     t2 = time.perf_counter()
+    check_front_matter(files, docs, report)
+    t2b = time.perf_counter()
     result = write_tree(docs, plan_writes(docs, files, report))
     t3 = time.perf_counter()
     written_md = [rel for rel in result.written if rel.endswith(".md")]
@@ -70,7 +73,8 @@ def generate_child(data: Path, docs: Path) -> None:
             {
                 "load_validate": t1 - t0,
                 "render": t2 - t1,
-                "write": t3 - t2,
+                "frontcheck": t2b - t2,
+                "write": t3 - t2b,
                 "files": len(files),
                 "pages": sum(rel.endswith(".md") for rel, _ in files),
                 "written": len(result.written),
@@ -194,6 +198,7 @@ def table(results: list[dict]) -> list[str]:
         ("all files generated (pages, CSV, feeds, schemas)", lambda r: f"{r['gen']['files']:,}"),
         ("generator: load + validate + link (s)", lambda r: f"{r['gen']['load_validate']:.1f}"),
         ("generator: render (s)", lambda r: f"{r['gen']['render']:.1f}"),
+        ("generator: front matter read back as MkDocs reads it (s)", lambda r: f"{r['gen']['frontcheck']:.1f}"),
         ("generator: write (s)", lambda r: f"{r['gen']['write']:.1f}"),
         ("generator: whole process incl. start-up (s)", lambda r: f"{r['gen']['wall']:.1f}"),
         ("generator peak memory (MB)", lambda r: f"{r['gen']['peak_mb']:.0f}"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.ingest import charset
 from generator.ingest.load_csv import RawTable, read_csv
 from generator.ingest.yamlpos import Lines, load_yaml
 from generator.records.common import Origin
@@ -88,7 +89,8 @@ def load_data(root: Path, report: Report, cache: FileCache | None = None) -> Raw
         got = _read_cached(kind, shown, rel, path, cache)
         if isinstance(got, DataError):
             raw.unreadable[_key_of(kind, rel)] = shown
-            report.items.append(Diagnostic(shown, got.line, got.field, got.message, column=got.column))
+            for err in got.every():
+                report.items.append(Diagnostic(shown, err.line, err.field, err.message, column=err.column))
         elif isinstance(got, RawTable):
             raw.tables[rel.stem] = got
         else:
@@ -228,9 +230,28 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _read_yaml(kind: str, shown: str, rel: Path, text: str) -> RawRecord:
-    data, lines = load_yaml(text)
+    data, lines = _load_checking_characters(text)
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "plain text"
         raise DataError(f"expected a mapping (key: value lines) at the top of the file, found {found}", 1)
     folder = rel.parts[1] if KIND[kind].parent else ""
     return RawRecord(kind, shown, data, lines, folder)
+
+
+def _load_checking_characters(text: str) -> tuple[Any, Lines]:
+    """Parse YAML, refusing every refused character (charset.py), typed or made by an escape."""
+    errors = charset.raw_refusals(text)
+    if errors:
+        try:  # parse without them, to report the escapes too; YAML reads some of them as line breaks
+            data, lines = load_yaml(charset.blank_out(text))
+        except DataError:
+            data, lines = None, {}
+    else:
+        data, lines = load_yaml(text)
+    if "\\" in text:  # only a double-quoted escape can make a character the raw text does not hold
+        errors += charset.value_refusals(data, lines)
+    if errors:
+        errors.sort(key=lambda err: (err.line, err.column))
+        errors[0].also = errors[1:]
+        raise errors[0]
+    return data, lines

@@ -11,6 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from generator.ingest import charset
 from generator.records.diagnostics import DataError
 from generator.records.fields import MAX_LINE
 from generator.records.registry import KIND, Rows
@@ -37,15 +38,38 @@ def read_csv(shown: str, text: str, kind: str) -> RawTable:
     reader = csv.reader(io.StringIO(text))
     table = RawTable(shown, kind)
     start = 1  # the first line of the row being read: a runaway quoted cell starts there
+    refused: list[DataError] = []  # refused characters (charset.py): every one is reported, then the file fails
     try:
-        header = _header(next(reader, None), spec)
+        first = next(reader, None)
+        _refuse(refused, first or [], [""] * len(first or []), 1)
+        if refused:
+            _raise_all(refused)
+        header = _header(first, spec)
         start = reader.line_num + 1
         for cells in reader:
+            # Raw cells: str.strip() would remove some refused characters (U+0085, U+2028) unseen.
+            _refuse(refused, cells, header, reader.line_num)
             _add_row(table, header, cells, reader.line_num)
             start = reader.line_num + 1
     except csv.Error as exc:
         raise DataError(_csv_problem(exc), start) from None
+    if refused:
+        _raise_all(refused)
     return table
+
+
+def _refuse(refused: list[DataError], cells: list[str], header: list[str], line: int) -> None:
+    """Collect a message for every cell of one row that holds a refused character."""
+    for name, cell in zip(header, cells, strict=False):
+        message = charset.in_value(cell)
+        if message:
+            refused.append(DataError(message, line, field=name))
+
+
+def _raise_all(refused: list[DataError]) -> None:
+    """Raise the first refusal, carrying the others."""
+    refused[0].also = refused[1:]
+    raise refused[0]
 
 
 def _header(cells: list[str] | None, spec: Rows) -> list[str]:

@@ -53,6 +53,9 @@ PLAIN_TAGS = {
 # tabs, a byte-order mark past the start, '#' right after a block-scalar indicator, and '?' on a
 # line after an opening bracket or brace (found by a review with mutated fixture files).
 LENIENT_IN_LIBYAML = re.compile(r"\t|\ufeff|[|>][-+0-9]*#|[\[{][^\n]*\?")
+# JSON writes a character beyond U+FFFF as two escapes ("\ud83d\ude00"); YAML reads each as half a
+# character. Joined here, so JSON-style YAML means what JSON means; a lone half stays, and is refused.
+SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 MAX_NODES = 200_000
 MAX_DEPTH = 100
 
@@ -185,6 +188,11 @@ def _load_checked(text: str) -> tuple[Any, Lines]:
     return _walk(node, (), lines, counter), lines
 
 
+def _join_pairs(text: str) -> str:
+    """Join each surrogate pair a YAML escape made into the one character it stands for."""
+    return SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+
+
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
     if "mapping values are not allowed" in problem:
@@ -205,7 +213,7 @@ def _walk(node: Node, loc: Loc, lines: Lines, counter: list[int]) -> Any:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         raise DataError(f"YAML tags such as '{tag}' are not allowed (remove the tag)", node.start_mark.line + 1)
     if isinstance(node, ScalarNode):
-        return node.value
+        return _join_pairs(node.value)
     if isinstance(node, SequenceNode):
         return [_walk(child, (*loc, i), lines, counter) for i, child in enumerate(node.value)]
     if isinstance(node, MappingNode):
@@ -218,7 +226,7 @@ def _walk_mapping(node: MappingNode, loc: Loc, lines: Lines, counter: list[int])
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             raise DataError("a key must be plain text", key_node.start_mark.line + 1)
-        key = key_node.value
+        key = _join_pairs(key_node.value)
         line = key_node.start_mark.line + 1
         if key in result or (*loc, key) in lines:
             first = lines[(*loc, key)]

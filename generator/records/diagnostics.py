@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 class DataError(Exception):
-    """Raised inside the loader with a message that becomes a diagnostic."""
+    """Raised inside the loader with a message that becomes a diagnostic (``also``: more in the same file)."""
 
     def __init__(self, message: str, line: int = 0, column: int = 0, field: str = "") -> None:
         super().__init__(message)
@@ -15,6 +15,19 @@ class DataError(Exception):
         self.line = line
         self.column = column
         self.field = field
+        self.also: list[DataError] = []
+
+    def every(self) -> list[DataError]:
+        """This error and the others found in the same file."""
+        return [self, *self.also]
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """Render ('items', 3, 'title') as 'items[3].title'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 @dataclass(frozen=True, order=True)
@@ -92,11 +105,3 @@ class Report:
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
-
-
-def format_loc(loc: tuple[str | int, ...]) -> str:
-    """Render ('items', 3, 'title') as 'items[3].title'."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from generator.records.mdlimits import markdown_problem
 from generator.records.suggest import did_you_mean
 
 # Limits, documented on the data-format reference page (render/reference.py reads them). Each
@@ -213,6 +214,15 @@ def parse_minute(value: Any) -> str:
     return text
 
 
+def parse_markdown(value: Any) -> str:
+    """Accept Markdown text within the bounds that keep its rendering fast (mdlimits.py)."""
+    text = parse_text(value)
+    problem = markdown_problem(text)
+    if problem:
+        raise fail(problem)
+    return text
+
+
 class OneOf:
     """A field type's metadata that accepts exactly one of ``options``: ``Annotated[str, OneOf('a', 'b')]``."""
 
@@ -269,11 +279,11 @@ OldAddress = Annotated[
     BeforeValidator(parse_old_address),
     WithJsonSchema({"type": "string", "pattern": f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"}),
 ]
-# Markdown is allowed only in fields of this type; raw HTML and unsafe links
-# are neutralised when it is rendered (render/markup.py).
+# Markdown is allowed only in fields of this type; raw HTML is shown as typed and unsafe links
+# are removed when it is rendered (render/markup.py).
 Markdown = Annotated[
     str,
-    BeforeValidator(parse_text),
+    BeforeValidator(parse_markdown),
     WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import threading
 from functools import lru_cache
 from typing import Any
@@ -40,15 +41,22 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRS = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 URL_SCHEMES = {"http", "https", "mailto"}
-YAML_BREAKS = ("\u2028", "\u2029", "\x85")
+# Escaped in front matter: all but printable ASCII, and the characters HTML gives meaning to. Astral
+# characters stay raw: JSON can only escape them as surrogate pairs, which libyaml refuses, while
+# YAML reads every one of them written as itself.
+NOT_PLAIN = re.compile(r"[^\x20-\x7e\U00010000-\U0010ffff]|[<>&]")
 # One converter, reset before each use: building a Markdown instance costs more than converting a field.
 CONVERTER = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+# Raw HTML in a Markdown field is shown as typed, not parsed: nh3 would remove most of it anyway, and
+# Python's HTML parser takes time that grows with the square of the text on unclosed tags ('<a <a ...').
+CONVERTER.preprocessors.deregister("html_block")
+CONVERTER.inlinePatterns.deregister("html")
 CONVERTER_LOCK = threading.Lock()  # the preview renders in two threads at times
 
 
 @lru_cache(maxsize=8192)
 def markdown_html(text: str | None) -> Markup:
-    """Render a Markdown field; raw HTML and unsafe link schemes are removed.
+    """Render a Markdown field; raw HTML is shown as typed and unsafe link schemes are removed.
 
     Cached: the same minutes text is shown on a meeting page and on each of its decision pages.
     """
@@ -75,8 +83,11 @@ def meta_text(text: str) -> str:
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    """Front matter as one JSON line (JSON is YAML): safe for any record text."""
+    """Front matter as one line of ASCII JSON (JSON is YAML), which MkDocs reads back exactly.
+
+    Escaping every control, separator and noncharacter keeps YAML from refusing the line (MkDocs
+    would then drop it silently and render it as page text); escaping '<', '>' and '&' keeps even
+    such a line inert. generator/output/frontcheck.py proves the round trip on every page of every build.
+    """
     text = json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str)
-    for char in YAML_BREAKS:  # YAML reads these as line breaks even inside quotes
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return "---\n" + text + "\n---\n"
+    return "---\n" + NOT_PLAIN.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n---\n"

@@ -27,6 +27,7 @@ from generator.records.fields import (
     OLD_PAGE_RE,
 )
 from generator.records.registry import KINDS, Kind
+from generator.render import reference_rules
 from generator.render.pages import Page, Renderer
 
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
@@ -148,6 +149,8 @@ def reference_html() -> str:
             out.extend(_table(kind.rows.model))
     out.extend(addresses_html())
     out.extend(_limits())
+    out.extend(reference_rules.characters_html())
+    out.extend(reference_rules.markdown_html())
     out.append("</div>")
     return "\n".join(out) + "\n"
 

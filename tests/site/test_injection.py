@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, fixture_text, make_dataset
+from tests.conftest import TODAY, build_site, fixture_text, make_dataset, make_project, run_cli
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -19,7 +19,8 @@ PAYLOADS = [
     "&lt;script&gt;alert(3)&lt;/script&gt;",
     "{{ config }} {% raw %}",
     '"><svg onload=alert(4)>',
-    "\u202eevil\u200b",
+    "\u200fevil\u200b\u200d\U0001f600",  # kept invisible characters (bidi overrides are refused at load)
+    "{:onclick=alert(5)} {#x .y onmouseover=alert(6)} **b** _e_ [a][1]",  # attr_list and Markdown syntax
 ]
 PAYLOAD = " ".join(PAYLOADS)
 
@@ -103,3 +104,26 @@ def test_payloads_are_inert_on_every_page(tmp_path: Path) -> None:
         assert "<script>alert" not in text, page
         shown += "&lt;script&gt;alert(&#39;x&#39;)" in text or "&lt;script&gt;alert('x')" in text
     assert shown >= 3, "the payload text should be shown literally on the pages that carry it"
+
+
+# Issue 13, broken case 1: a C1 control character made YAML refuse the page's front matter, MkDocs
+# dropped it silently, and the JSON line, record HTML and all, was rendered as page text.
+STORED = "<img src=x onerror=alert(13)>"
+
+
+@pytest.mark.site
+def test_c1_control_characters_never_reach_a_page(tmp_path: Path) -> None:
+    """A U+0080 from a YAML escape or a CSV cell stops the build with its line; no page shows the HTML."""
+    person = fixture_text("people/ann-chair.yml").replace("name: Ann Chair", f'name: "Ann \\x80 {STORED}"')
+    table = fixture_text("indicators/riverton-smoking.csv").replace("16.0,\n", f"16.0,\x80 {STORED}\n", 1)
+    data = make_dataset(tmp_path, {"people/ann-chair.yml": person, "indicators/riverton-smoking.csv": table})
+    project = make_project(tmp_path)
+    result = run_cli(
+        "--data", str(data), "site", "--docs", str(project / "content"), "--config", str(project / "mkdocs.yml"),
+        "--out", str(project / "site"), "--today", TODAY.isoformat(),
+    )
+    pasted = "delete it; text pasted from a PDF or Word often brings invisible characters"
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{data}/people/ann-chair.yml:2: name: U+0080 (a control character) at character 5 is not allowed in record text ({pasted})" in result.stdout
+    assert f"{data}/indicators/riverton-smoking.csv:4: note: U+0080 (a control character) at character 1 is not allowed in record text ({pasted})" in result.stdout
+    assert not (project / "site").exists()

@@ -7,13 +7,16 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from generator.exports.cells import FORMULA_STARTS
+from generator.exports.cells import FORMULA_STARTS, neutralise
 from generator.records.fields import MAX_LINE, MAX_PROSE
+from generator.ingest.load_csv import MAX_CELL
+from generator.records.mdlimits import MAX_BLOCK_CHARS, markdown_problem
 from tests.conftest import ROOT, build_site, check_lines, fixture_text, make_dataset
 from tests.site.test_injection import Scanner
 
@@ -23,33 +26,56 @@ BOARD = "boards/riverton-hwb.yml"
 NEW_MEETING = "meetings/riverton-hwb/2024-09-19.yml"
 
 
+ESCAPES = {"r": "\r", "n": "\n", "t": "\t"}
+# The classes generator/charset.py refuses, written out again here so the test does not trust it.
+REFUSED_RANGES = [
+    (0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0xD800, 0xDFFF),
+    (0x202A, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF), (0xFDD0, 0xFDEF),
+    *((plane * 0x10000 + 0xFFFE, plane * 0x10000 + 0xFFFF) for plane in range(17)),
+]
+
+
+def first_refused(text: str) -> int | None:
+    """Index of the first character of a refused class, or None."""
+    return next((i for i, ch in enumerate(text) if any(lo <= ord(ch) <= hi for lo, hi in REFUSED_RANGES)), None)
+
+
 def load_payloads() -> list[str]:
     """The corpus, escapes decoded, plus over-long strings."""
     payloads = []
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("# "):
             continue
-        line = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), line)
-        payloads.append(line.replace("\\r", "\r").replace("\\n", "\n"))
+        line = re.sub(
+            r"\\(u[0-9a-f]{4}|U[0-9a-f]{8}|[rnt])",
+            lambda m: ESCAPES.get(m.group(1)) or chr(int(m.group(1)[1:], 16)),
+            line,
+        )
+        payloads.append(line)
     payloads.append("A" * 20_000 + "<script>alert('long1')</script>")
     payloads.append(("<b>" * 2_000) + "unclosed")
+    payloads.append("\u200f" * 500 + "x" + "\u200b" * 500)
     payloads.append("\u202e" * 500 + "x" + "\u200b" * 500)
     return payloads
 
 
-PAYLOADS = load_payloads()
+ALL = load_payloads()
+PAYLOADS = [p for p in ALL if first_refused(p) is None]  # kept: shown literally everywhere
+REFUSED = [p for p in ALL if first_refused(p) is not None]  # refused at load with their message
 SHORT = [p for p in PAYLOADS if len(p) < 1_000]
 SAFE_URL = next(p for p in PAYLOADS if p.startswith("https://example.org/?q={{"))  # valid, yet full of syntax
+def fit(text: str, limit: int = MAX_LINE) -> str:
+    """The end of ``text`` within a field's length limit (longer is refused): a long payload ends in its active part."""
+    return text if len(text) <= limit else text[-limit:]
+
+
+MEETING_TITLE = fit(" ".join(SHORT[:20] + [p for p in SHORT if not p.isascii()]))  # shown in calendars too
+MEETING_VENUE = fit(SHORT[0] + " " + SHORT[-1])
 
 
 def q(text: str) -> str:
     """A YAML double-quoted scalar (JSON is YAML)."""
     return json.dumps(text)
-
-
-def fit(text: str, limit: int = MAX_LINE) -> str:
-    """The end of ``text`` within a field's length limit (longer is refused): a long payload ends in its active part."""
-    return text if len(text) <= limit else text[-limit:]
 
 
 def people_files() -> dict[str, str]:
@@ -61,11 +87,16 @@ def people_files() -> dict[str, str]:
     }
 
 
+def within_bounds(text: str) -> str:
+    """The payload, cut to fit a Markdown field's bounds when it is longer (tests/unit/test_markdown_limits.py)."""
+    return text if markdown_problem(text) is None else text[: MAX_BLOCK_CHARS // 2]
+
+
 def meeting_file() -> str:
     """A held meeting with one item, resolution and action per payload, and guests named by payloads."""
     lines = [
         "id: 2024-09-19", "board_id: riverton-hwb", "date: 2024-09-19", "status: held",
-        f"title: {q(fit(' '.join(SHORT[:20])))}", f"venue: {q(fit(SHORT[0] + ' ' + SHORT[-1]))}",
+        f"title: {q(MEETING_TITLE)}", f"venue: {q(MEETING_VENUE)}",
         f"webcast: {q(SAFE_URL)}", "attendance:", "  - person_id: ann-chair", "    status: present",
     ]
     for i in range(0, len(PAYLOADS), 7):
@@ -74,7 +105,7 @@ def meeting_file() -> str:
     for i, p in enumerate(PAYLOADS):
         lines += [
             f'  - number: "{i + 1}"', f'    minute: "{i + 1}/24"', f"    title: {q(fit(p))}", "    kind: decision",
-            f"    summary: {q(p)}", f"    minutes: {q(p)}",
+            f"    summary: {q(within_bounds(p))}", f"    minutes: {q(within_bounds(p))}",
             "    resolutions:", f"      - preamble: {q(fit(p, MAX_PROSE))}", "        outcome: approved",
             f"        parts: [{{label: {q(p[:40])}, text: {q(fit(p, MAX_PROSE))}}}]",
             "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owner: {q(fit(p))}",
@@ -113,12 +144,18 @@ def hostile_dataset(tmp_path: Path) -> Path:
 
 
 def test_corpus_is_large_and_varied() -> None:
-    """At least fifty payloads, covering each family the issue names."""
+    """At least fifty kept payloads, covering each family the issue names, and a refused one of every class."""
     assert len(PAYLOADS) >= 50
     text = "\n".join(PAYLOADS).lower()
-    for needle in ("<script", "onerror=", "javascript:", "data:", "](", "&lt;", "{{", "{%", "\u202e", "\u200b", "=cmd"):
+    needles = ("<script", "onerror=", "javascript:", "data:", "](", "&lt;", "{{", "{%", "\u200b", "=cmd")
+    needles += ("{: onclick", "{#", "# heading", "**bold**", "_em_", "[1]: javascript:", "\u200e", "\u200d", "\u2060")
+    for needle in needles:
         assert needle in text, needle
     assert max(len(p) for p in PAYLOADS) >= 20_000
+    refused = {ord(ch) for p in REFUSED for ch in p}
+    for low, high in REFUSED_RANGES[:10]:
+        assert any(low <= code <= high for code in refused), hex(low)
+    assert any(code > 0xFFFF for code in refused)  # a noncharacter beyond the first plane
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +189,9 @@ def scan_html(text: str, where: str) -> None:
     assert scanner.problems == [], f"{where}: {scanner.problems[:5]}"
     for block in scanner.jsonld:
         json.loads(block)
+        assert not re.search("[<>&]", block), f"{where}: JSON-LD holds raw markup: {block[:80]}"
+    # A page whose front matter MkDocs dropped shows it as text: its 'feeds' key would be on the page.
+    assert '"feeds"' not in text and "&#34;feeds&#34;" not in text and "&quot;feeds&quot;" not in text, where
     lowered = text.lower()
     for active in ("<script>alert", "<svg onload", "<img src=x onerror", "<iframe", "<object", "<base "):
         assert active not in lowered, f"{where}: {active}"
@@ -266,3 +306,135 @@ def test_url_with_quotes_is_refused(tmp_path: Path) -> None:
         "(it must start with https:// or http://)",
         f"indicators/riverton-smoking.yml:12: source.document_id: {has_errors}",
     ]
+
+
+def raw_q(text: str) -> str:
+    """A YAML double-quoted scalar holding every character raw but the quote, backslash and line breaks."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def expected_refusal(where: str, text: str, at: str) -> re.Pattern[str]:
+    """The message for the first refused character of ``text``: its code point, then what to do."""
+    index = first_refused(text)
+    assert index is not None
+    return re.compile(
+        rf"{re.escape(where)}: U\+{ord(text[index]):04X} \([^()]+\) {at.format(index + 1)}"
+        r"is not allowed in record text \([^()]+\)"
+    )
+
+
+def test_refused_payloads_are_refused_as_yaml_escapes(tmp_path: Path) -> None:
+    """Every refused payload written with YAML escapes (as JSON writes it) is refused, naming its character."""
+    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\njob_title: {q(p)}\n" for i, p in enumerate(REFUSED)}
+    lines = check_lines(make_dataset(tmp_path, files))
+    assert len(lines) == len(REFUSED), lines
+    for i, p in enumerate(REFUSED):
+        pattern = expected_refusal(f"people/r-{i}.yml:3: job_title", p, "at character {} ")
+        assert any(pattern.fullmatch(line) for line in lines), (p[:40], pattern.pattern)
+
+
+def test_refused_payloads_are_refused_raw_in_yaml(tmp_path: Path) -> None:
+    """Every refused payload typed into a YAML file (raw) is refused at its line and column."""
+    typed = [p for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]  # UTF-8 cannot hold a half pair
+    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\njob_title: {raw_q(p)}\n" for i, p in enumerate(typed)}
+    lines = check_lines(make_dataset(tmp_path, files))
+    assert len(lines) == len(typed), lines
+    for i, p in enumerate(typed):
+        column = first_refused(f"job_title: {raw_q(p)}") + 1  # type: ignore[operator]
+        pattern = expected_refusal(f"people/r-{i}.yml:3:{column}", p, "")
+        assert any(pattern.fullmatch(line) for line in lines), (p[:40], pattern.pattern)
+
+
+def test_refused_payloads_are_refused_in_csv_cells(tmp_path: Path) -> None:
+    """Every refused payload in a CSV cell is refused at the line where its row ends, naming the column."""
+    # Each payload cut to a cell's length limit (a longer cell is refused for its length first).
+    typed = [fit(p, MAX_CELL) for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([["2030", f"r{i}", "", "1.5", "", "", "", p] for i, p in enumerate(typed)])
+    text = fixture_text("indicators/riverton-smoking.csv") + out.getvalue()
+    lines = check_lines(make_dataset(tmp_path, {"indicators/riverton-smoking.csv": text}))
+    assert len(lines) == len(typed), lines
+    rows = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n")))
+    ends = [rows.line_num for _ in rows][-len(typed) :]
+    for line, p in zip(ends, typed, strict=True):
+        pattern = expected_refusal(f"indicators/riverton-smoking.csv:{line}: note", p, "at character {} ")
+        assert any(pattern.fullmatch(got) for got in lines), (p[:40], pattern.pattern)
+
+
+class TextOf(HTMLParser):
+    """The text a reader sees: character references decoded, scripts and styles left out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.heading: list[str] = []  # the text of the page's <h1>, markup inside it included
+        self.hidden = 0
+        self.in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Enter a script or style; note any element inside the heading."""
+        self.hidden += tag in ("script", "style")
+        if self.in_h1:
+            self.heading.append(f"<{tag}>")
+        self.in_h1 |= tag == "h1"
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave a script, style or the heading."""
+        self.hidden -= tag in ("script", "style")
+        self.in_h1 &= tag != "h1"
+
+    def handle_data(self, data: str) -> None:
+        """Keep visible text."""
+        if not self.hidden:
+            self.parts.append(data)
+        if self.in_h1:
+            self.heading.append(data)
+
+
+def norm(text: str) -> str:
+    """Text as a browser shows it outside <pre>: every run of white space is one space."""
+    return " ".join(text.split())
+
+
+def page_text(path: Path) -> tuple[str, str]:
+    """What a reader sees of an HTML page, and of its heading, white space collapsed."""
+    parser = TextOf()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return norm("".join(parser.parts)), norm("".join(parser.heading))
+
+
+def csv_rows(path: Path) -> dict[str, dict[str, str]]:
+    """A CSV export's rows by id, read as a spreadsheet would (line breaks in cells kept)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["id"]: row for row in csv.DictReader(handle)}
+
+
+@pytest.mark.site
+def test_kept_payloads_are_literal_on_pages_feeds_and_exports(hostile_site: Path) -> None:
+    """Every kept payload in a plain-text field reads exactly as typed: on its pages, in the feed, JSON and CSV."""
+    people, items = csv_rows(hostile_site / "data/people.csv"), csv_rows(hostile_site / "data/agenda_items.csv")
+    feed = norm(" ".join(ET.parse(hostile_site / "feeds/decisions.xml").getroot().itertext()))
+    for i, payload in enumerate(PAYLOADS):
+        # Each field holds the payload cut to its length limit, as the dataset above writes it.
+        line, prose = fit(payload), fit(payload, MAX_PROSE)
+        typed, shown = line.strip(), norm(line)
+        text, heading = page_text(hostile_site / f"people/p-{i}/index.html")
+        assert heading == norm(fit("P " + payload)) and shown in text, (i, payload[:60])
+        assert json.loads((hostile_site / f"people/p-{i}.json").read_text(encoding="utf-8"))["job_title"] == typed
+        assert people[f"p-{i}"]["job_title"] == neutralise(typed), (i, payload[:60])
+        decision = hostile_site / f"decisions/riverton-hwb/2024-09-19/{i + 1}-24"
+        text, heading = page_text(decision / "index.html")
+        assert heading == shown and shown in text, (i, payload[:60])
+        assert json.loads(decision.with_suffix(".json").read_text(encoding="utf-8"))["preamble"] == prose.strip()
+        assert items[f"riverton-hwb/2024-09-19/{i + 1}"]["title"] == neutralise(typed), (i, payload[:60])
+        assert norm(prose) in feed, (i, payload[:60])
+
+
+@pytest.mark.site
+def test_kept_payloads_are_literal_in_calendars(hostile_site: Path) -> None:
+    """The meeting's title and venue, built from payloads, read as typed in its calendar event."""
+    cal = icalendar.Calendar.from_ical((hostile_site / "calendars/riverton-hwb.ics").read_bytes())
+    event = next(e for e in cal.walk("VEVENT") if e.get("DTSTART").dt.isoformat() == "2024-09-19")
+    assert norm(MEETING_TITLE) in norm(str(event.get("SUMMARY")))
+    assert norm(str(event.get("LOCATION"))) == norm(MEETING_VENUE)

@@ -86,9 +86,9 @@ CASES: list[tuple[str, dict, list[str]]] = [
         ],
     ),
     (
-        "bidi_in_message_is_escaped",
-        {"people/x.yml": person("x\\u202ey")},
-        [f"people/x.yml:1: id: 'x\\u202ey' {BAD_ID}"],
+        "invisible_in_message_is_escaped",
+        {"people/x.yml": person("x\\u200by")},
+        [f"people/x.yml:1: id: 'x\\u200by' {BAD_ID}"],
     ),
 ]
 
@@ -171,7 +171,8 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
     """A stray control character (pasted from a PDF) is a data error at its line, not a crash."""
     text = fixture_text(PERSON).replace("ann-chair", "x").replace("Cabinet Member", "Cabinet\x0bMember")
     assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
-        "people/x.yml:5: the file contains the control character U+000B, which YAML does not allow (delete it)"
+        "people/x.yml:5:19: U+000B (a control character) is not allowed in record text "
+        "(delete it; text pasted from a PDF or Word often brings invisible characters)"
     ]
 
 
