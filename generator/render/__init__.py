@@ -20,6 +20,36 @@ from generator.render.reference import reference_page
 from generator.site.graph import Site
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates for the life of the process: one entry per template, replaced when its source changes.
+
+    Every build makes a fresh Jinja environment (so an edited template shows in the preview); this
+    spares it compiling the unchanged ones again, which was most of the time of a small build.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Give Jinja the compiled template, if any (Jinja drops it if the source changed since)."""
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep a freshly compiled template (bounded: one per template name)."""
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
+def environment() -> jinja2.Environment:
+    """A fresh environment for one build, reusing what earlier builds compiled."""
+    env = make_env()
+    env.bytecode_cache = COMPILED
+    return env
+
+
 def render_site(
     site: Site, today: date, site_name: str, site_url: str, charts: ChartCache | None = None
 ) -> dict[str, str]:
@@ -30,7 +60,7 @@ def render_site(
     """
     charts = charts if charts is not None else ChartCache()
     charts.new_build()
-    renderer = Renderer(site, make_env(), today, site_name, site_url, charts)
+    renderer = Renderer(site, environment(), today, site_name, site_url, charts)
     pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
     withdrawn = _withdrawn_records(site)
     pages = [tombstone(renderer, page, withdrawn) for page in pages]
@@ -81,7 +111,7 @@ def tombstone(r: Renderer, page: Page, withdrawn: dict[str, TopLevel]) -> Page:
 
 def redirect_stubs(site: Site, today: date, site_name: str, site_url: str, moved: dict[str, str]) -> dict[str, str]:
     """A redirect page at every old page URL of ``moved`` (old URL -> new URL; files are copied elsewhere)."""
-    renderer = Renderer(site, make_env(), today, site_name, site_url)
+    renderer = Renderer(site, environment(), today, site_name, site_url)
     return _texts([redirect_page(renderer, old, new) for old, new in sorted(moved.items()) if old.endswith("/")])
 
 

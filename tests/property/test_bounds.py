@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -120,6 +121,7 @@ def board_with_meeting(draw: st.DrawFn) -> dict[str, str]:
 @example(board_files(board="a" * 251))
 @example(board_files(meeting="a" * 251))
 @example(board_files(person="a" * 251))
+@pytest.mark.slow  # a whole build per example
 @given(board_with_meeting())
 def test_odd_ids_and_minute_numbers_give_errors_or_a_whole_build(files: dict[str, str]) -> None:
     """Ids, meeting ids, minute numbers and suffixes of any length either fail the check or build."""
@@ -156,6 +158,7 @@ def csv_text(draw: st.DrawFn) -> str:
 
 @SETTINGS
 @example('period,area,value,note\n2021,Riverton,1,"' + "y" * 140_000 + '"\n')  # over Python's CSV limit: exit 3 before
+@pytest.mark.slow  # a whole build per example
 @given(csv_text())
 def test_odd_csv_shapes_give_errors_or_a_whole_build(text: str) -> None:
     """Any CSV text in an indicator's values file either fails the check with clean messages or builds."""
