@@ -165,11 +165,22 @@ def _save_json(path: Path, data: dict[str, str]) -> None:
     _atomic_write(path, text.encode())
 
 
+def _file_mode() -> int:
+    """The mode a newly created file gets under this process's umask (0644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+FILE_MODE = _file_mode()
+
+
 def _atomic_write(target: Path, data: bytes) -> None:
     _step()
     target.parent.mkdir(parents=True, exist_ok=True)
     _step()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP)
+    os.fchmod(fd, FILE_MODE)  # mkstemp makes 0600 files; a page is for anyone to read, as a plain write would make it
     with os.fdopen(fd, "wb") as handle:
         _step()
         handle.write(data)

@@ -176,3 +176,13 @@ def test_after_a_killed_write_hand_edits_are_still_refused(tmp_path: Path, monke
         f"{docs}/b/x.md: a file the generator did not write is where a generated page belongs; it was left alone (move or rename it)",
     ]
     assert (docs / "a.md").read_text() == "edited" and (docs / "b" / "x.md").read_text() == "mine"
+
+
+def test_written_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
+    """Generated files get the mode a plain write gives under the umask, not mkstemp's private 0600."""
+    from generator.output.write import FILE_MODE
+
+    report = Report()
+    write_tree(tmp_path, plan_writes(tmp_path, [("a/page.md", "text")], report))
+    assert (tmp_path / "a/page.md").stat().st_mode & 0o777 == FILE_MODE
+    assert FILE_MODE & 0o044  # readable by others under the usual umask
