@@ -9,11 +9,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from generator import urls
 from generator.records.meeting import Meeting
 from generator.site.graph import Decision, Site
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
+from generator.site.reuse import Output, serialised
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = date(2000, 1, 1)  # the updated date of a feed with no entries
@@ -80,11 +82,17 @@ def meeting_entry(site: Site, m: Meeting) -> Entry:
     )
 
 
-def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
+def feed(entries: list[Entry], title: str, feed_url: str, page_url: str, site_name: str, site_url: str) -> Output:
+    """The feed file at ``feed_url`` (reused by a cached build when its entries are unchanged)."""
+    args = (entries, title, feed_url, page_url, site_name, site_url)
+    return serialised(feed_url, args, partial(atom, *args))
+
+
+def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, Output]:
     """Every Atom feed of the site."""
     decisions = [d for d in decisions_newest_first(site) if not d.meeting.withdrawn]
     files = {
-        urls.decisions_feed_url(): atom(
+        urls.decisions_feed_url(): feed(
             [decision_entry(d) for d in decisions],
             f"{site_name}: all decisions",
             urls.decisions_feed_url(),
@@ -92,7 +100,7 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
             site_name,
             site_url,
         ),
-        urls.upcoming_feed_url(): atom(
+        urls.upcoming_feed_url(): feed(
             [meeting_entry(site, m) for m in upcoming(site, today) if not m.withdrawn],
             f"{site_name}: upcoming meetings",
             urls.upcoming_feed_url(),
@@ -104,11 +112,11 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
     for board in sorted(site.boards.values(), key=lambda b: b.id):
         page = urls.board_url(board.id)
         own = [meeting_entry(site, d) for d in reversed(meetings_of(site, board.id)) if not d.withdrawn]
-        files[urls.meetings_feed_url(board.id)] = atom(
+        files[urls.meetings_feed_url(board.id)] = feed(
             own, f"{board.name}: meetings", urls.meetings_feed_url(board.id), page, site_name, site_url
         )
         mine = [decision_entry(d) for d in decisions if d.board.id == board.id]
-        files[urls.decisions_feed_url(board.id)] = atom(
+        files[urls.decisions_feed_url(board.id)] = feed(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
     return files

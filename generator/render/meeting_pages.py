@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator import urls
+from generator.records.document import Document
 from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render import jsonld
 from generator.render.indicator_view import badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import queries as ctx
-from generator.site.graph import Decision
+from generator.site.graph import Decision, Site, grouping
 from generator.site.queries import uk_date
 
 ATTENDANCE_GROUPS = (
@@ -20,6 +23,11 @@ ATTENDANCE_GROUPS = (
     ("officer", "Officers in attendance"),
     ("guest", "Also in attendance"),
 )
+
+
+@grouping("documents")
+def _documents_by_meeting(site: Site) -> Iterable[tuple[str, Document]]:
+    return ((d.meeting_id or "", d) for d in site.documents.values())
 
 
 def meeting_page(r: Renderer, meeting: Meeting) -> Page:
@@ -36,9 +44,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         [d for d in meeting.declarations if d.item and d.item in (item.number, item.minute)] for item in meeting.items
     ]
     documents = sorted(
-        r.site.grouped("documents", lambda s: ((d.meeting_id or "", d) for d in s.documents.values())).get(
-            r.site.meeting_key(meeting), []
-        ),
+        r.site.grouped("documents").get(r.site.meeting_key(meeting), []),
         key=lambda d: d.id,
     )
     url = urls.meeting_url(board.id, meeting.id)

@@ -49,19 +49,22 @@ class Renderer:
 
     def page(self, url: str, template: str, title: str, description: str, **values: Any) -> Page:
         """Render ``template`` for the page at ``url``."""
-        body = self.env.get_template(template).render(
-            site=self.site, L=Linker(url), today=self.today, site_name=self.site_name, **values
-        )
+        body = self.env.get_template(template).render(site=self.site, L=Linker(url), **self.context(template), **values)
         return Page(url, title, plain(description), tidy(body))
+
+    def context(self, template: str) -> dict[str, Any]:
+        """What every template gets besides the site, its links and its own values."""
+        return {"today": self.today, "site_name": self.site_name}
 
     def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
         """The latest state of each indicator: value, comparisons, target and trend."""
         known = [iid for iid in indicator_ids if iid in self.site.indicators]
-        cache = self.site.lookups.setdefault("indicator_state", {})  # one computation per indicator, not per page
-        for iid in known:
-            if iid not in cache:
-                cache[iid] = indicator_state(self.site, self.site.indicators[iid])
-        return {iid: cache[iid] for iid in known}
+        site = self.site
+
+        def state(iid: str) -> IndicatorState:  # one computation per indicator, not per page
+            return site.memo("indicator_state", iid, lambda: indicator_state(site, site.indicators[iid]))
+
+        return {iid: state(iid) for iid in known}
 
 
 def listing(page: Page) -> Page:

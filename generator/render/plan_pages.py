@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup
 
 from generator import urls
@@ -12,21 +14,21 @@ from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import stats
+from generator.site.graph import Site, grouping
 from generator.site.indicators import indicator_state
+
+
+@grouping("priority_actions")
+def _priority_actions(site: Site) -> Iterable[tuple[str, tuple[Meeting, Item, Action]]]:
+    for m, i, a in site.actions:
+        for sid in dict.fromkeys(ref.partition("/")[0] for ref in a.priority_ids):
+            yield sid, (m, i, a)
 
 
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
     priority_actions: dict[str, list[tuple[Meeting, Item, Action]]] = {p.id: [] for p in strategy.priorities}
-    served = r.site.grouped(
-        "priority_actions",
-        lambda s: (
-            (sid, (m, i, a))
-            for m, i, a in s.actions
-            for sid in dict.fromkeys(ref.partition("/")[0] for ref in a.priority_ids)
-        ),
-    )
-    for meeting, item, action in served.get(strategy.id, []):
+    for meeting, item, action in r.site.grouped("priority_actions").get(strategy.id, []):
         for ref in action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:
