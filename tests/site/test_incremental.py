@@ -162,3 +162,21 @@ def test_a_series_of_edits_gives_the_clean_build_byte_for_byte(tmp_path: Path) -
     )
     assert "every page" in cached(project)  # the theme changed: every page is rendered again
     assert_same_as_clean(project, tmp_path)
+
+
+def test_a_corrupted_cache_or_site_file_is_rebuilt_never_served(tmp_path: Path) -> None:
+    project = project_with_code(tmp_path)
+    cached(project)
+    stores = sorted(path for path in (project / "cache").rglob("*") if path.is_file())
+    assert stores, "the cached build kept no cache files"
+    for path in stores:  # one byte flipped near the end of every cache file: the checksum no longer holds
+        data = bytearray(path.read_bytes())
+        data[-1] ^= 0xFF
+        path.write_bytes(bytes(data))
+    page = project / "site" / "people" / "eve-officer" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>tampered</p></body>"))  # a published file changed
+    replace_in(project, MEETING, "every six months", "every three months")
+    report = cached(project)
+    assert "corrupted (its checksum does not match)" in report
+    assert b"tampered" not in page.read_bytes()
+    assert_same_as_clean(project, tmp_path)
