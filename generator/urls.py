@@ -229,6 +229,15 @@ def calendar_url(board_id: str | None = None) -> str:
     return f"{CALENDARS}meetings.ics" if board_id is None else f"{CALENDARS}{board_id}.ics"
 
 
+# Ids whose page or file the site itself uses, by kind: what a record with that id would collide with.
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "people": {PEOPLE_LETTERS.split("/")[1]: f"{PEOPLE_LETTERS} lists people by surname"},
+    "boards": {
+        calendar_url()[len(CALENDARS) : -len(".ics")]: f"{calendar_url()} is the calendar of every board's meetings"
+    },
+}
+
+
 def sitemap_url() -> str:
     """URL of the records sitemap with last-modified dates (MkDocs keeps sitemap.xml)."""
     return "sitemap-records.xml"

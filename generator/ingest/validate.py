@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import urls
 from generator.ingest.load import RawData, RawRecord
 from generator.ingest.load_csv import RawTable
 from generator.records.common import Located, Origin, TopLevel
@@ -101,6 +102,12 @@ def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
             record.line(("id",)),
             "id",
             f"'{model.id}' does not match the file name '{record.stem}' (rename the file or fix the id)",
+        )
+        return None
+    taken = urls.RESERVED_IDS.get(kind.name, {}).get(model.id)
+    if taken:
+        report.error(
+            record.path, record.line(("id",)), "id", f"'{model.id}' is taken by the site: {taken} (choose another id)"
         )
         return None
     parent = getattr(model, kind.parent_field) if kind.parent_field else None

@@ -124,6 +124,19 @@ CASES: list[tuple[str, dict, list[str]]] = [
         ],
     ),
     (
+        "reserved_person_id",
+        {"people/a-z.yml": "id: a-z\nname: A\n"},
+        ["people/a-z.yml:1: id: 'a-z' is taken by the site: people/a-z/ lists people by surname (choose another id)"],
+    ),
+    (
+        "reserved_board_id",
+        {"boards/meetings.yml": fixture_text("boards/riverton-sab.yml").replace("id: riverton-sab", "id: meetings")},
+        [
+            "boards/meetings.yml:1: id: 'meetings' is taken by the site: calendars/meetings.ics is the calendar of "
+            "every board's meetings (choose another id)"
+        ],
+    ),
+    (
         "bad_id",
         {"people/Bad Id.yml": "id: Bad Id\nname: A\n"},
         [
