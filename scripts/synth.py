@@ -222,7 +222,7 @@ def decision_item(n: int, k: int, when: date, ctx: dict, rng: random.Random) -> 
             {
                 "id": f"a{k}",
                 "text": f"Report back on the {topic.lower()}.",
-                "owner_id": people[1],
+                "owners": [{"person_id": people[1]}],
                 "due": (when + timedelta(days=90)).isoformat(),
                 "resolution": minute,
                 "priority_ids": [f"{ctx['strategy']}/pr{k % 3}"],

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from generator.exports.records_json import document_twins
 from generator.exports.sitemap import board_lastmod, document_lastmod, meeting_lastmod, person_lastmod
-from generator.exports.tables import EXPORTS, KindExports, TableMaker
-from generator.exports.tables_meetings import (
+from generator.exports.tables import EXPORTS, KindExports, TableMaker, withdrawn_on
+from generator.exports.tables_follow import (
     actions_table,
+    plan_groups_table,
+    planned_items_table,
+    plans_table,
+    recommendations_table,
+    referrals_table,
+    responses_table,
+    statuses_table,
+    updates_table,
+    work_programmes_table,
+)
+from generator.exports.tables_meetings import (
     attendance_table,
     boards_table,
     items_table,
@@ -31,6 +42,8 @@ MEETINGS = TableMaker(
         ("agenda_items", "agenda_items", "meeting_id"),
         ("resolutions", "resolutions", "meeting_id"),
         ("actions", "actions", "meeting_id"),
+        ("recommendations", "recommendations", "meeting_id"),
+        ("referrals", "referrals", "meeting_id"),
     ),
 )
 
@@ -46,7 +59,17 @@ EXPORTS.register(
             TableMaker("attendance", attendance_table),
             TableMaker("agenda_items", items_table),
             TableMaker("resolutions", resolutions_table, ()),  # each decision page has a twin
-            TableMaker("actions", actions_table),
+            TableMaker(
+                "recommendations",
+                recommendations_table,
+                (
+                    ("responses", "recommendation_responses", "recommendation_id"),
+                    ("updates", "recommendation_updates", "recommendation_id"),
+                ),
+            ),
+            TableMaker("recommendation_responses", responses_table),
+            TableMaker("recommendation_updates", updates_table),
+            TableMaker("referrals", referrals_table),
         ),
         lastmod=meeting_lastmod,
     ),
@@ -66,6 +89,32 @@ EXPORTS.register(
         (
             TableMaker("indicators", indicators_table, (("values", "indicator_values", "indicator_id"),)),
             TableMaker("indicator_values", values_table),
+        )
+    ),
+)
+# Actions are kept by meetings and by plans: their table follows both, so what it refers to comes first.
+EXPORTS.register(
+    "plans",
+    KindExports(
+        (
+            TableMaker(
+                "plans",
+                plans_table,
+                (("groups", "plan_groups", "plan_id"), ("actions", "actions", "plan_id")),
+            ),
+            TableMaker("plan_groups", plan_groups_table),
+            TableMaker("actions", actions_table),
+            TableMaker("action_statuses", statuses_table),
+        ),
+        lastmod=withdrawn_on,
+    ),
+)
+EXPORTS.register(
+    "work-programmes",
+    KindExports(
+        (
+            TableMaker("work_programmes", work_programmes_table, (("items", "planned_items", "work_programme_id"),)),
+            TableMaker("planned_items", planned_items_table),
         )
     ),
 )

@@ -16,10 +16,9 @@ from generator.exports.columns import (
     url_column,
 )
 from generator.records.board import Board, Membership
-from generator.records.meeting import Action, Attendance, Item, Meeting, Resolution
+from generator.records.meeting import Attendance, Item, Meeting, Resolution
 from generator.records.person import Person
 from generator.site.graph import Site
-from generator.site.queries import latest_status
 
 MEETING_ID = "The meeting: <board>/<meeting id>."
 ITEM_ID = "The agenda item: <meeting>/<n>."
@@ -131,20 +130,3 @@ def resolutions_table(site: Site) -> Table:
 
 def _text(decision: Any) -> str:
     return "\n".join(f"{p.label} {p.text}" if p.label else p.text for p in decision.resolution.parts)
-
-
-def actions_table(site: Site) -> Table:
-    """Actions arising, with their latest status."""
-    cols = [
-        key_column("<meeting>/<action id>.", lambda s: f"{site.meeting_key(s[0])}/{s[2].id}"),
-        derived("meeting_id", MEETING_ID, lambda s: site.meeting_key(s[0])),
-        derived("item_id", ITEM_ID, lambda s: _item_id(site, s[0], s[1])),
-        *fields(Action, "text", "owner_id", "owner", "due", of=lambda s: s[2]),
-        derived(
-            "latest_status", "The latest status on record, or 'no update recorded'.", lambda s: latest_status(s[2])
-        ),
-    ]
-    rows = rows_of(cols, [(m, it, a) for m, it, a in site.actions if not m.withdrawn])
-    rows.sort(key=lambda r: r["id"])
-    fks = [("meeting_id", "meetings"), ("item_id", "agenda_items"), ("owner_id", "people")]
-    return Table("actions", "Actions", cols, rows, ["id"], fks)

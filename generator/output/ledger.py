@@ -145,6 +145,11 @@ def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
             f"no {noun} has the id '{old}' now: add '{old}' to former_ids of the {noun} it became, "
             f"or restore data/{kind}/{old}.yml and mark it withdrawn"
         )
+    if kind in ("items", "recommendations"):
+        return (
+            f"meeting '{'/'.join(parent[:2])}' has no {NOUN[kind]} '{old}' with recommendations now: "
+            "restore the recommendation (its number and its item's number as they were)"
+        )
     if spec is not None:
         up, noun = NOUN[spec.parent or ""], NOUN[kind]
         return (

@@ -8,8 +8,6 @@ from pydantic import model_validator
 
 from generator.records.common import F, Note, Record, Source, TopLevel
 from generator.records.fields import (
-    DueDate,
-    Id,
     IsoDate,
     LongText,
     Markdown,
@@ -25,6 +23,22 @@ from generator.records.fields import (
     YesNo,
     fail_at,
 )
+from generator.records.scrutiny import Recommendation, Referral
+from generator.records.tracker import ACTION_STATUS, Action, StatusEntry
+
+# Action and StatusEntry live in tracker.py (plans hold actions too); named here for the modules that
+# know them as parts of a meeting.
+__all__ = [
+    "ACTION_STATUS",
+    "Action",
+    "Attendance",
+    "Declaration",
+    "Item",
+    "Meeting",
+    "Part",
+    "Resolution",
+    "StatusEntry",
+]
 
 ATTENDANCE = ("present", "apologies", "absent", "substitute", "officer", "guest")
 ITEM_KINDS = ("decision", "information", "verbal-update", "procedural", "discussion")
@@ -41,7 +55,16 @@ OUTCOMES = (
     "requested",
     "other",
 )
-ACTION_STATUS = ("not-started", "in-progress", "done", "overdue", "cancelled", "unknown")
+DECLARATION_KINDS = {
+    "disclosable-pecuniary": "a disclosable pecuniary interest (Localism Act 2011)",
+    "other-registrable": "another registrable interest under the council's code of conduct",
+    "non-registrable": "a non-registrable interest under the council's code of conduct",
+    "personal": "a personal interest (the older codes of conduct)",
+    "prejudicial": "a prejudicial interest (the older codes of conduct)",
+    "scrutiny-interest": "a scrutiny interest: the member took part in the decision being scrutinised",
+    "party-whip": "a party whip: the member was told by their party how to speak or vote on the item",
+    "other": "another kind of declaration, as printed in category",
+}
 
 
 class Attendance(Record):
@@ -72,10 +95,21 @@ class Declaration(Record):
     item: MinuteNumber | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
     nature: Text = F("The interest as minuted.", "Employee of University Hospitals Coventry and Warwickshire")
     category: Text | None = F("Kind of interest as minuted.", "disclosable pecuniary interest", default=None)
+    kind: Annotated[str, OneOf(*DECLARATION_KINDS)] | None = F(
+        "What kind of declaration it is, where the minutes say; leave out when they do not.",
+        "scrutiny-interest",
+        default=None,
+    )
+    minute: MinuteNumber | None = F(
+        "The minute under which the declaration is recorded, when it differs from the item it concerns.",
+        "11",
+        default=None,
+    )
     action: Text | None = F(
         "What they did: left the room, stayed, did not vote.", "left the meeting for this item", default=None
     )
     source: Source | None = F("Where it is printed.", default=None)
+    notes: list[Note] = F("Notes shown to readers.", default=[])
 
 
 class Part(Record):
@@ -83,31 +117,6 @@ class Part(Record):
 
     label: Text | None = F("The number as printed: '(1)', 'a)', '2.1'.", "(1)", default=None)
     text: LongText = F("The words exactly as printed.", "That the report be noted.")
-
-
-class StatusEntry(Record):
-    """A dated status of an action."""
-
-    date: IsoDate | None = F("When the status was reported.", "2013-09-26", default=None)
-    status: Annotated[str, OneOf(*ACTION_STATUS)] = F("Status on that date.", "in-progress")
-    note: LongText | None = F("Progress as printed.", default=None)
-    source: Source | None = F("Where it is printed.", default=None)
-
-
-class Action(Record):
-    """Something someone undertook to do."""
-
-    id: Id = F("Id unique within the meeting.", "a1")
-    text: LongText = F("The action as printed.", "Circulate the presentation to Board members.")
-    owner_id: Ref | None = F("Person responsible.", default=None)
-    owner: Text | None = F("Owner as free text when not a person record.", "Dudley CCG", default=None)
-    due: DueDate | None = F("Due date, or the text printed (TBC, Ongoing).", "2014-03-31", default=None)
-    plan: Text | None = F("Action plan it belongs to, as titled.", "Keogh action plan", default=None)
-    resolution: MinuteNumber | None = F("Minute number of the resolution it arises from.", "8", default=None)
-    priority_ids: list[Text] = F("Strategy priorities served, as <strategy>/<priority>.", default=[])
-    status_history: list[StatusEntry] = F("Dated statuses, oldest first.", default=[])
-    source: Source | None = F("Where it is printed.", default=None)
-    notes: list[Note] = F("Notes shown to readers.", default=[])
 
 
 class Resolution(Record):
@@ -150,6 +159,10 @@ class Item(Record):
     minutes: Markdown | None = F("The minute text (Markdown), verbatim where possible.", default=None)
     resolutions: list[Resolution] = F("Resolutions under this minute.", default=[])
     actions: list[Action] = F("Actions arising.", default=[])
+    recommendations_made: list[Recommendation] = F(
+        "Recommendations the board made to other bodies under this item; each has its own page.", default=[]
+    )
+    referrals: list[Referral] = F("Referrals to other bodies, and call-ins, under this item.", default=[])
     document_ids: list[Ref] = F("Reports and papers for this item.", default=[])
     strategy_ids: list[Ref] = F("Strategies the item concerns.", default=[])
     indicator_ids: list[Ref] = F("Indicators the item concerns.", default=[])
@@ -180,6 +193,10 @@ class Meeting(TopLevel):
     attendance: list[Attendance] = F("Who was present, sent apologies, substituted or attended.", default=[])
     declarations: list[Declaration] = F("Declarations of interest.", default=[])
     items: list[Item] = F("Agenda items in order.", default=[])
+    actions: list[Action] = F(
+        "Actions arising from the meeting as a whole, not from one item (an action log kept with the minutes).",
+        default=[],
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Meeting:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from generator import urls
 from generator.records.board import Board
+from generator.records.plan import Plan
 from generator.render import jsonld
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.site import followup
 from generator.site import queries as ctx
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
@@ -20,6 +22,7 @@ def board_page(r: Renderer, board: Board) -> Page:
     current, vacant, past = ctx.current_and_past(board, as_of)
     past_meetings = list(reversed([m for m in meetings if m.date < r.today or m.status == "held"]))
     url = urls.board_url(board.id)
+    made = followup.recommendations_of(r.site, board.id)
     description = f"{board.name} ({board.authority}): members, meetings, decisions and strategies."
     page = r.page(
         url,
@@ -39,13 +42,32 @@ def board_page(r: Renderer, board: Board) -> Page:
         strategies=sorted((s for s in r.site.strategies.values() if board.id in s.board_ids), key=lambda s: s.id),
         indicators=sorted((i for i in r.site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title),
         reports_from=sorted(r.site.reports_from.get(board.id, []), key=lambda b: b.name),
+        coming=followup.coming_up(r.site, r.today, board.id),
+        programmes=sorted((w for w in r.site.work_programmes.values() if w.board_id == board.id), key=lambda w: w.id),
+        made=made,
+        state=lambda m: followup.response_state(m, r.today),
+        plans=sorted(
+            (
+                p
+                for p in r.site.plans.values()
+                if board.id in p.board_ids or any(o.board_id == board.id for o in p.owners)
+            ),
+            key=lambda p: p.title,
+        ),
     )
     page.meta["jsonld"] = jsonld.board(r, board, current)
     page.feeds = [
         (f"Decisions of {board.name}", urls.decisions_feed_url(board.id)),
         (f"Meetings of {board.name}", urls.meetings_feed_url(board.id)),
     ]
+    if made:
+        page.feeds.append((f"Recommendations of {board.name}", urls.recommendations_feed_url(board.id)))
     return page
+
+
+def _plan_of(plan: Plan, board: Board) -> bool:
+    """Whether a board owns or monitors a plan."""
+    return board.id in plan.board_ids or any(owner.board_id == board.id for owner in plan.owners)
 
 
 PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board)]))

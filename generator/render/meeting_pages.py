@@ -6,8 +6,10 @@ from generator import urls
 from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render import jsonld
+from generator.render.follow_pages import recommendation_page
 from generator.render.indicator_view import badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.site import followup
 from generator.site import queries as ctx
 from generator.site.graph import Decision
 from generator.site.queries import uk_date
@@ -42,6 +44,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         key=lambda d: d.id,
     )
     url = urls.meeting_url(board.id, meeting.id)
+    tracked = {id(t.action): t for t in r.site.actions if t.holder is meeting}
     title = f"{board.short_name}, {uk_date(meeting.date, weekday=False)}"
     description = f"{board.name} meeting on {uk_date(meeting.date)}: {meeting.status}, {len(meeting.items)} items."
     page = r.page(
@@ -59,6 +62,11 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         prev=prev,
         next=nxt,
         has_minutes=any(item.minutes or item.resolutions for item in meeting.items),
+        tracked=lambda action: tracked[id(action)],
+        recommendations_at=lambda item: followup.recommendations_at(r.site, meeting, item),
+        state=lambda made: followup.response_state(made, r.today),
+        plans_at=lambda item: followup.plans_received(r.site, meeting, item),
+        planned_at=lambda item: followup.planned_for(r.site, meeting, item),
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
     return page
@@ -84,15 +92,22 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
         latest_values=r.latest_values(res.indicator_ids),
         badge=badge,
         actions=ctx.actions_for(r.site, decision),
+        made=[m for m in r.site.recommendations.values() if m.decision is decision],
+        state=lambda made: followup.response_state(made, r.today),
         adopted=adopted,
         permalink=r.site_url + decision.url,
     )
 
 
 def meeting_pages(r: Renderer, meeting: Meeting) -> list[Page]:
-    """A meeting's page and its decisions' pages."""
+    """A meeting's page, its decisions' pages and its recommendations' pages."""
     decisions = sorted(ctx.decisions_of_meeting(r.site, meeting).values(), key=lambda d: d.key)
-    return [meeting_page(r, meeting), *(decision_page(r, d) for d in decisions)]
+    made = [m for item in meeting.items for m in followup.recommendations_at(r.site, meeting, item)]
+    return [
+        meeting_page(r, meeting),
+        *(decision_page(r, d) for d in decisions),
+        *(recommendation_page(r, m) for m in made),
+    ]
 
 
 PAGES.register("meetings", PageMaker("meeting.j2", meeting_pages))

@@ -18,6 +18,7 @@ from generator.records.person import Person
 from generator.records.registry import KINDS, Handlers, Kind
 from generator.site.checks_meetings import check_meetings
 from generator.site.checks_plans import check_indicators, check_strategies
+from generator.site.checks_trackers import check_plans, check_work_programmes
 from generator.site.graph import Checker, Site, by_key
 from generator.site.redirects import collect
 
@@ -95,3 +96,5 @@ CHECKS.register("people", check_people)
 CHECKS.register("meetings", check_meetings)
 CHECKS.register("strategies", check_strategies)
 CHECKS.register("indicators", check_indicators)
+CHECKS.register("plans", check_plans)
+CHECKS.register("work-programmes", check_work_programmes)

@@ -7,6 +7,7 @@ from generator.records.board import Board
 from generator.records.common import TopLevel
 from generator.records.meeting import Item, Meeting
 from generator.records.suggest import did_you_mean
+from generator.site.checks_scrutiny import check_item_scrutiny, track_item_actions, track_meeting_actions
 from generator.site.graph import Checker, Decision, Site
 
 
@@ -28,16 +29,19 @@ def _check_meeting(site: Site, check: Checker, meeting: Meeting) -> None:
     numbers = {n for item in meeting.items for n in (item.number, item.minute) if n}
     for i, declaration in enumerate(meeting.declarations):
         check.ref(meeting, ("declarations", i, "person_id"), declaration.person_id, "people")
-        if declaration.item and declaration.item not in numbers:
-            check.at(
-                meeting,
-                ("declarations", i, "item"),
-                f"no item or minute numbered '{declaration.item}' in this meeting"
-                + did_you_mean(declaration.item, numbers),
-            )
+        check.source(meeting, ("declarations", i), declaration.source)
+        for field in ("item", "minute"):
+            number = getattr(declaration, field)
+            if number and number not in numbers:
+                check.at(
+                    meeting,
+                    ("declarations", i, field),
+                    f"no item or minute numbered '{number}' in this meeting" + did_you_mean(number, numbers),
+                )
     action_ids: dict[str, int] = {}
     for i, item in enumerate(meeting.items):
         _check_item(site, check, board, meeting, i, item, action_ids)
+    track_meeting_actions(site, check, meeting, action_ids)
 
 
 def _check_attendance(site: Site, check: Checker, meeting: Meeting) -> None:
@@ -94,12 +98,10 @@ def _check_item(
         for ref in resolution.strategy_ids + resolution.indicator_ids:
             site.decisions_citing[ref].append(decision)
     for j, action in enumerate(item.actions):
-        aloc = (*loc, "actions", j)
         if action.id in action_ids:
-            check.at(meeting, (*aloc, "id"), f"action id '{action.id}' is used twice in this meeting")
+            check.at(meeting, (*loc, "actions", j, "id"), f"action id '{action.id}' is used twice in this meeting")
         action_ids[action.id] = j
-        check.ref(meeting, (*aloc, "owner_id"), action.owner_id, "people")
-        check.source(meeting, aloc, action.source)
-        site.actions.append((meeting, item, action))
+    check_item_scrutiny(site, check, board, meeting, i, item)
+    track_item_actions(site, check, meeting, i, item)
 
 

@@ -6,10 +6,11 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from generator.records.meeting import Action, Item, Meeting
+from generator.records.meeting import Item, Meeting
 from generator.records.board import Board, Membership
 from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers
+from generator.site.tracked import Tracked
 
 HELD = ("held",)
 
@@ -188,13 +189,11 @@ def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
     return sorted(found, key=lambda pair: pair[0].date)
 
 
-def actions_for(site: Site, decision: Decision) -> list[Action]:
+def actions_for(site: Site, decision: Decision) -> list[Tracked]:
     """Actions arising from a decision: those of its item that name its minute, or all of the item's."""
-    item = decision.item
-    named = [a for a in item.actions if a.resolution and a.resolution == decision.minute]
-    return named or [a for a in item.actions if not a.resolution]
-
-
-def latest_status(action: Action) -> str:
-    """The most recent status of an action, or 'no update recorded'."""
-    return action.status_history[-1].status if action.status_history else "no update recorded"
+    by_meeting = site.grouped(
+        "actions_by_meeting", lambda s: ((s.meeting_key(t.meeting), t) for t in s.actions if t.meeting and t.item)
+    )
+    mine = [t for t in by_meeting.get(site.meeting_key(decision.meeting), []) if t.item is decision.item]
+    named = [t for t in mine if t.action.resolution and t.action.resolution == decision.minute]
+    return named or [t for t in mine if not t.action.resolution and t.origin == "resolution"]

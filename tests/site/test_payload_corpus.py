@@ -108,7 +108,7 @@ def meeting_file() -> str:
             f"    summary: {q(within_bounds(p))}", f"    minutes: {q(within_bounds(p))}",
             "    resolutions:", f"      - preamble: {q(fit(p, MAX_PROSE))}", "        outcome: approved",
             f"        parts: [{{label: {q(p[:40])}, text: {q(fit(p, MAX_PROSE))}}}]",
-            "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owner: {q(fit(p))}",
+            "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owners_printed: {q(fit(p))}",
             "        due: TBC",
         ]
     return "\n".join(lines) + "\n"

@@ -60,6 +60,8 @@ def test_places_say_where_records_live() -> None:
         "data/meetings/<board-id>/<yyyy-mm-dd>.yml",
         "data/strategies/<id>.yml",
         "data/indicators/<id>.yml",
+        "data/plans/<id>.yml",
+        "data/work-programmes/<id>.yml",
     ]
 
 

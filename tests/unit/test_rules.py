@@ -142,8 +142,8 @@ CASES: list[tuple[str, dict, list[str]]] = [
     ),
     (
         "unknown_person",
-        edit(MEETING, "owner_id: bob-member", "owner_id: bob-membr"),
-        [f"{MEETING}:58: items[1].actions[0].owner_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"],
+        edit(MEETING, "owners: [{person_id: bob-member}]", "owners: [{person_id: bob-membr}]"),
+        [f"{MEETING}:58: items[1].actions[0].owners[0].person_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"],
     ),
     (
         "not_a_member",
@@ -329,7 +329,7 @@ CASES: list[tuple[str, dict, list[str]]] = [
         {"person/x.yml": "id: x\nname: A\n"},
         [
             "person/x.yml: 'person' is not a record folder; expected one of: boards, people, documents, meetings, "
-            "strategies, indicators (did you mean 'people'?)"
+            "strategies, indicators, plans, work-programmes (did you mean 'people'?)"
         ],
     ),
     (
