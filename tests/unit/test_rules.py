@@ -143,7 +143,9 @@ CASES: list[tuple[str, dict, list[str]]] = [
     (
         "unknown_person",
         edit(MEETING, "owners: [{person_id: bob-member}]", "owners: [{person_id: bob-membr}]"),
-        [f"{MEETING}:58: items[1].actions[0].owners[0].person_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"],
+        [
+            f"{MEETING}:58: items[1].actions[0].owners[0].person_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"
+        ],
     ),
     (
         "not_a_member",
