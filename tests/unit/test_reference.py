@@ -29,7 +29,8 @@ def test_json_schemas_parse_and_cover_every_kind() -> None:
     """One schema per record kind, each valid JSON with the kind's fields."""
     schemas = schema_files()
     assert sorted(schemas) == sorted(
-        f"schemas/{k}.schema.json" for k in ("board", "person", "document", "meeting", "strategy", "indicator")
+        f"schemas/{k}.schema.json"
+        for k in ("organisation", "board", "person", "document", "meeting", "strategy", "indicator")
     )
     meeting = json.loads(schemas["schemas/meeting.schema.json"])
     assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])
