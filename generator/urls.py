@@ -26,6 +26,7 @@ LONGEST_NAME = 105
 INDEXES = {
     "home": "",
     "boards": "boards/",
+    "organisations": "organisations/",
     "meetings": "meetings/",
     "decisions": "decisions/",
     "people": "people/",

@@ -8,7 +8,7 @@ from typing import Any
 from generator import urls
 from generator.exports.columns import WITHDRAWN, Column, Table, derived, field, fields, key_column, record_rows, rows_of
 from generator.exports.columns import url_column as page_column
-from generator.records.bodyref_tmp import BodyRef
+from generator.records.common import BodyRef
 from generator.records.plan import Plan, PlanGroup
 from generator.records.scrutiny import Recommendation, Referral, Response
 from generator.records.tracker import Action, StatusEntry

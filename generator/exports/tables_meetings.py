@@ -27,12 +27,13 @@ ITEM_ID = "The agenda item: <meeting>/<n>."
 def boards_table(site: Site) -> Table:
     """Boards."""
     cols = [
-        *fields(Board, "id", "name", "short_name", "kind", "authority", "area", "statutory_basis", "website"),
+        *fields(Board, "id", "name", "short_name", "kind", "organisation_id", "authority", "area", "statutory_basis"),
+        *fields(Board, "website"),
         url_column(lambda b: urls.board_url(b.id)),
         *WITHDRAWN,
     ]
     rows = record_rows(cols, sorted(site.boards.values(), key=lambda b: b.id))
-    return Table("boards", "Boards", cols, rows, ["id"], [])
+    return Table("boards", "Boards", cols, rows, ["id"], [("organisation_id", "organisations")])
 
 
 def people_table(site: Site) -> Table:

@@ -62,6 +62,12 @@ class Board(TopLevel):
     name: Text = F("Full name as the authority writes it.", "Coventry Health and Well-being Board")
     short_name: Text = F("Short name for tables and menus.", "Coventry HWB")
     kind: Annotated[str, OneOf(*BOARD_KINDS)] = F("What kind of body it is.", "health-and-wellbeing-board")
+    organisation_id: Ref | None = F(
+        "The organisation the board belongs to: the council, for a council committee; for a partnership board, "
+        "its lead organisation, or leave out.",
+        "coventry-city-council",
+        default=None,
+    )
     authority: Text = F("The council or body it belongs to.", "Coventry City Council")
     area: Text | None = F("The place it serves (used to match indicator areas).", "Coventry", default=None)
     statutory_basis: Text | None = F(

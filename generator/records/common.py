@@ -12,14 +12,38 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from generator.records.fields import Count, Id, IsoDate, LongText, OldAddress, OneOf, Pages, Ref, fail_at
+from generator.records.fields import (
+    Count,
+    Id,
+    IsoDate,
+    LongText,
+    Markdown,
+    OldAddress,
+    OneOf,
+    Pages,
+    Ref,
+    Text,
+    fail,
+    fail_at,
+)
 
 
-def F(description: str, *examples: Any, default: Any = ..., **rules: Any) -> Any:  # noqa: N802
-    """Declare a documented field; without ``default`` it is required."""
-    return Field(default, description=description, examples=list(examples) or None, **rules)
+def F(description: str, *examples: Any, default: Any = ..., shown: str | None = None, **rules: Any) -> Any:  # noqa: N802
+    """Declare a documented field; without ``default`` it is required.
+
+    ``shown`` says where readers see the field ("meeting page", "not shown"): the data-format reference
+    lists it, so staff know what each field they fill in does.
+    """
+    extra: dict[str, Any] | None = {"shown": shown} if shown else None
+    return Field(default, description=description, examples=list(examples) or None, json_schema_extra=extra, **rules)
+
+
+def shown_on(info: Any) -> str | None:
+    """Where readers see a field, as declared with F(..., shown=...)."""
+    extra = info.json_schema_extra
+    return extra.get("shown") if isinstance(extra, dict) else None
 
 
 def no_later(start: date | None, end: date | None) -> None:
@@ -136,3 +160,54 @@ class TopLevel(Located):
     withdrawn: Withdrawn | None = F("Set when the record is withdrawn; its page then says when and why.", default=None)
     source: Source | None = F("Where the record's facts are printed.", default=None)
     notes: list[Note] = F("Notes shown to readers.", default=[])
+
+
+class DatedText(Record):
+    """Text that holds from a date: a purpose, terms of reference, how to take part, as a document prints them."""
+
+    text: Markdown = F("The text as printed (Markdown).", "The Board meets in public; anyone may attend.")
+    date: IsoDate | None = F(
+        "The date of the document the text comes from (the agenda's date, for text printed in a pack); "
+        "pages say 'date not recorded' without it.",
+        "2014-11-19",
+        default=None,
+    )
+    source: Source | None = F("Where the text is printed.", default=None)
+
+
+BODY_FIELDS = ("organisation_id", "board_id", "person_id", "name")
+
+
+class BodyRef(Record):
+    """An organisation, a board or a person that a fact names: a record's id, or the name as printed."""
+
+    organisation_id: Ref | None = F("Id of the organisation (data/organisations/<id>.yml).", default=None)
+    board_id: Ref | None = F("Id of the board.", default=None)
+    person_id: Ref | None = F("Id of the person.", default=None)
+    name: Text | None = F(
+        "The body or person as printed, when it has no record.", "Riverton Carers Centre", default=None
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> BodyRef:
+        given = [name for name in BODY_FIELDS if getattr(self, name) is not None]
+        if not given:
+            raise fail("give one of organisation_id, board_id, person_id or name")
+        if len(given) > 1:
+            message = f"give only one of organisation_id, board_id, person_id or name (found {given[0]} too)"
+            raise fail_at(given[1], message)
+        return self
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of record it names ('organisations'), or None for a name as printed."""
+        if self.organisation_id:
+            return "organisations"
+        if self.board_id:
+            return "boards"
+        return "people" if self.person_id else None
+
+    @property
+    def ref(self) -> str | None:
+        """The id it names, or None for a name as printed."""
+        return self.organisation_id or self.board_id or self.person_id

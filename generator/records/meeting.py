@@ -95,7 +95,7 @@ class Declaration(Record):
     item: MinuteNumber | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
     nature: Text = F("The interest as minuted.", "Employee of University Hospitals Coventry and Warwickshire")
     category: Text | None = F("Kind of interest as minuted.", "disclosable pecuniary interest", default=None)
-    kind: Annotated[str, OneOf(*DECLARATION_KINDS)] | None = F(
+    kind: Annotated[str, OneOf(*DECLARATION_KINDS.items())] | None = F(
         "What kind of declaration it is, where the minutes say; leave out when they do not.",
         "scrutiny-interest",
         default=None,

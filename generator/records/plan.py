@@ -10,8 +10,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from generator.records.bodyref_tmp import BodyRef
-from generator.records.common import F, Note, Record, Source, TopLevel, no_later
+from generator.records.common import BodyRef, F, Note, Record, Source, TopLevel, no_later
 from generator.records.fields import Id, IsoDate, LongText, Markdown, MinuteNumber, OneOf, Ref, Text, Url
 from generator.records.tracker import Action
 
@@ -75,7 +74,7 @@ class Plan(TopLevel):
 
     title: Text = F("Title as printed.", "Keogh Investigation Action Plan – July 2013")
     other_titles: list[Text] = F("Other titles the plan is printed under.", default=[])
-    kind: Annotated[str, OneOf(*PLAN_KINDS)] | None = F("What kind of plan it is.", "action-plan", default=None)
+    kind: Annotated[str, OneOf(*PLAN_KINDS.items())] | None = F("What kind of plan it is.", "action-plan", default=None)
     owners: list[BodyRef] = F(
         "Who owns the plan: organisations, boards or people (or names as printed).",
         [{"organisation_id": "dudley-group-nhs-foundation-trust"}],

@@ -23,6 +23,7 @@ from generator.records.common import Record, TopLevel
 from generator.records.document import Document
 from generator.records.indicator import REQUIRED_COLUMNS, ROW_KEY, Indicator, IndicatorValue
 from generator.records.meeting import Meeting
+from generator.records.organisation import Organisation
 from generator.records.person import Person
 from generator.records.plan import Plan
 from generator.records.strategy import Strategy
@@ -84,6 +85,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("organisations", "organisation", "organisations", Organisation, "name"),
     Kind("boards", "board", "boards", Board, "name"),
     Kind("people", "person", "people", Person, "name"),
     Kind("documents", "document", "documents", Document, "title"),

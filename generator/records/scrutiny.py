@@ -10,8 +10,7 @@ from typing import Annotated
 
 from pydantic import model_validator
 
-from generator.records.bodyref_tmp import BodyRef
-from generator.records.common import F, Note, Record, Source
+from generator.records.common import BodyRef, F, Note, Record, Source
 from generator.records.fields import DueDate, IsoDate, LongText, OneOf, Ref, Text, fail_at
 from generator.records.tracker import StatusEntry
 
@@ -59,7 +58,7 @@ class Response(Record):
 
     date: IsoDate = F("The date of the response.", "2024-06-03")
     by: BodyRef | None = F("Which addressee responded (one of the recommendation's to).", default=None)
-    outcome: Annotated[str, OneOf(*RESPONSE_OUTCOMES)] = F(
+    outcome: Annotated[str, OneOf(*RESPONSE_OUTCOMES.items())] = F(
         "The response, as the transcriber classifies it from its words.", "accepted"
     )
     printed: LongText | None = F("The response's words, verbatim.", default=None)
@@ -93,7 +92,7 @@ class Recommendation(Record):
 class Referral(Record):
     """A referral of a matter to another body, or a call-in of an executive decision."""
 
-    kind: Annotated[str, OneOf(*REFERRAL_KINDS)] = F("Referral or call-in.", "referral")
+    kind: Annotated[str, OneOf(*REFERRAL_KINDS.items())] = F("Referral or call-in.", "referral")
     to: BodyRef | None = F("The body referred to (Cabinet, full Council, the Secretary of State).", default=None)
     to_printed: Text | None = F("The body as printed.", default=None)
     subject: Text | None = F("What was referred or called in, as printed.", "the draft inquiry report", default=None)
@@ -102,7 +101,7 @@ class Referral(Record):
     decision_maker: BodyRef | None = F("For a call-in: who took the decision called in.", default=None)
     decision_date: IsoDate | None = F("For a call-in: when the decision was taken.", default=None)
     outcome_printed: LongText | None = F("The outcome's words, verbatim.", default=None)
-    outcome: Annotated[str, OneOf(*REFERRAL_OUTCOMES)] | None = F(
+    outcome: Annotated[str, OneOf(*REFERRAL_OUTCOMES.items())] | None = F(
         "The outcome, classified from its words; pages say 'outcome not on record' without it.", default=None
     )
     outcome_date: IsoDate | None = F("When the outcome was decided.", default=None)

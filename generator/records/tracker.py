@@ -12,8 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import model_validator
 
-from generator.records.bodyref_tmp import BodyRef
-from generator.records.common import F, Note, Record, Source
+from generator.records.common import BodyRef, F, Note, Record, Source
 from generator.records.fields import DueDate, Id, IsoDate, LongText, MinuteNumber, OneOf, Text, fail, fail_at
 
 # Every allowed value with its meaning, for the reference page and the staff guide.
@@ -62,7 +61,7 @@ class StatusEntry(Record):
     printed: LongText | None = F(
         "The status exactly as printed.", "Completed 29/11/22 – circulated to Cabinet Members", default=None
     )
-    status: Annotated[str, OneOf(*ACTION_STATUS)] | None = F(
+    status: Annotated[str, OneOf(*ACTION_STATUS_MEANINGS.items())] | None = F(
         "The status normalised, only where the printed words say it plainly; leave out when unsure.",
         "done",
         default=None,

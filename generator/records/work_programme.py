@@ -12,8 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
-from generator.records.bodyref_tmp import BodyRef
-from generator.records.common import F, Note, Record, Source, TopLevel
+from generator.records.common import BodyRef, F, Note, Record, Source, TopLevel
 from generator.records.fields import Id, IsoDate, LongText, MeetingId, MinuteNumber, Ref, Text, fail, fail_at
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")

@@ -14,6 +14,7 @@ from generator.render import (  # noqa: F401  (page handlers)
     board_page,
     follow_pages,
     meeting_pages,
+    organisation_page,
     person_page,
     plan_pages,
 )

@@ -30,6 +30,26 @@ BOARD_KINDS = {
     "committee": "Committee",
     "other": "Board",
 }
+ORGANISATION_KINDS = {
+    "council": "Council",
+    "council-executive": "Council executive",
+    "nhs-trust": "NHS trust",
+    "nhs-foundation-trust": "NHS foundation trust",
+    "clinical-commissioning-group": "Clinical commissioning group",
+    "integrated-care-board": "Integrated care board",
+    "nhs-england": "NHS England",
+    "government-agency": "Government agency",
+    "government-department": "Government department",
+    "regulator": "Regulator",
+    "healthwatch": "Healthwatch",
+    "police": "Police",
+    "fire": "Fire and rescue service",
+    "voluntary": "Voluntary sector body",
+    "university": "University",
+    "company": "Company",
+    "partnership": "Partnership",
+    "other": "Organisation",
+}
 ROLES = {
     "chair": "Chair",
     "vice-chair": "Vice-Chair",
@@ -110,6 +130,10 @@ class Linker:
     def to(self, url: str) -> str:
         """Relative link to a site URL."""
         return urls.relative(self.here, url)
+
+    def organisation(self, organisation_id: str) -> str:
+        """Link to an organisation."""
+        return self.to(urls.page_url("organisations", organisation_id))
 
     def board(self, board_id: str) -> str:
         """Link to a board."""
@@ -196,6 +220,7 @@ def make_env() -> jinja2.Environment:
     )
     env.globals.update(
         BOARD_KINDS=BOARD_KINDS,
+        ORGANISATION_KINDS=ORGANISATION_KINDS,
         ROLES=ROLES,
         ITEM_KINDS=ITEM_KINDS,
         NOTE_LABELS=NOTE_LABELS,

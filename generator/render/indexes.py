@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from generator import urls
 from generator.render.directories import indicator_pages, meetings_pages, people_pages
 from generator.render.follow_pages import follow_indexes
+from generator.render.organisation_page import organisations_index
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
 from generator.site import followup
@@ -41,6 +42,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     yield r.page(
         urls.index_url("boards"), "boards_index.j2", "Boards", "Every board on record.", boards=boards, counts=counts
     )
+    yield organisations_index(r)
     yield from meetings_pages(r, boards)
     yield from register_pages(r, boards)
     yield from people_pages(r)

@@ -17,6 +17,7 @@ from generator.records.diagnostics import Report
 from generator.records.person import Person
 from generator.records.registry import KINDS, Handlers, Kind
 from generator.site.checks_meetings import check_meetings
+from generator.site.checks_organisations import check_organisations
 from generator.site.checks_plans import check_indicators, check_strategies
 from generator.site.checks_trackers import check_plans, check_work_programmes
 from generator.site.graph import Checker, Site, by_key
@@ -71,6 +72,7 @@ def check_people(site: Site, check: Checker, records: dict[str, TopLevel]) -> No
 
 
 def _check_board(site: Site, check: Checker, board: Board) -> None:
+    check.ref(board, ("organisation_id",), board.organisation_id, "organisations")
     check.refs(board, ("reports_to_ids",), board.reports_to_ids, "boards")
     for target in board.reports_to_ids:
         if target in site.boards:
@@ -90,7 +92,7 @@ def _check_person(check: Checker, person: Person) -> None:
         check.ref(person, ("interests", i, "board_id"), interest.board_id, "boards")
 
 
-
+CHECKS.register("organisations", check_organisations)
 CHECKS.register("boards", check_boards)
 CHECKS.register("people", check_people)
 CHECKS.register("meetings", check_meetings)

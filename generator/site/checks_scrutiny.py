@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from generator import urls
 from generator.records.board import Board
-from generator.records.bodyref_tmp import BodyRef
-from generator.records.common import Located
+from generator.records.common import BodyRef, Located
 from generator.records.fields import slug
 from generator.records.meeting import Item, Meeting
 from generator.records.scrutiny import Recommendation
 from generator.records.suggest import did_you_mean
 from generator.records.tracker import Action
+from generator.site.checks_organisations import check_body
 from generator.site.graph import Checker, Decision, Site
 from generator.site.tracked import Loc, Made, Tracked
 
 
 def body(check: Checker, model: Located, loc: Loc, ref: BodyRef | None) -> None:
     """Check that a BodyRef's id names a record of its kind."""
-    if ref is not None and ref.kind is not None and ref.kind in check.models:
-        field = {"organisations": "organisation_id", "boards": "board_id", "people": "person_id"}[ref.kind]
-        check.ref(model, (*loc, field), ref.ref, ref.kind)
+    check_body(check, model, loc, ref)
 
 
 def bodies(check: Checker, model: Located, loc: Loc, refs: list[BodyRef]) -> None:

@@ -20,6 +20,7 @@ from generator.records.diagnostics import Report, format_loc
 from generator.records.document import Document
 from generator.records.indicator import Indicator, IndicatorValue
 from generator.records.meeting import Item, Meeting, Resolution
+from generator.records.organisation import Organisation
 from generator.records.person import Person
 from generator.records.plan import Plan
 from generator.records.registry import KIND, kind_of_singular
@@ -83,6 +84,11 @@ class Site:
     def records(self, kind: str) -> dict[str, TopLevel]:
         """Records of ``kind`` by key."""
         return self.models[kind]
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        """Organisations by id."""
+        return cast("dict[str, Organisation]", self.models["organisations"])
 
     @property
     def boards(self) -> dict[str, Board]:

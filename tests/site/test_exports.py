@@ -37,6 +37,7 @@ def record_counts(site: Site) -> dict[str, int]:
     meetings = list(site.meetings.values())
     items = [it for m in meetings for it in m.items]
     return {
+        "organisations": len(site.organisations),
         "boards": len(site.boards),
         "people": len(site.people),
         "memberships": sum(len(b.memberships) for b in site.boards.values()),
@@ -160,7 +161,7 @@ def test_popolo_counts_match_the_records(fixture_site: Path) -> None:
     site = load(FIXTURE)
     popolo = json.loads((fixture_site / urls.popolo_url()).read_text(encoding="utf-8"))
     assert len(popolo["persons"]) == len(site.people)
-    assert len(popolo["organizations"]) == len(site.boards)
+    assert len(popolo["organizations"]) == len(site.boards) + len(site.organisations)
     assert len(popolo["memberships"]) == sum(1 for b in site.boards.values() for m in b.memberships if m.person_id)
     assert len(popolo["events"]) == len(site.meetings)
     people = {p["id"] for p in popolo["persons"]}

@@ -262,7 +262,8 @@ CLASHES: list[tuple[str, dict[str, tuple[str, str]], list[str]]] = [
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [board/old-board]\n")},
         [
             "people/eve-officer.yml:2: moved_from[0]: 'board' is not a kind of record; expected one of: "
-            "boards, people, documents, meetings, strategies, indicators, plans, work-programmes (did you mean 'boards'?)"
+            "organisations, boards, people, documents, meetings, strategies, indicators, plans, work-programmes "
+            "(did you mean 'boards'?)"
         ],
     ),
     (

@@ -30,7 +30,17 @@ def test_json_schemas_parse_and_cover_every_kind() -> None:
     schemas = schema_files()
     assert sorted(schemas) == sorted(
         f"schemas/{k}.schema.json"
-        for k in ("board", "person", "document", "meeting", "strategy", "indicator", "plan", "work-programme")
+        for k in (
+            "organisation",
+            "board",
+            "person",
+            "document",
+            "meeting",
+            "strategy",
+            "indicator",
+            "plan",
+            "work-programme",
+        )
     )
     meeting = json.loads(schemas["schemas/meeting.schema.json"])
     assert {"board_id", "date", "attendance", "items"} <= set(meeting["properties"])

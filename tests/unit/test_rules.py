@@ -330,8 +330,8 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "wrong_folder",
         {"person/x.yml": "id: x\nname: A\n"},
         [
-            "person/x.yml: 'person' is not a record folder; expected one of: boards, people, documents, meetings, "
-            "strategies, indicators, plans, work-programmes (did you mean 'people'?)"
+            "person/x.yml: 'person' is not a record folder; expected one of: organisations, boards, people, documents, "
+            "meetings, strategies, indicators, plans, work-programmes (did you mean 'people'?)"
         ],
     ),
     (
