@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings.
+"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings, and the
+recommendations of each board that made any.
 
 Entry ids are the records' permanent URLs. Every date comes from a record (the meeting
 date), never from the clock, so rebuilding without changes gives the same bytes.
@@ -12,8 +13,10 @@ from datetime import date
 
 from generator import urls
 from generator.records.meeting import Meeting
+from generator.site import followup
 from generator.site.graph import Decision, Site
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
+from generator.site.tracked import Made
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = date(2000, 1, 1)  # the updated date of a feed with no entries
@@ -80,6 +83,18 @@ def meeting_entry(site: Site, m: Meeting) -> Entry:
     )
 
 
+def recommendation_entry(made: Made, today: date) -> Entry:
+    """A recommendation as an entry, updated on its latest dated event (a response, an update, the report)."""
+    rec = made.rec
+    dates = [made.meeting.date, *(r.date for r in rec.responses), *(u.date for u in rec.updates if u.date)]
+    if rec.report_received:
+        dates.append(rec.report_received.date)
+    to = rec.to_printed or ", ".join(b.name or b.ref or "" for b in rec.to)
+    state = followup.response_state(made, today).text
+    summary = f"{made.board.name}, {uk_date(made.meeting.date)}, to {to}: {rec.text} {state}"
+    return Entry(made.url, f"Recommendation {made.label} to {to} ({made.board.short_name})", max(dates), summary)
+
+
 def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
     """Every Atom feed of the site."""
     decisions = [d for d in decisions_newest_first(site) if not d.meeting.withdrawn]
@@ -111,4 +126,8 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
         files[urls.decisions_feed_url(board.id)] = atom(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
+        made = [recommendation_entry(m, today) for m in followup.recommendations_of(site, board.id)]
+        if made:  # a board that made no recommendation has no such feed
+            feed = urls.recommendations_feed_url(board.id)
+            files[feed] = atom(made, f"{board.name}: recommendations", feed, page, site_name, site_url)
     return files

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import urls
+from generator.exports.popolo_motions import motions
 from generator.exports.records_json import dump
 from generator.exports.tables import all_tables
 from generator.site.graph import Site
@@ -155,6 +156,7 @@ def popolo(site: Site, site_url: str) -> dict[str, Any]:
         "organizations": organizations(site, site_url),
         "memberships": memberships(site),
         "events": events(site, site_url),
+        "motions": motions(site, site_url),
     }
 
 

@@ -229,6 +229,7 @@ def make_env() -> jinja2.Environment:
         name=context.display_name,
         latest=followup.latest_status,
         status_text=followup.describe_status,
+        item_anchor=followup.item_anchor,
         ORIGINS=ORIGINS,
         DECLARATION_KINDS=DECLARATION_KINDS,
         REFERRAL_KINDS=REFERRAL_KINDS,

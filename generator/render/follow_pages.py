@@ -25,6 +25,7 @@ def plan_page(r: Renderer, plan: Plan) -> Page:
     for group in plan.groups:
         children.setdefault(group.parent, []).append(group)
     received = [(rec, r.site.meetings.get(rec.meeting)) for rec in plan.received_at]
+    refs = {a.id: a.ref for a in plan.actions if a.ref}  # readers know an action by its printed reference
     description = f"{plan.title}: {counted(len(plan.actions), 'action')}, with their status as printed."
     return r.page(
         urls.page_url("plans", plan.id),
@@ -37,7 +38,13 @@ def plan_page(r: Renderer, plan: Plan) -> Page:
         children=lambda gid: children.get(gid, []),
         actions_in=lambda gid: by_group.get(gid, []),
         anchor=lambda group: slug(group.id),
+        ref_list=lambda ids: _and([refs.get(i, i) for i in ids]),
     )
+
+
+def _and(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
@@ -62,7 +69,6 @@ def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
 
 def recommendation_page(r: Renderer, made: Made) -> Page:
     """The permanent page of one recommendation: its words, addressees, responses and progress."""
-    position = next(i for i, item in enumerate(made.meeting.items) if item is made.item)
     actions = [t for t in r.site.actions if t.made is made]
     title = f"Recommendation {made.label} of {made.board.short_name}, {followup.uk(made.meeting.date)}"
     description = f"{made.board.name}, {followup.uk(made.meeting.date)}: {made.rec.text}"[:300]
@@ -73,7 +79,6 @@ def recommendation_page(r: Renderer, made: Made) -> Page:
         description,
         r=made,
         state=followup.response_state(made, r.today),
-        item_anchor=slug(made.item.number or made.item.minute or str(position)),
         actions=actions,
     )
 

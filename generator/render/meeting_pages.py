@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from generator import urls
-from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render import jsonld
 from generator.render.follow_pages import recommendation_page
@@ -29,7 +28,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
     board = r.site.boards[meeting.board_id]
     decisions = ctx.decisions_of_meeting(r.site, meeting)
     prev, nxt = ctx.neighbours(r.site, meeting)
-    anchors = [slug(item.number or item.minute or str(i)) for i, item in enumerate(meeting.items)]
+    anchors = [followup.item_anchor(meeting, item).removeprefix("item-") for item in meeting.items]
     groups = [
         {"key": key, "label": label, "rows": [a for a in meeting.attendance if a.status == key]}
         for key, label in ATTENDANCE_GROUPS
@@ -67,6 +66,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         state=lambda made: followup.response_state(made, r.today),
         plans_at=lambda item: followup.plans_received(r.site, meeting, item),
         planned_at=lambda item: followup.planned_for(r.site, meeting, item),
+        planned_here=[p for p in followup.planned(r.site) if p.target is meeting and p.heard is None],
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
     return page

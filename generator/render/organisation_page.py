@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator import urls
 from generator.records.organisation import Organisation
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.site import followup
 from generator.site import organisations as orgs
 
 
@@ -22,6 +23,9 @@ def organisation_page(r: Renderer, organisation: Organisation) -> Page:
         predecessors=orgs.predecessors(site, organisation),
         successors=orgs.successors(site, organisation),
         boards=orgs.boards_of(site, organisation.id),
+        recommended=followup.addressed_to(site, "organisations", organisation.id),
+        referred=followup.referred_to(site, "organisations", organisation.id),
+        state=lambda made: followup.response_state(made, r.today),
     )
 
 

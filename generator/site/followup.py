@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from generator.records.fields import slug
 from generator.records.meeting import Item, Meeting
 from generator.records.plan import Plan
+from generator.records.scrutiny import Referral
 from generator.records.tracker import Action, StatusEntry
 from generator.records.work_programme import PlannedItem, WorkProgramme
 from generator.site.graph import Site
@@ -56,7 +58,10 @@ def response_state(made: Made, today: date) -> ResponseState:
         return ResponseState("not-requested", "No response requested in the record. No response on record.")
     if isinstance(requested.by, date) and requested.by < today:
         return ResponseState("overdue", f"Response overdue: it was due by {uk(requested.by)}; none on record.")
-    due = f", due by {uk(requested.by) if isinstance(requested.by, date) else requested.by}" if requested.by else ""
+    if isinstance(requested.by, date):
+        due = f", due by {uk(requested.by)}"
+    else:
+        due = f" (due “{requested.by}”)" if requested.by else ""
     return ResponseState("awaiting", f"Response requested{due}; none on record yet.")
 
 
@@ -107,6 +112,7 @@ class Planned:
     item: PlannedItem
     heard: Meeting | None
     heard_item: Item | None
+    target: Meeting | None = None  # the board's meeting on the target date, when there is one on record
 
     @property
     def when(self) -> date | None:
@@ -130,7 +136,9 @@ def planned(site: Site) -> list[Planned]:
         for item in programme.items:
             meeting = site.meetings.get(f"{programme.board_id}/{item.heard_at.meeting}") if item.heard_at else None
             heard_item = _item(meeting, item.heard_at.item) if meeting and item.heard_at else None
-            found.append(Planned(programme, item, meeting, heard_item))
+            day = item.target_meeting.isoformat() if item.target_meeting else None
+            target = next((m for m in site.meetings_by_board.get(programme.board_id, []) if m.id == day), None)
+            found.append(Planned(programme, item, meeting, heard_item, target))
     site.lookups["planned"] = found  # type: ignore[assignment]
     return found
 
@@ -156,3 +164,32 @@ def coming_up(site: Site, today: date, board_id: str | None = None) -> list[Plan
 def planned_for(site: Site, meeting: Meeting, item: Item) -> list[Planned]:
     """The planned items an agenda item took up."""
     return [p for p in planned(site) if p.heard is meeting and p.heard_item is item]
+
+
+def addressed_to(site: Site, kind: str, record_id: str) -> list[Made]:
+    """Recommendations addressed to an organisation, board or person, newest first."""
+    found = [m for m in site.recommendations.values() if any(b.kind == kind and b.ref == record_id for b in m.rec.to)]
+    return sorted(found, key=lambda m: (-m.meeting.date.toordinal(), m.key))
+
+
+def referred_to(site: Site, kind: str, record_id: str) -> list[tuple[Meeting, Item, Referral]]:
+    """Referrals and call-ins that name an organisation, board or person as the body referred to or the decision
+    maker, oldest first."""
+    found = [
+        (meeting, item, referral)
+        for meeting in site.meetings.values()
+        for item in meeting.items
+        for referral in item.referrals
+        if any(b is not None and b.kind == kind and b.ref == record_id for b in (referral.to, referral.decision_maker))
+    ]
+    return sorted(found, key=lambda x: (x[0].date, x[0].board_id))
+
+
+def item_anchor(meeting: Meeting, item: Item | str | None) -> str:
+    """The anchor of an agenda item on its meeting's page (as meeting_pages makes it), from the item or a number."""
+    if isinstance(item, str):
+        item = next((i for i in meeting.items if item in (i.number, i.minute)), None)
+    if item is None:
+        return ""
+    position = next(k for k, i in enumerate(meeting.items) if i is item)
+    return "item-" + slug(item.number or item.minute or str(position))
