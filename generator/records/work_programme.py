@@ -43,10 +43,10 @@ class ItemOrigin(Record):
     def _check(self) -> ItemOrigin:
         if self.meeting and self.document_id:
             raise fail_at("document_id", "give either meeting (with its minute) or document_id, not both")
+        if self.minute and not self.meeting:
+            raise fail_at("meeting", "a minute needs its meeting (the meeting's date)")
         if not self.meeting and not self.document_id:
             raise fail("give the meeting (with its minute) or the document_id the item came from")
-        if self.minute and not self.meeting:
-            raise fail_at("meeting", "a minute needs its meeting")
         return self
 
 

@@ -27,8 +27,10 @@ def check_plans(site: Site, check: Checker, records: dict[str, TopLevel]) -> Non
     check_priorities(site, check)
 
 
-def _check_item_ref(site: Site, check: Checker, record: TopLevel, loc: Loc, key: str, item: str | None) -> None:
-    """Check that ``key`` names a meeting (<board>/<date>) and ``item`` one of its items' numbers or minutes."""
+def _check_item_ref(
+    site: Site, check: Checker, record: TopLevel, loc: Loc, key: str, item: str | None, field: str = "item"
+) -> None:
+    """Check that ``key`` names a meeting (<board>/<date>) and ``item`` (in ``field``) one of its items' numbers."""
     meeting = site.meetings.get(key)
     if meeting is None:
         field = (*loc, "meeting")
@@ -38,7 +40,7 @@ def _check_item_ref(site: Site, check: Checker, record: TopLevel, loc: Loc, key:
     numbers = _numbers(meeting)
     if item and item not in numbers:
         message = f"meeting '{key}' has no item or minute numbered '{item}'{did_you_mean(item, numbers)}"
-        check.at(record, (*loc, "item"), message)
+        check.at(record, (*loc, field), message)
 
 
 def _numbers(meeting: Meeting) -> list[str]:
@@ -49,8 +51,12 @@ def _check_groups(check: Checker, plan: Plan) -> set[str]:
     """Check group ids are unique (as anchors too) and each parent is another group; return the ids."""
     seen: dict[str, str] = {}
     for i, group in enumerate(plan.groups):
-        if slug(group.id) in seen:
-            check.at(plan, ("groups", i, "id"), f"group id '{group.id}' is used twice in this plan (as '{seen[slug(group.id)]}')")
+        first = seen.get(slug(group.id))
+        if first == group.id:
+            check.at(plan, ("groups", i, "id"), f"group id '{group.id}' is used twice in this plan")
+        elif first is not None:
+            message = f"group id '{group.id}' and '{first}' both become the anchor 'group-{slug(group.id)}' (tell them apart)"
+            check.at(plan, ("groups", i, "id"), message)
         seen.setdefault(slug(group.id), group.id)
         check.source(plan, ("groups", i), group.source)
     ids = {group.id for group in plan.groups}
@@ -71,7 +77,8 @@ def _check_plan_actions(site: Site, check: Checker, plan: Plan, groups: set[str]
             check.at(plan, (*loc, "group"), f"no group of this plan has the id '{action.group}'{did_you_mean(action.group, groups)}")
         for field in ("resolution", "recommendation"):
             if getattr(action, field):
-                check.at(plan, (*loc, field), f"only an action under an agenda item has a {field}")
+                message = f"only an action under an agenda item has a {field} (a plan's actions come from the plan)"
+                check.at(plan, (*loc, field), message)
         check_action(check, plan, loc, action, in_plan=True)
         site.actions.append(Tracked(action, plan, loc, "plan"))
     for i, group in enumerate(plan.groups):
@@ -110,7 +117,7 @@ def check_work_programmes(site: Site, check: Checker, records: dict[str, TopLeve
             check.source(programme, loc, planned.source)
             if planned.origin and planned.origin.meeting:
                 key = f"{programme.board_id}/{planned.origin.meeting}"
-                _check_item_ref(site, check, programme, (*loc, "origin"), key, planned.origin.minute)
+                _check_item_ref(site, check, programme, (*loc, "origin"), key, planned.origin.minute, "minute")
             if planned.origin:
                 check.ref(programme, (*loc, "origin", "document_id"), planned.origin.document_id, "documents")
             if planned.heard_at:
