@@ -61,8 +61,8 @@ DECLARATION_KINDS = {
     "non-registrable": "a non-registrable interest under the council's code of conduct",
     "personal": "a personal interest (the older codes of conduct)",
     "prejudicial": "a prejudicial interest (the older codes of conduct)",
-    "scrutiny-interest": "a scrutiny interest: the member took part in the decision being scrutinised",
-    "party-whip": "a party whip: the member was told by their party how to speak or vote on the item",
+    "scrutiny-interest": "the member took part in the decision being scrutinised",
+    "party-whip": "the member was told by their party how to speak or vote on the item",
     "other": "another kind of declaration, as printed in category",
 }
 
