@@ -83,14 +83,14 @@ def meeting_entry(site: Site, m: Meeting) -> Entry:
     )
 
 
-def recommendation_entry(made: Made, today: date) -> Entry:
+def recommendation_entry(made: Made) -> Entry:
     """A recommendation as an entry, updated on its latest dated event (a response, an update, the report)."""
     rec = made.rec
     dates = [made.meeting.date, *(r.date for r in rec.responses), *(u.date for u in rec.updates if u.date)]
     if rec.report_received:
         dates.append(rec.report_received.date)
     to = rec.to_printed or ", ".join(b.name or b.ref or "" for b in rec.to)
-    state = followup.response_state(made, today).text
+    state = followup.record_state(made)  # not "overdue": an entry changes only when its record does
     summary = f"{made.board.name}, {uk_date(made.meeting.date)}, to {to}: {rec.text} {state}"
     return Entry(made.url, f"Recommendation {made.label} to {to} ({made.board.short_name})", max(dates), summary)
 
@@ -126,7 +126,7 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
         files[urls.decisions_feed_url(board.id)] = atom(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
-        made = [recommendation_entry(m, today) for m in followup.recommendations_of(site, board.id)]
+        made = [recommendation_entry(m) for m in followup.recommendations_of(site, board.id)]
         if made:  # a board that made no recommendation has no such feed
             feed = urls.recommendations_feed_url(board.id)
             files[feed] = atom(made, f"{board.name}: recommendations", feed, page, site_name, site_url)

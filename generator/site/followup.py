@@ -65,6 +65,19 @@ def response_state(made: Made, today: date) -> ResponseState:
     return ResponseState("awaiting", f"Response requested{due}; none on record yet.")
 
 
+def record_state(made: Made) -> str:
+    """Where a recommendation stands from the record alone, without the build date (feeds say this)."""
+    rec = made.rec
+    if rec.responses:
+        return response_state(made, date.min).text
+    requested = rec.response_requested
+    if requested is None:
+        return "No response requested in the record. No response on record."
+    due = requested.by
+    when = f", due by {uk(due)}" if isinstance(due, date) else (f" (due “{due}”)" if due else "")
+    return f"Response requested{when}. No response on record."
+
+
 def is_open(made: Made, today: date) -> bool:
     """Open: no response yet, or accepted (wholly or partly) and not recorded as done or dropped."""
     rec = made.rec
