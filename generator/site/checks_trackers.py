@@ -33,9 +33,9 @@ def _check_item_ref(
     """Check that ``key`` names a meeting (<board>/<date>) and ``item`` (in ``field``) one of its items' numbers."""
     meeting = site.meetings.get(key)
     if meeting is None:
-        field = (*loc, "meeting")
-        if not check.broken(record, field, "meetings", key):
-            check.at(record, field, f"no meeting '{key}' on record{did_you_mean(key, site.meetings)}")
+        where = (*loc, "meeting")
+        if not check.broken(record, where, "meetings", key):
+            check.at(record, where, f"no meeting '{key}' on record{did_you_mean(key, site.meetings)}")
         return
     numbers = _numbers(meeting)
     if item and item not in numbers:
@@ -69,7 +69,7 @@ def _check_groups(check: Checker, plan: Plan) -> set[str]:
 def _check_plan_actions(site: Site, check: Checker, plan: Plan, groups: set[str]) -> None:
     seen: set[str] = set()
     for j, action in enumerate(plan.actions):
-        loc = ("actions", j)
+        loc: Loc = ("actions", j)
         if action.id in seen:
             check.at(plan, (*loc, "id"), f"action id '{action.id}' is used twice in this plan")
         seen.add(action.id)
@@ -85,8 +85,8 @@ def _check_plan_actions(site: Site, check: Checker, plan: Plan, groups: set[str]
         for k, cell in enumerate(group.unaligned_cells):
             for m, action_id in enumerate(cell.action_ids):
                 if action_id not in seen:
-                    loc = ("groups", i, "unaligned_cells", k, "action_ids", m)
-                    check.at(plan, loc, f"no action of this plan has the id '{action_id}'{did_you_mean(action_id, seen)}")
+                    cell_loc: Loc = ("groups", i, "unaligned_cells", k, "action_ids", m)
+                    check.at(plan, cell_loc, f"no action of this plan has the id '{action_id}'{did_you_mean(action_id, seen)}")
 
 
 def check_priorities(site: Site, check: Checker) -> None:
