@@ -77,6 +77,7 @@ def test_screenshots_of_the_follow_up_pages(
         if section:
             page.locator(section).scroll_into_view_if_needed()
             page.evaluate("window.scrollBy(0, -80)")  # below the sticky header
+            page.wait_for_timeout(600)  # the header's title changes as the page scrolls: let it settle
             page.screenshot(path=str(target))
         else:
             page.screenshot(path=str(target), full_page=True)
