@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -164,6 +164,8 @@ class TopLevel(Located):
 
 class DatedText(Record):
     """Text that holds from a date: a purpose, terms of reference, how to take part, as a document prints them."""
+
+    shape: ClassVar[str] = "dated text: write text: and, where known, the date: of the document it comes from"
 
     text: Markdown = F("The text as printed (Markdown).", "The Board meets in public; anyone may attend.")
     date: IsoDate | None = F(

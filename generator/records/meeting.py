@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
-from generator.records.common import F, Note, Record, Source, TopLevel
+from generator.records.board import PAIRING, pairing
+from generator.records.common import DatedText, F, Note, Record, Source, TopLevel
 from generator.records.fields import (
     DueDate,
     Id,
@@ -25,9 +26,31 @@ from generator.records.fields import (
     YesNo,
     fail_at,
 )
+from generator.records.meeting_parts import Notice, Presenter, PublicSpeaker
 
-ATTENDANCE = ("present", "apologies", "absent", "substitute", "officer", "guest")
-ITEM_KINDS = ("decision", "information", "verbal-update", "procedural", "discussion")
+ATTENDANCE = (
+    ("present", "a member who attended"),
+    ("apologies", "a member who sent apologies"),
+    ("absent", "a member recorded as absent"),
+    ("substitute", "attended in place of a member (name them in replacing_ids)"),
+    ("replaced", "a member temporarily replaced for this meeting without a named substitute"),
+    ("officer", "an officer in attendance"),
+    ("observer", "attended to observe"),
+    ("guest", "anyone else in attendance, for some items or all"),
+)
+ITEM_KINDS = (
+    ("decision", "the board is asked to decide"),
+    ("information", "for information or noting (the default)"),
+    ("verbal-update", "an oral report, with no paper"),
+    ("procedural", "apologies, declarations, minutes, any other business"),
+    ("discussion", "for discussion, with no decision asked"),
+)
+MEETING_STATUS = (
+    ("scheduled", "the papers set the meeting for this date, and nothing on record says more"),
+    ("held", "the meeting took place"),
+    ("cancelled", "the meeting was cancelled"),
+    ("postponed", "the meeting was moved to a later date"),
+)
 OUTCOMES = (
     "approved",
     "agreed",
@@ -47,21 +70,24 @@ ACTION_STATUS = ("not-started", "in-progress", "done", "overdue", "cancelled", "
 class Attendance(Record):
     """One person's attendance at a meeting."""
 
+    renamed: ClassVar[dict[str, str]] = {"replacing_id": "write replacing_ids: [the member's id]"}
+
     person_id: Ref = F("Id of the person.", "adrian-canale-parola")
-    status: Annotated[str, OneOf(*ATTENDANCE)] = F(
-        "present (member), apologies, absent, substitute (attended in place of a member), "
-        "officer (officer in attendance), guest (other attendee).",
-        "present",
-    )
+    status: Annotated[str, OneOf(*ATTENDANCE)] = F("How they attended, as the minutes list them.", "present")
     capacity: Text | None = F("Capacity as printed (post or organisation).", "Director of Public Health", default=None)
-    replacing_id: Ref | None = F("For a substitute: the member they replaced.", default=None)
+    replacing_ids: list[Ref] = F("For a substitute: the members they replaced.", ["cy-member"], default=[])
+    replacing_pairing: Annotated[str, OneOf(*PAIRING)] | None = F(
+        "With several replacing_ids: whether the minutes say who replaced whom.", "not-printed", default=None
+    )
     items: list[MinuteNumber] = F("For a guest who attended only some items: their numbers.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
+    notes: list[Note] = F("Notes shown to readers.", default=[])
 
     @model_validator(mode="after")
     def _check(self) -> Attendance:
-        if self.replacing_id and self.status != "substitute":
-            raise fail_at("replacing_id", "only a substitute replaces someone (set status: substitute)")
+        if self.replacing_ids and self.status != "substitute":
+            raise fail_at("replacing_ids", "only a substitute replaces someone (set status: substitute)")
+        pairing(self.replacing_ids, self.replacing_pairing, "replacing")
         return self
 
 
@@ -133,7 +159,10 @@ class Item(Record):
     """An agenda item, with its minute when minutes exist."""
 
     number: MinuteNumber | None = F(
-        "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'.", "6(i)", default=None
+        "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'. Leave out for an unnumbered item: "
+        "its place in the list is enough (a resolution then needs a minute).",
+        "6(i)",
+        default=None,
     )
     minute: MinuteNumber | None = F("Minute number as printed.", "23/13", default=None)
     title: Text = F("Title as printed.", "Refresh of the Health and Wellbeing Strategy")
@@ -141,16 +170,36 @@ class Item(Record):
     time: Text | None = F("Timing as printed on the agenda.", "13.35 – 13.50", default=None)
     presenter_ids: list[Ref] = F("Presenters or report authors with a person record.", default=[])
     presenter: Text | None = F("Presenter or author as free text.", "Director of Public Health", default=None)
+    presenters: list[Presenter] = F(
+        "Presenters and witnesses with their posts and organisations, as printed.", default=[]
+    )
+    public_speakers: list[PublicSpeaker] = F("Members of the public who spoke on the item (never named).", default=[])
     pages: Pages | None = F("Pages in the agenda pack.", "9-22", default=None)
     kind: Annotated[str, OneOf(*ITEM_KINDS)] = F("What the item asks of the board.", "decision", default="information")
     exempt: YesNo = F("yes when taken in private.", default=False)
     exempt_paragraph: Text | None = F("Schedule 12A paragraph for an exempt item.", "3", default=None)
+    exempt_reason: LongText | None = F(
+        "Why the item is exempt or confidential, as printed.",
+        "Information relating to the financial or business affairs of any particular person "
+        "(Schedule 12A, paragraph 3)",
+        default=None,
+    )
     summary: Markdown | None = F("What the item is about, from the agenda or report (Markdown).", default=None)
     recommendations: list[Part] = F("Recommendations put to the board, verbatim.", default=[])
     minutes: Markdown | None = F("The minute text (Markdown), verbatim where possible.", default=None)
     resolutions: list[Resolution] = F("Resolutions under this minute.", default=[])
     actions: list[Action] = F("Actions arising.", default=[])
     document_ids: list[Ref] = F("Reports and papers for this item.", default=[])
+    approves_minutes_of: list[MeetingId] = F(
+        "Earlier meetings of this board whose minutes this item approved as a correct record (their ids, "
+        "the dates); their pages link here.",
+        ["2024-03-14"],
+        default=[],
+    )
+    minutes_for_approval: list[MeetingId] = F(
+        "Earlier meetings whose minutes the agenda puts for approval, when the outcome is not on record.",
+        default=[],
+    )
     strategy_ids: list[Ref] = F("Strategies the item concerns.", default=[])
     indicator_ids: list[Ref] = F("Indicators the item concerns.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
@@ -158,10 +207,9 @@ class Item(Record):
 
     @model_validator(mode="after")
     def _check(self) -> Item:
-        if not self.number and not self.minute:
-            raise fail_at("number", "give the item a number or a minute")
-        if self.exempt_paragraph and not self.exempt:
-            raise fail_at("exempt_paragraph", "only an exempt item has one (add 'exempt: yes')")
+        for name in ("exempt_paragraph", "exempt_reason"):
+            if getattr(self, name) and not self.exempt:
+                raise fail_at(name, "only an exempt item has one (add 'exempt: yes')")
         return self
 
 
@@ -175,8 +223,21 @@ class Meeting(TopLevel):
     start_time: Time | None = F("Start time, 24-hour.", "14:00", default=None)
     end_time: Time | None = F("End time, 24-hour.", "15:30", default=None)
     venue: Text | None = F("Venue as printed.", "Committee Room 3, Council House, Coventry", default=None)
-    status: Annotated[str, OneOf("scheduled", "held", "cancelled", "postponed")] = F("Status of the meeting.", "held")
+    status: Annotated[str, OneOf(*MEETING_STATUS)] | None = F(
+        "What the papers say became of the meeting; leave out when they say nothing. Pages show a status "
+        "computed from this, the facts and the date: a past meeting never reads as scheduled.",
+        "held",
+        default=None,
+    )
+    notice: Notice | None = F("The date printed on the agenda, and what is printed with it.", default=None)
+    taking_part: DatedText | None = F(
+        "How the public could attend, speak or ask a question at this meeting, as printed.", default=None
+    )
     webcast: Url | None = F("Webcast address.", default=None)
+    recording: Url | None = F("Address of the recording, once published.", default=None)
+    quorate: YesNo | None = F(
+        "yes or no only where the minutes say whether the meeting was quorate (never worked out).", default=None
+    )
     attendance: list[Attendance] = F("Who was present, sent apologies, substituted or attended.", default=[])
     declarations: list[Declaration] = F("Declarations of interest.", default=[])
     items: list[Item] = F("Agenda items in order.", default=[])

@@ -22,6 +22,9 @@ def organisation_page(r: Renderer, organisation: Organisation) -> Page:
         predecessors=orgs.predecessors(site, organisation),
         successors=orgs.successors(site, organisation),
         boards=orgs.boards_of(site, organisation.id),
+        posts=orgs.posts_in(site, organisation.id),
+        presented=orgs.presented_for(site, organisation.id),
+        strategies=orgs.strategies_owned(site, organisation.id),
     )
 
 
