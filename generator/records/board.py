@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -37,6 +37,8 @@ PAIRING = (
 class Contact(Record):
     """How to reach the board's clerk."""
 
+    shown: ClassVar[str] = "board page (Contact)"
+
     name: Text | None = F("Contact name and post.", "Lara Knight, Governance Services", default=None)
     email: Text | None = F("Email address.", "lara.knight@coventry.gov.uk", default=None)
     phone: Text | None = F("Telephone number as printed.", "024 7683 3237", default=None)
@@ -46,6 +48,8 @@ class Contact(Record):
 
 class BoardName(Record):
     """A name the board had before: a renamed board keeps one id."""
+
+    shown: ClassVar[str] = "board page (former names), and the pages of meetings held under that name"
 
     name: Text = F("The earlier full name, as printed.", "Coventry Health and Wellbeing Board")
     short_name: Text | None = F("The earlier short name.", "Coventry HWB", default=None)
@@ -62,8 +66,15 @@ class BoardName(Record):
 class Quorum(Record):
     """The quorum as the board's papers state it."""
 
+    shown: ClassVar[str] = "board page, and beside the members present on its meeting pages"
+
     text: Text = F("The quorum as printed.", "The minimum number of appointed Members ... is 3.")
-    number: Count | None = F("The number of members it comes to, when the text gives one.", "3", default=None)
+    number: Count | None = F(
+        "The number of members it comes to, when the text gives one.",
+        "3",
+        default=None,
+        shown="not shown (the text as printed is)",
+    )
     date: IsoDate | None = F("The date of the document that states it.", "2014-11-19", default=None)
     source: Source | None = F("Where it is printed.", default=None)
 
@@ -71,13 +82,22 @@ class Quorum(Record):
 class Frequency(Record):
     """How often the board is to meet, as its papers state it."""
 
+    shown: ClassVar[str] = "board page (Quorum and meetings a year)"
+
     text: Text = F("As printed.", "at least four times a year")
-    per_year: Count | None = F("The number of meetings a year the text gives, if it gives one.", "4", default=None)
+    per_year: Count | None = F(
+        "The number of meetings a year the text gives, if it gives one.",
+        "4",
+        default=None,
+        shown="not shown (the text as printed is)",
+    )
     source: Source | None = F("Where it is printed.", default=None)
 
 
 class ScheduleDate(Record):
     """One date of a printed schedule of meetings, as printed."""
+
+    shown: ClassVar[str] = "board page (Dates of meetings, as printed)"
 
     printed: Text = F("The date as printed, even when it cannot be right.", "24 July")
     column: Text | None = F("The heading it is printed under (a year).", "2014", default=None)
@@ -93,12 +113,23 @@ class ScheduleDate(Record):
 class Schedule(Record):
     """A printed schedule of meeting dates."""
 
+    shown: ClassVar[str] = "board page (Dates of meetings, as printed)"
+
     title: Text | None = F("Its heading as printed.", "Dates of Meetings: Municipal Year 2014/2015", default=None)
-    dates: list[ScheduleDate] = F("The dates in printed order.", min_length=1)
+    dates: list[ScheduleDate] = F(
+        "The dates in printed order.", [{"printed": "24 July", "column": "2014"}], min_length=1
+    )
 
 
 class Membership(Record):
     """A seat on the board, held by a person (or vacant) for a time."""
+
+    shown: ClassVar[str] = "board page (Members) and the person's page (Roles)"
+    minimal: ClassVar[dict[str, str]] = {"person_id": "ann-chair"}  # the smallest valid seat (tests/unit)
+    conditions: ClassVar[dict[str, str]] = {
+        "person_id": "required unless vacant: yes",
+        "substitute_for_pairing": "required with two or more substitute_for_ids",
+    }
 
     person_id: Ref | None = F("Id of the person; leave out for a vacant seat.", "adrian-canale-parola", default=None)
     vacant: YesNo = F("yes when the seat is vacant.", "no", default=False)
@@ -151,8 +182,14 @@ def pairing(ids: list[str], value: str | None, field: str) -> None:
 class Board(TopLevel):
     """A board or committee: data/boards/<id>.yml."""
 
+    shown: ClassVar[str] = "board page"
+
     name: Text = F("Full name as the authority writes it now.", "Coventry Health and Well-being Board")
-    short_name: Text = F("Short name for tables and menus; it may be the transcriber's own.", "Coventry HWB")
+    short_name: Text = F(
+        "Short name for tables and menus; it may be the transcriber's own.",
+        "Coventry HWB",
+        shown="meeting page titles, lists and tables",
+    )
     names: list[BoardName] = F(
         "Earlier names, oldest first; a renamed board keeps its id. Meeting pages show the name in force.",
         default=[],
@@ -169,7 +206,12 @@ class Board(TopLevel):
         "Coventry City Council",
         default=None,
     )
-    area: Text | None = F("The place it serves (used to match indicator areas).", "Coventry", default=None)
+    area: Text | None = F(
+        "The place it serves (used to match indicator areas).",
+        "Coventry",
+        default=None,
+        shown="not shown: it picks the board's own area among an indicator's areas",
+    )
     statutory_basis: Text | None = F(
         "The law that requires it.", "Health and Social Care Act 2012, section 194", default=None
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from generator.records.common import F, TopLevel
 from generator.records.fields import Count, IsoDate, OneOf, Text, Url, YesNo
@@ -26,6 +26,8 @@ DOC_STATUS = (
 
 class Document(TopLevel):
     """A published paper: data/documents/<id>.yml."""
+
+    shown: ClassVar[str] = "document page"
 
     title: Text = F("Title as published.", "Agenda pack, 16 October 2017")
     kind: Annotated[str, OneOf(*DOC_KINDS)] = F("What the document is.", "agenda-pack")

@@ -52,23 +52,33 @@ MEETING_STATUS = (
     ("postponed", "the meeting was moved to a later date"),
 )
 OUTCOMES = (
-    "approved",
-    "agreed",
-    "noted",
-    "endorsed",
-    "deferred",
-    "rejected",
-    "appointed",
-    "elected",
-    "recommended",
-    "requested",
-    "other",
+    ("approved", "the board approved what was put to it"),
+    ("agreed", "the board agreed"),
+    ("noted", "the board noted a report or update"),
+    ("endorsed", "the board endorsed something another body decides"),
+    ("deferred", "the decision was put off to a later meeting"),
+    ("rejected", "the board rejected what was put to it"),
+    ("appointed", "someone was appointed (a chair, a member)"),
+    ("elected", "someone was elected"),
+    ("recommended", "the board made a recommendation to another body"),
+    ("requested", "the board asked for something (a report, an update)"),
+    ("other", "none of the above; the resolution's words say what"),
 )
-ACTION_STATUS = ("not-started", "in-progress", "done", "overdue", "cancelled", "unknown")
+ACTION_STATUS = (
+    ("not-started", "not started"),
+    ("in-progress", "in progress"),
+    ("done", "done or completed"),
+    ("overdue", "past its due date and not done"),
+    ("cancelled", "no longer to be done"),
+    ("unknown", "the papers give a status that fits none of these"),
+)
 
 
 class Attendance(Record):
     """One person's attendance at a meeting."""
+
+    shown: ClassVar[str] = "meeting page (Attendance), and the person's page"
+    conditions: ClassVar[dict[str, str]] = {"replacing_pairing": "required with two or more replacing_ids"}
 
     renamed: ClassVar[dict[str, str]] = {"replacing_id": "write replacing_ids: [the member's id]"}
 
@@ -94,6 +104,8 @@ class Attendance(Record):
 class Declaration(Record):
     """A declaration of interest made at a meeting."""
 
+    shown: ClassVar[str] = "meeting page, and the person's page"
+
     person_id: Ref = F("Who declared.", "kamran-caan")
     item: MinuteNumber | None = F("Agenda item or minute number it concerns, as printed.", "5", default=None)
     nature: Text = F("The interest as minuted.", "Employee of University Hospitals Coventry and Warwickshire")
@@ -107,6 +119,8 @@ class Declaration(Record):
 class Part(Record):
     """A numbered paragraph of a resolution or recommendation, verbatim."""
 
+    shown: ClassVar[str] = "meeting page, and the decision's page"
+
     label: Text | None = F("The number as printed: '(1)', 'a)', '2.1'.", "(1)", default=None)
     text: LongText = F("The words exactly as printed.", "That the report be noted.")
 
@@ -114,21 +128,27 @@ class Part(Record):
 class StatusEntry(Record):
     """A dated status of an action."""
 
-    date: IsoDate | None = F("When the status was reported.", "2013-09-26", default=None)
+    shown: ClassVar[str] = "meeting, decision and strategy pages show the latest status only"
+
+    date: IsoDate | None = F(
+        "When the status was reported.", "2013-09-26", default=None, shown="not shown (only the latest status is)"
+    )
     status: Annotated[str, OneOf(*ACTION_STATUS)] = F("Status on that date.", "in-progress")
-    note: LongText | None = F("Progress as printed.", default=None)
-    source: Source | None = F("Where it is printed.", default=None)
+    note: LongText | None = F("Progress as printed.", default=None, shown="not shown (only the latest status is)")
+    source: Source | None = F("Where it is printed.", default=None, shown="not shown (only the latest status is)")
 
 
 class Action(Record):
     """Something someone undertook to do."""
+
+    shown: ClassVar[str] = "meeting page, the decision's page, and pages of the strategy priorities it serves"
 
     id: Id = F("Id unique within the meeting.", "a1")
     text: LongText = F("The action as printed.", "Circulate the presentation to Board members.")
     owner_id: Ref | None = F("Person responsible.", default=None)
     owner: Text | None = F("Owner as free text when not a person record.", "Dudley CCG", default=None)
     due: DueDate | None = F("Due date, or the text printed (TBC, Ongoing).", "2014-03-31", default=None)
-    plan: Text | None = F("Action plan it belongs to, as titled.", "Keogh action plan", default=None)
+    plan: Text | None = F("Action plan it belongs to, as titled.", "Keogh action plan", default=None, shown="not shown")
     resolution: MinuteNumber | None = F("Minute number of the resolution it arises from.", "8", default=None)
     priority_ids: list[Text] = F("Strategy priorities served, as <strategy>/<priority>.", default=[])
     status_history: list[StatusEntry] = F("Dated statuses, oldest first.", default=[])
@@ -139,15 +159,26 @@ class Action(Record):
 class Resolution(Record):
     """A decision: the resolution of one minute, verbatim."""
 
+    shown: ClassVar[str] = "meeting page, and its own decision page"
+    conditions: ClassVar[dict[str, str]] = {"minute": "required when its item has neither a minute nor a number"}
+
     minute: MinuteNumber | None = F("Minute number as printed, when it differs from the item's.", "23/13", default=None)
-    suffix: Suffix | None = F("Distinguishes a second resolution under one minute.", "b", default=None)
+    suffix: Suffix | None = F(
+        "Distinguishes a second resolution under one minute.",
+        "b",
+        default=None,
+        shown="in the address of the decision's page",
+    )
     former_minutes: list[MinuteNumber] = F(
         "Minute numbers this resolution was published under before a correction; those decision URLs redirect here.",
         ["4/24"],
         default=[],
+        shown="not shown: the old addresses lead to the decision's page",
     )
     preamble: LongText = F("The opening words as printed.", "RESOLVED that:", default="RESOLVED")
-    parts: list[Part] = F("The numbered parts, verbatim; one part when unnumbered.", min_length=1)
+    parts: list[Part] = F(
+        "The numbered parts, verbatim; one part when unnumbered.", [{"text": "That the report be noted."}], min_length=1
+    )
     outcome: Annotated[str, OneOf(*OUTCOMES)] = F("The outcome, as the transcriber classifies it.", "approved")
     strategy_ids: list[Ref] = F("Strategies it concerns.", default=[])
     indicator_ids: list[Ref] = F("Indicators it concerns.", default=[])
@@ -157,6 +188,12 @@ class Resolution(Record):
 
 class Item(Record):
     """An agenda item, with its minute when minutes exist."""
+
+    shown: ClassVar[str] = "meeting page (Agenda and minutes)"
+    conditions: ClassVar[dict[str, str]] = {
+        "exempt_paragraph": "only with exempt: yes",
+        "exempt_reason": "only with exempt: yes",
+    }
 
     number: MinuteNumber | None = F(
         "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'. Leave out for an unnumbered item: "
@@ -215,6 +252,8 @@ class Item(Record):
 
 class Meeting(TopLevel):
     """A meeting: data/meetings/<board>/<yyyy-mm-dd>.yml."""
+
+    shown: ClassVar[str] = "meeting page"
 
     id: MeetingId = F("Equals the file name: the date, with -2 for a second meeting that day.", "2017-07-10")
     board_id: Ref = F("The board meeting; equals the folder name.", "coventry-hwb")

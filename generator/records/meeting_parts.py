@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import model_validator
 
 from generator.records.common import BodyRef, F, Note, Record, Source
 from generator.records.fields import Count, IsoDate, LongText, Ref, Text, fail_at
 
+PRESENTER_FIELDS = ("person_id", "name", "role", "organisation_id")
+
 
 class Presenter(Record):
     """Who presented an item or wrote its report, as printed: a person, a post, an organisation, or several."""
+
+    shown: ClassVar[str] = "meeting page; also the person's and the organisation's pages"
+    minimal: ClassVar[dict[str, str]] = {"role": "Director of Public Health"}
+    conditions: ClassVar[dict[str, str]] = {
+        name: "at least one of person_id, name, role, organisation_id" for name in PRESENTER_FIELDS
+    }
 
     person_id: Ref | None = F("The person, when the papers name them.", "bob-member", default=None)
     name: Text | None = F("The name as printed, when the person has no record.", default=None)
@@ -30,6 +40,8 @@ class Presenter(Record):
 class PublicSpeaker(Record):
     """Members of the public who spoke on an item: never named; the organisation they spoke for, if any."""
 
+    shown: ClassVar[str] = "meeting page, as 'a member of the public' (never a name)"
+
     count: Count | None = F("How many spoke, when the minutes say.", "2", default=None)
     on_behalf_of: BodyRef | None = F(
         "The organisation they spoke for, if the minutes say they spoke for one.", default=None
@@ -42,6 +54,8 @@ class PublicSpeaker(Record):
 
 class Notice(Record):
     """The date on the agenda and what is printed with it."""
+
+    shown: ClassVar[str] = "meeting page (Agenda)"
 
     date: IsoDate = F("The date printed on the agenda (its issue or despatch date).", "2014-11-19")
     label: Text | None = F(

@@ -13,12 +13,14 @@ from generator.records.fields import IsoDate, LongText, Ref, Text, fail
 class Interest(Record):
     """A register-of-interests entry."""
 
-    board_id: Ref | None = F("Board the register belongs to.", "dudley-hwb", default=None)
+    shown: ClassVar[str] = "person page (Register of interests)"
+
+    board_id: Ref | None = F("Board the register belongs to.", "dudley-hwb", default=None, shown="not shown")
     category: Text = F("Category as in the register.", "Employment, office, trade, profession or vocation")
     description: LongText = F("The interest as registered.", "General practitioner, Coventry")
     start: IsoDate | None = F("Registered from.", default=None)
     end: IsoDate | None = F("Registered until.", default=None)
-    source: Source | None = F("Where it is printed.", default=None)
+    source: Source | None = F("Where it is printed.", default=None, shown="not shown")
 
     @model_validator(mode="after")
     def _check(self) -> Interest:
@@ -28,6 +30,13 @@ class Interest(Record):
 
 class Post(Record):
     """A job a person held in an organisation, with its dates: a person may hold several, one after another."""
+
+    shown: ClassVar[str] = "person page (Posts), and the organisation's page"
+    minimal: ClassVar[dict[str, str]] = {"title": "Director of Public Health"}
+    conditions: ClassVar[dict[str, str]] = {
+        name: "at least one of title, organisation_id, organisation"
+        for name in ("title", "organisation_id", "organisation")
+    }
 
     title: Text | None = F("Job title as printed.", "Director of Public Health", default=None)
     organisation_id: Ref | None = F(
@@ -52,6 +61,8 @@ class Post(Record):
 
 class Person(TopLevel):
     """A person in a public role: data/people/<id>.yml. Never a private individual."""
+
+    shown: ClassVar[str] = "person page"
 
     renamed: ClassVar[dict[str, str]] = {
         "organisation": "moved to posts, a list of dated posts: write it as a post's organisation_id or organisation",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -21,6 +21,8 @@ STRATEGY_STATUS = (
 class Priority(Record):
     """A priority within a strategy."""
 
+    shown: ClassVar[str] = "strategy page"
+
     id: Id = F("Id unique within the strategy.", "marmot-city")
     title: Text = F("Title as printed.", "Working together as a Marmot City")
     description: Markdown | None = F("What it means (Markdown).", default=None)
@@ -29,6 +31,8 @@ class Priority(Record):
 
 class Strategy(TopLevel):
     """A strategy or plan: data/strategies/<id>.yml."""
+
+    shown: ClassVar[str] = "strategy page"
 
     title: Text = F("Title as printed.", "Coventry Joint Health and Wellbeing Strategy 2016-2019")
     board_ids: list[Ref] = F(
@@ -39,8 +43,8 @@ class Strategy(TopLevel):
         default=[],
     )
     period: Text | None = F("Period as printed.", "2016-2019", default=None)
-    start: IsoDate | None = F("First day it covers.", default=None)
-    end: IsoDate | None = F("Last day it covers.", default=None)
+    start: IsoDate | None = F("First day it covers.", default=None, shown="not shown (the period as printed is)")
+    end: IsoDate | None = F("Last day it covers.", default=None, shown="not shown (the period as printed is)")
     status: Annotated[str, OneOf(*STRATEGY_STATUS)] = F("Status, as the papers give it.", "adopted")
     summary: Markdown | None = F("What it sets out (Markdown).", default=None)
     url: Url | None = F("Where it is published.", default=None)

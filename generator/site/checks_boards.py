@@ -24,6 +24,7 @@ def check_board_parts(site: Site, check: Checker, board: Board) -> None:
     for i, entry in enumerate(board.schedule.dates):
         loc = ("schedule", "dates", i)
         check.source(board, loc, entry.source)
-        if entry.meeting_id and f"{board.id}/{entry.meeting_id}" not in meetings:
+        key = f"{board.id}/{entry.meeting_id}"
+        if entry.meeting_id and key not in meetings and not check.broken(board, (*loc, "meeting_id"), "meetings", key):
             hint = did_you_mean(entry.meeting_id, own) or " (leave meeting_id out when there is no meeting record)"
             check.at(board, (*loc, "meeting_id"), f"no meeting '{entry.meeting_id}' of {board.id} is on record{hint}")
