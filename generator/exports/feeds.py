@@ -15,6 +15,7 @@ from generator import urls
 from generator.records.meeting import Meeting
 from generator.site import followup
 from generator.site.graph import Decision, Site
+from generator.site.meetings import record_status
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
 from generator.site.tracked import Made
 
@@ -70,9 +71,10 @@ def decision_entry(d: Decision) -> Entry:
 def meeting_entry(site: Site, m: Meeting) -> Entry:
     """A meeting as an entry; the title says when it is cancelled or postponed."""
     board = site.boards[m.board_id]
-    status = "" if m.status in ("held", "scheduled") else f" ({m.status.upper()})"
+    shown = record_status(site, m)  # not the page's status: a feed must not change with the build date
+    status = f" ({m.status.upper()})" if m.status in ("cancelled", "postponed") else ""
     when = uk_date(m.date) + (f", {m.start_time}" if m.start_time else "")
-    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {m.status}." + (
+    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {shown.label}." + (
         f" Venue: {m.venue}." if m.venue else ""
     )
     return Entry(

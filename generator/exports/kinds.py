@@ -26,13 +26,20 @@ from generator.exports.tables_meetings import (
     people_table,
     resolutions_table,
 )
+from generator.exports.tables_people import posts_table
 from generator.exports.tables_plans import indicators_table, priorities_table, strategies_table, values_table
 
 BOARDS = TableMaker(
     "boards", boards_table, (("memberships", "memberships", "board_id"), ("meetings", "meetings", "board_id"))
 )
 PEOPLE = TableMaker(
-    "people", people_table, (("memberships", "memberships", "person_id"), ("attendance", "attendance", "person_id"))
+    "people",
+    people_table,
+    (
+        ("posts", "posts", "person_id"),
+        ("memberships", "memberships", "person_id"),
+        ("attendance", "attendance", "person_id"),
+    ),
 )
 MEETINGS = TableMaker(
     "meetings",
@@ -49,7 +56,12 @@ MEETINGS = TableMaker(
 
 EXPORTS.register("boards", KindExports((BOARDS,), lastmod=board_lastmod))
 # A seat names a board and a person: listed after both, so the package defines what it refers to first.
-EXPORTS.register("people", KindExports((PEOPLE, TableMaker("memberships", memberships_table)), lastmod=person_lastmod))
+EXPORTS.register(
+    "people",
+    KindExports(
+        (PEOPLE, TableMaker("posts", posts_table), TableMaker("memberships", memberships_table)), lastmod=person_lastmod
+    ),
+)
 EXPORTS.register("documents", KindExports(files=document_twins, lastmod=document_lastmod))
 EXPORTS.register(
     "meetings",

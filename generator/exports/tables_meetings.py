@@ -28,7 +28,7 @@ def boards_table(site: Site) -> Table:
     """Boards."""
     cols = [
         *fields(Board, "id", "name", "short_name", "kind", "organisation_id", "authority", "area", "statutory_basis"),
-        *fields(Board, "website"),
+        *fields(Board, "website", "webcast"),
         url_column(lambda b: urls.board_url(b.id)),
         *WITHDRAWN,
     ]
@@ -39,7 +39,7 @@ def boards_table(site: Site) -> Table:
 def people_table(site: Site) -> Table:
     """People in public roles."""
     cols = [
-        *fields(Person, "id", "name", "honorific", "organisation", "job_title"),
+        *fields(Person, "id", "name", "honorific"),
         url_column(lambda p: urls.person_url(p.id)),
         *WITHDRAWN,
     ]
@@ -53,6 +53,7 @@ def memberships_table(site: Site) -> Table:
         key_column("<board>/<n>: the n-th seat in the board's file.", lambda s: f"{s[0].id}/{s[1]}"),
         derived("board_id", "The board.", lambda s: s[0].id),
         *fields(Membership, "person_id", "vacant", "role", "seat", "voting", "start", "end", of=lambda s: s[2]),
+        *fields(Membership, "substitute_for_ids", "substitute_for_pairing", of=lambda s: s[2]),
     ]
     seats = [
         (b, n, m)
@@ -69,11 +70,22 @@ def meetings_table(site: Site) -> Table:
     cols = [
         key_column("<board>/<meeting id>.", site.meeting_key),
         *fields(Meeting, "board_id", "date", "title", "start_time", "end_time", "venue", "status", "webcast"),
+        *fields(Meeting, "recording", "quorate"),
+        derived(
+            "notice_date",
+            "The date printed on the agenda (its issue date), where recorded.",
+            lambda m: _notice(m),
+            "date",
+        ),
         url_column(lambda m: urls.meeting_url(m.board_id, m.id)),
         *WITHDRAWN,
     ]
     rows = record_rows(cols, [m for _, m in sorted(site.meetings.items())])
     return Table("meetings", "Meetings", cols, rows, ["id"], [("board_id", "boards")])
+
+
+def _notice(meeting: Meeting) -> Any:
+    return meeting.notice.date if meeting.notice else None
 
 
 def _numbered(site: Site, children: str) -> list[tuple[str, int, Any]]:
@@ -91,9 +103,9 @@ def attendance_table(site: Site) -> Table:
     cols = [
         key_column("<meeting>/<n>.", lambda s: f"{s[0]}/{s[1]}"),
         derived("meeting_id", MEETING_ID, lambda s: s[0]),
-        *fields(Attendance, "person_id", "status", "capacity", "replacing_id", of=lambda s: s[2]),
+        *fields(Attendance, "person_id", "status", "capacity", "replacing_ids", "replacing_pairing", of=lambda s: s[2]),
     ]
-    fks = [("meeting_id", "meetings"), ("person_id", "people"), ("replacing_id", "people")]
+    fks = [("meeting_id", "meetings"), ("person_id", "people")]
     return Table("attendance", "Attendance", cols, rows_of(cols, _numbered(site, "attendance")), ["id"], fks)
 
 
@@ -102,7 +114,8 @@ def items_table(site: Site) -> Table:
     cols = [
         key_column("<meeting>/<n>: the n-th item of the meeting.", lambda s: f"{s[0]}/{s[1]}"),
         derived("meeting_id", MEETING_ID, lambda s: s[0]),
-        *fields(Item, "number", "minute", "title", "section", "kind", "exempt", "pages", of=lambda s: s[2]),
+        *fields(Item, "number", "minute", "title", "section", "kind", "exempt", "exempt_reason", of=lambda s: s[2]),
+        *fields(Item, "pages", "approves_minutes_of", "minutes_for_approval", of=lambda s: s[2]),
     ]
     rows = rows_of(cols, _numbered(site, "items"))
     return Table("agenda_items", "Agenda items", cols, rows, ["id"], [("meeting_id", "meetings")])

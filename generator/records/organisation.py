@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -34,6 +34,8 @@ ORGANISATION_KINDS = (
 class OrganisationName(Record):
     """A name the organisation had earlier, with the dates it was used."""
 
+    shown: ClassVar[str] = "organisation page (Former names)"
+
     name: Text = F("The earlier name, as printed.", "NHS Riverton Clinical Commissioning Group")
     short_name: Text | None = F("The earlier short name, if one was printed.", "Riverton CCG", default=None)
     start: IsoDate | None = F("First day of that name; leave out when unknown.", default=None)
@@ -48,6 +50,8 @@ class OrganisationName(Record):
 
 class Organisation(TopLevel):
     """An organisation: a council, an NHS body, Healthwatch, police, a charity: data/organisations/<id>.yml."""
+
+    shown: ClassVar[str] = "organisation page"
 
     name: Text = F("Its current name, as it writes it.", "Riverton City Council", shown="organisation page")
     short_name: Text | None = F(

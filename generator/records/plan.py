@@ -6,7 +6,7 @@ to it, and its actions are the plan's, never attributed to that meeting.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -26,12 +26,16 @@ PLAN_KINDS = {
 class RatingColumn(Record):
     """A column of ratings printed in a plan's table."""
 
+    shown: ClassVar[str] = "plan page (Ratings as printed)"
+
     column: Text = F("The column's header as printed.", "Planned delivery")
     printed_values: list[Text] = F("The values printed in it (words or letters), as printed.", ["G", "A", "R"])
 
 
 class Received(Record):
     """A meeting that received the plan: the board's meeting and the agenda item."""
+
+    shown: ClassVar[str] = "plan page (Put to), and the meeting page (Plans received)"
 
     meeting: Text = F("The meeting, as <board>/<date>.", "dudley-hwb/2013-09-26")
     item: MinuteNumber | None = F("The agenda item's number or minute, as printed.", "6", default=None)
@@ -41,6 +45,8 @@ class Received(Record):
 class UnalignedCell(Record):
     """Values printed for several actions without saying which belongs to which."""
 
+    shown: ClassVar[str] = "plan page, under its group"
+
     column: Text = F("The column's header as printed.", "Timescale")
     printed: list[Text] = F("The values as printed, in order.", ["Dec 14", "Oct 14"], min_length=1)
     action_ids: list[Id] = F("The actions they were printed beside.", ["35a", "35b", "35c"], min_length=1)
@@ -49,6 +55,8 @@ class UnalignedCell(Record):
 
 class PlanGroup(Record):
     """A section of a plan: a numbered recommendation it answers, a work stream, a theme."""
+
+    shown: ClassVar[str] = "plan page, a section each, with its actions"
 
     id: MinuteNumber = F(
         "Id unique within the plan: its printed number will do ('1.1', '13-14'); it names the group's anchor.", "15"
@@ -71,6 +79,8 @@ class PlanGroup(Record):
 
 class Plan(TopLevel):
     """An action plan, business plan or tracker: data/plans/<id>.yml."""
+
+    shown: ClassVar[str] = "plan page; the plans index and the pages of the boards and meetings it names"
 
     title: Text = F("Title as printed.", "Keogh Investigation Action Plan – July 2013")
     other_titles: list[Text] = F("Other titles the plan is printed under.", default=[])

@@ -6,7 +6,7 @@ computed from the dates on record and the build date, never stored.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -37,6 +37,8 @@ REFERRAL_OUTCOMES = {
 class ResponseRequest(Record):
     """The board's request for a response, and the deadline it set."""
 
+    shown: ClassVar[str] = "recommendation page (Response requested), and where it stands"
+
     date: IsoDate | None = F(
         "When the response was asked for (usually the meeting's date).", "2024-05-09", default=None
     )
@@ -49,12 +51,16 @@ class ResponseRequest(Record):
 class ReportReceived(Record):
     """When an addressee received the board's report: statutory periods for a response run from it."""
 
+    shown: ClassVar[str] = "recommendation page (Report received)"
+
     date: IsoDate = F("The date the addressee received the report.", "2024-05-13")
     source: Source | None = F("Where it is printed.", default=None)
 
 
 class Response(Record):
     """An addressee's response to a recommendation."""
+
+    shown: ClassVar[str] = "recommendation page (Responses)"
 
     date: IsoDate = F("The date of the response.", "2024-06-03")
     by: BodyRef | None = F("Which addressee responded (one of the recommendation's to).", default=None)
@@ -68,6 +74,8 @@ class Response(Record):
 
 class Recommendation(Record):
     """A recommendation the board made to one or more other bodies."""
+
+    shown: ClassVar[str] = "its own page; the meeting, decision, board and addressees' pages list it"
 
     number: Text | None = F("Its number as printed; pages number it by position without one.", "(ii)", default=None)
     text: LongText = F("The recommendation word for word.", "That the trust publishes its waiting times monthly.")
@@ -91,6 +99,13 @@ class Recommendation(Record):
 
 class Referral(Record):
     """A referral of a matter to another body, or a call-in of an executive decision."""
+
+    shown: ClassVar[str] = "meeting page (Referrals and call-ins), and the page of the body referred to"
+    minimal: ClassVar[dict[str, str]] = {"to_printed": "Cabinet"}
+    conditions: ClassVar[dict[str, str]] = {
+        "to": "required for a referral (or to_printed)",
+        "decision_maker": "only for a call-in, with decision_date",
+    }
 
     kind: Annotated[str, OneOf(*REFERRAL_KINDS.items())] = F("Referral or call-in.", "referral")
     to: BodyRef | None = F("The body referred to (Cabinet, full Council, the Secretary of State).", default=None)

@@ -8,7 +8,7 @@ reconstructed from a colour the conversion lost.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
@@ -32,6 +32,8 @@ COLOUR_CODE = re.compile(r"^(#[0-9a-f]{3,8}|rgba?\(.*\)|hsla?\(.*\))$", re.IGNOR
 class Rating(Record):
     """A rating printed in a named column of a tracker: 'In month: G'."""
 
+    shown: ClassVar[str] = "the action's status, on meeting, plan and recommendation pages"
+
     column: Text = F("The column's header as printed.", "In month")
     printed: Text = F("The rating exactly as printed, word or letter (never a colour).", "G")
 
@@ -52,6 +54,12 @@ def _refuse_colour(value: str | None, where: str) -> None:
 
 class StatusEntry(Record):
     """One status of an action as a report or tracker printed it."""
+
+    shown: ClassVar[str] = (
+        "the action's status (the latest) and its status history, on meeting, plan and recommendation pages"
+    )
+    minimal: ClassVar[dict[str, str]] = {"printed": "Completed"}
+    conditions: ClassVar[dict[str, str]] = {"printed": "one of printed, status, rag, ratings or note is required"}
 
     date: IsoDate | None = F(
         "When the status was reported (the date of the report or tracker); pages say 'date not recorded' without it.",
@@ -87,15 +95,20 @@ class StatusEntry(Record):
 
 # Fields an action had before owners were BodyRefs, and what replaces each (the message names it).
 RENAMED = {
-    "owner_id": "owners (write 'owners: [{person_id: <id>}]')",
-    "owner": "owners_printed (the owner exactly as printed), with owners for the bodies or people it names",
+    "owner_id": "now owners: write owners: [{person_id: <id>}]",
+    "owner": "now owners_printed, the owner exactly as printed, with owners for the bodies or people it names",
 }
 
 
 class Action(Record):
     """Something someone undertook to do: under an agenda item, a meeting, or a plan."""
 
-    id: Id = F("Id unique within the meeting or plan.", "a1")
+    shown: ClassVar[str] = (
+        "the page that keeps it (meeting or plan), and the decision, strategy and recommendation pages it serves"
+    )
+    renamed: ClassVar[dict[str, str]] = RENAMED
+
+    id: Id = F("Id unique within the meeting or plan.", "a1", shown="in the address of the action (#action-<id>)")
     ref: Text | None = F("The action's reference number as printed, when there is one.", "2.1.1", default=None)
     text: LongText = F("The action as printed.", "Circulate the presentation to Board members.")
     owners: list[BodyRef] = F(
@@ -132,13 +145,3 @@ class Action(Record):
     status_history: list[StatusEntry] = F("Statuses as printed, oldest first.", default=[])
     source: Source | None = F("Where it is printed.", default=None)
     notes: list[Note] = F("Notes shown to readers.", default=[])
-
-    @model_validator(mode="before")
-    @classmethod
-    def _renamed(cls, data: Any) -> Any:
-        """Name the field that replaced an old one, instead of calling the old one unknown."""
-        if isinstance(data, dict):
-            for old, new in RENAMED.items():
-                if old in data:
-                    raise fail_at(old, f"'{old}' is now {new}")
-        return data

@@ -8,7 +8,7 @@ both pages link to each other. Nothing is inferred: "next meeting" is never turn
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, WithJsonSchema, model_validator
 
@@ -33,6 +33,13 @@ Month = Annotated[str, BeforeValidator(parse_month), WithJsonSchema({"type": "st
 class ItemOrigin(Record):
     """Where a planned item came from: a minute of a meeting of the board, or a paper."""
 
+    shown: ClassVar[str] = "work programme page (Came from)"
+    minimal: ClassVar[dict[str, str]] = {"meeting": "2014-09-25"}
+    conditions: ClassVar[dict[str, str]] = {
+        "meeting": "required unless document_id is given (and with a minute)",
+        "document_id": "required unless meeting is given",
+    }
+
     meeting: MeetingId | None = F(
         "The board's meeting that asked for it (its id, the date).", "2014-09-25", default=None
     )
@@ -53,6 +60,8 @@ class ItemOrigin(Record):
 class HeardAt(Record):
     """The agenda item of a later meeting of the board that took up a planned item."""
 
+    shown: ClassVar[str] = "work programme page (Heard), and the page of the meeting that took it up"
+
     meeting: MeetingId = F("The meeting's id (its date).", "2014-11-27")
     item: MinuteNumber | None = F(
         "The agenda item's number or minute, as printed; leave out to link the meeting only.", "11", default=None
@@ -62,7 +71,13 @@ class HeardAt(Record):
 class PlannedItem(Record):
     """One item a board plans to take at a future meeting."""
 
-    id: Id = F("Id unique within the work programme; it names the item's anchor.", "ofsted-action-plan")
+    shown: ClassVar[str] = "work programme page; board and home pages (Coming up) while its target is to come"
+
+    id: Id = F(
+        "Id unique within the work programme; it names the item's anchor.",
+        "ofsted-action-plan",
+        shown="in the address of the item (#planned-<id>)",
+    )
     title: Text = F("Title as printed.", "Ofsted action plan")
     target_meeting: IsoDate | None = F("The date of the meeting it is planned for, when printed.", default=None)
     target_month: Month | None = F("The month it is planned for (YYYY-MM), when only a month is printed.", default=None)
@@ -83,6 +98,8 @@ class PlannedItem(Record):
 
 class WorkProgramme(TopLevel):
     """A board's work programme or forward plan: data/work-programmes/<id>.yml."""
+
+    shown: ClassVar[str] = "work programme page, and the board page"
 
     board_id: Ref = F("The board whose programme it is.", "southampton-health-overview-and-scrutiny-panel")
     title: Text = F("Title as printed, or a plain description.", "Health Overview and Scrutiny Panel work programme")

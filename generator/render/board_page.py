@@ -8,7 +8,9 @@ from generator.records.plan import Plan
 from generator.render import jsonld
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import followup
+from generator.site import organisations as orgs
 from generator.site import queries as ctx
+from generator.site.meetings import attendance_as_of, first_shown, is_upcoming, name_in_force
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
 
@@ -16,14 +18,16 @@ RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meeti
 def board_page(r: Renderer, board: Board) -> Page:
     """The page of one board."""
     meetings = ctx.meetings_of(r.site, board.id)
-    held = [m for m in meetings if m.date <= r.today and m.status == "held"]
-    as_of = min(r.today, held[-1].date) if held else r.today
-    reason = "the date of its last meeting on record" if held and as_of < r.today else ""
+    latest = attendance_as_of(r.site, board.id, r.today)
+    as_of = latest.date if latest else r.today
     current, vacant, past = ctx.current_and_past(board, as_of)
-    past_meetings = list(reversed([m for m in meetings if m.date < r.today or m.status == "held"]))
+    upcoming = [m for m in meetings if is_upcoming(r.site, m, r.today)]
+    past_meetings = list(reversed([m for m in meetings if m not in upcoming]))
     url = urls.board_url(board.id)
     made = followup.recommendations_of(r.site, board.id)
-    description = f"{board.name} ({board.authority}): members, meetings, decisions and strategies."
+    owner = r.site.organisations.get(board.organisation_id or "")
+    belongs = orgs.label(r.site, owner) if owner else board.authority
+    description = f"{board.name}{f' ({belongs})' if belongs else ''}: members, meetings, decisions and strategies."
     page = r.page(
         url,
         "board.j2",
@@ -31,11 +35,13 @@ def board_page(r: Renderer, board: Board) -> Page:
         description,
         b=board,
         as_of=as_of,
-        as_of_reason=reason,
+        as_of_meeting=latest,
+        first_shown=lambda person_id: first_shown(r.site, board.id, person_id),
+        name_at=lambda meeting: name_in_force(board, meeting.date)[0],
         current=current,
         vacant=vacant,
         past=past,
-        upcoming=[m for m in meetings if m.date > r.today or (m.date == r.today and m.status != "held")],
+        upcoming=upcoming,
         past_meetings=past_meetings[:RECENT_MEETINGS],
         meetings_count=len(meetings),
         decision_years=ctx.decisions_by_year(r.site, board.id),

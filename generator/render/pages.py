@@ -24,6 +24,7 @@ from generator.render.markup import meta_text
 from generator.site import organisations as orgs
 from generator.site.graph import Site
 from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.meetings import display_status
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Renderer:
             today=self.today,
             site_name=self.site_name,
             org_label=partial(orgs.label, self.site),
+            status_of=lambda meeting: display_status(self.site, meeting, self.today),
+            post_text=partial(orgs.post_text, self.site),
             **values,
         )
         return Page(url, title, plain(description), tidy(body))

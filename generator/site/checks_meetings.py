@@ -8,7 +8,10 @@ from generator.records.common import TopLevel
 from generator.records.meeting import Item, Meeting
 from generator.records.suggest import did_you_mean
 from generator.site.checks_scrutiny import check_item_scrutiny, track_item_actions, track_meeting_actions
+from generator.site.checks_items import check_item_parts
 from generator.site.graph import Checker, Decision, Site
+
+MEMBER_STATUSES = ("present", "apologies", "absent", "replaced")  # only members can be listed so
 
 
 def check_meetings(site: Site, check: Checker, records: dict[str, TopLevel]) -> None:
@@ -25,6 +28,10 @@ def _check_meeting(site: Site, check: Checker, meeting: Meeting) -> None:
     board = site.boards[meeting.board_id]
     site.meetings_by_board[board.id].append(meeting)
     check.source(meeting, (), meeting.source)
+    for field in ("notice", "taking_part"):
+        part = getattr(meeting, field)
+        if part is not None:
+            check.source(meeting, (field,), part.source)
     _check_attendance(site, check, meeting)
     numbers = {n for item in meeting.items for n in (item.number, item.minute) if n}
     for i, declaration in enumerate(meeting.declarations):
@@ -54,20 +61,21 @@ def _check_attendance(site: Site, check: Checker, meeting: Meeting) -> None:
         if entry.person_id in seen:
             check.at(meeting, (*loc, "person_id"), f"'{entry.person_id}' is listed twice in the attendance")
         seen.add(entry.person_id)
-        if entry.status in ("present", "apologies", "absent") and entry.person_id not in members:
+        if entry.status in MEMBER_STATUSES and entry.person_id not in members:
             check.at(
                 meeting,
                 (*loc, "person_id"),
                 f"'{entry.person_id}' was not a member of {meeting.board_id} on {meeting.date.isoformat()} "
-                "(add a membership covering that date, or record them as substitute, officer or guest)",
+                "(add a membership covering that date, or record them as substitute, officer, observer or guest)",
             )
-        known = check.ref(meeting, (*loc, "replacing_id"), entry.replacing_id, "people")
-        if known and entry.replacing_id and entry.replacing_id not in members:
-            check.at(
-                meeting,
-                (*loc, "replacing_id"),
-                f"'{entry.replacing_id}' was not a member of {meeting.board_id} on {meeting.date.isoformat()}",
-            )
+        for j, replaced in enumerate(entry.replacing_ids):
+            known = check.ref(meeting, (*loc, "replacing_ids", j), replaced, "people")
+            if known and replaced not in members:
+                check.at(
+                    meeting,
+                    (*loc, "replacing_ids", j),
+                    f"'{replaced}' was not a member of {meeting.board_id} on {meeting.date.isoformat()}",
+                )
 
 
 def _check_item(
@@ -75,6 +83,7 @@ def _check_item(
 ) -> None:
     loc = ("items", i)
     check.refs(meeting, (*loc, "presenter_ids"), item.presenter_ids, "people")
+    check_item_parts(site, check, meeting, loc, item)
     check.refs(meeting, (*loc, "document_ids"), item.document_ids, "documents")
     check.refs(meeting, (*loc, "strategy_ids"), item.strategy_ids, "strategies")
     check.refs(meeting, (*loc, "indicator_ids"), item.indicator_ids, "indicators")
@@ -82,6 +91,13 @@ def _check_item(
     for j, resolution in enumerate(item.resolutions):
         rloc = (*loc, "resolutions", j)
         minute = resolution.minute or item.minute or item.number or ""
+        if not minute:
+            check.at(
+                meeting,
+                (*rloc, "minute"),
+                "a resolution needs a minute number: give it a minute, or its item a minute or a number",
+            )
+            continue
         key = urls.decision_key(board.id, meeting.id, minute, resolution.suffix)
         if key in site.decisions:
             check.at(

@@ -6,6 +6,7 @@ from generator.records.common import TopLevel
 from generator.records.indicator import Indicator
 from generator.records.strategy import Strategy
 from generator.records.suggest import did_you_mean
+from generator.site.checks_organisations import check_body
 from generator.site.graph import Checker, Site, broken_note, by_key
 
 
@@ -16,6 +17,8 @@ def check_strategies(site: Site, check: Checker, records: dict[str, TopLevel]) -
     for strategy in by_key(records):
         if strategy.adopted_by and strategy.adopted_by not in site.decisions:
             _unknown_decision(site, check, strategy, strategy.adopted_by)
+        for i, owner in enumerate(strategy.owners):
+            check_body(check, strategy, ("owners", i), owner)
         for i, priority in enumerate(strategy.priorities):
             check.refs(strategy, ("priorities", i, "indicator_ids"), priority.indicator_ids, "indicators")
 

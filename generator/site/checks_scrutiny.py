@@ -28,7 +28,7 @@ def bodies(check: Checker, model: Located, loc: Loc, refs: list[BodyRef]) -> Non
 
 def item_slug(item: Item, position: int) -> str:
     """The part of a recommendation's address that names its item: the minute, else the number, else its place."""
-    return slug(item.minute or item.number or f"item-{position + 1}")
+    return slug(item.minute or item.number or f"p{position + 1}")  # 'p3': the third item, as its anchor says
 
 
 def check_item_scrutiny(site: Site, check: Checker, board: Board, meeting: Meeting, i: int, item: Item) -> None:

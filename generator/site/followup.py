@@ -205,4 +205,4 @@ def item_anchor(meeting: Meeting, item: Item | str | None) -> str:
     if item is None:
         return ""
     position = next(k for k, i in enumerate(meeting.items) if i is item)
-    return "item-" + slug(item.number or item.minute or str(position))
+    return "item-" + (slug(item.number or item.minute or "") if item.number or item.minute else f"p{position + 1}")

@@ -40,6 +40,7 @@ def record_counts(site: Site) -> dict[str, int]:
         "organisations": len(site.organisations),
         "boards": len(site.boards),
         "people": len(site.people),
+        "posts": sum(len(p.posts) for p in site.people.values()),
         "memberships": sum(len(b.memberships) for b in site.boards.values()),
         "meetings": len(meetings),
         "attendance": sum(len(m.attendance) for m in meetings),
@@ -218,8 +219,9 @@ def test_real_dataset_exports_validate_and_count(tmp_path: Path) -> None:
 HOSTILE_PERSON = """id: bob-member
 name: Bob Member
 honorific: Dr
-organisation: "@SUM(A1:A9)"
-job_title: '=HYPERLINK("http://evil.example/","click")'
+posts:
+  - organisation: "@SUM(A1:A9)"
+    title: '=HYPERLINK("http://evil.example/","click")'
 aliases: [B Member]
 """
 SCRIPT = '<script>alert("x")</script> & more'
@@ -238,8 +240,8 @@ def hostile_site(tmp_path: Path) -> Site:
 
 def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     files = export_site(hostile_site(tmp_path), TODAY, "Minutebook", SITE_URL)
-    bob = next(r for r in read_csv(files[urls.csv_url("people")]) if r["id"] == "bob-member")
-    assert bob["job_title"] == "'" + '=HYPERLINK("http://evil.example/","click")'
+    bob = next(r for r in read_csv(files[urls.csv_url("posts")]) if r["person_id"] == "bob-member")
+    assert bob["title"] == "'" + '=HYPERLINK("http://evil.example/","click")'
     assert bob["organisation"] == "'@SUM(A1:A9)"
     venues = {r["venue"] for r in read_csv(files[urls.csv_url("meetings")])}
     assert "'-2+3 Room" in venues

@@ -54,7 +54,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         edit(NOVEMBER, "    owners: [{person_id: jo-officer}]\n", "    owner_id: jo-officer\n"),
         [
             "documents/westmoor-hosc-2026-11-12-minutes.yml:4: meeting_id: meeting 'westmoor-hosc/2026-11-12' is defined in meetings/westmoor-hosc/2026-11-12.yml, which has errors (fix them first)",
-            "meetings/westmoor-hosc/2026-11-12.yml:33: actions[0].owner_id: 'owner_id' is now owners (write 'owners: [{person_id: <id>}]')",
+            "meetings/westmoor-hosc/2026-11-12.yml:33: actions[0].owner_id: unknown field 'owner_id' (now owners: write owners: [{person_id: <id>}])",
         ],
     ),
     (
@@ -62,7 +62,7 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
         edit(NOVEMBER, "    owners_printed: Scrutiny Officer\n", "    owner: Scrutiny Officer\n"),
         [
             "documents/westmoor-hosc-2026-11-12-minutes.yml:4: meeting_id: meeting 'westmoor-hosc/2026-11-12' is defined in meetings/westmoor-hosc/2026-11-12.yml, which has errors (fix them first)",
-            "meetings/westmoor-hosc/2026-11-12.yml:34: actions[0].owner: 'owner' is now owners_printed (the owner exactly as printed), with owners for the bodies or people it names",
+            "meetings/westmoor-hosc/2026-11-12.yml:34: actions[0].owner: unknown field 'owner' (now owners_printed, the owner exactly as printed, with owners for the bodies or people it names)",
         ],
     ),
     (
