@@ -80,7 +80,9 @@ def test_every_field_says_where_it_is_shown() -> None:
 
 def minimal(model: type[BaseModel]) -> dict[str, object]:
     """The smallest valid data of a model: its required fields' first examples, and what its conditions need."""
-    data: dict[str, object] = {name: info.examples[0] for name, info in model.model_fields.items() if info.is_required()}
+    data: dict[str, object] = {
+        name: info.examples[0] for name, info in model.model_fields.items() if info.is_required()
+    }
     return data | getattr(model, "minimal", {})
 
 

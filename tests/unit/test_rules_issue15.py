@@ -36,38 +36,55 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "schedule_unknown_meeting",
         edit(HOSP, "meeting_id: 2024-12-12", "meeting_id: 2024-12-13"),
-        [f"{HOSP}:37: schedule.dates[2].meeting_id: no meeting '2024-12-13' of riverton-hosp is on record "
-         "(did you mean '2024-12-12'?)"],
+        [
+            f"{HOSP}:37: schedule.dates[2].meeting_id: no meeting '2024-12-13' of riverton-hosp is on record "
+            "(did you mean '2024-12-12'?)"
+        ],
     ),
     (
         "approves_unknown",
         edit(SEPT, "approves_minutes_of: [2024-07-18]", "approves_minutes_of: [2024-06-18]"),
-        [f"{SEPT}:44: items[1].approves_minutes_of[0]: no meeting '2024-06-18' of riverton-hosp is on record "
-         "(did you mean '2024-07-18'?)"],
+        [
+            f"{SEPT}:44: items[1].approves_minutes_of[0]: no meeting '2024-06-18' of riverton-hosp is on record "
+            "(did you mean '2024-07-18'?)"
+        ],
     ),
     (
         "approves_later",
         edit(SEPT, "approves_minutes_of: [2024-07-18]", "approves_minutes_of: [2024-12-12]"),
-        [f"{SEPT}:44: items[1].approves_minutes_of[0]: '2024-12-12' is not an earlier meeting: minutes are approved "
-         "at a later meeting"],
+        [
+            f"{SEPT}:44: items[1].approves_minutes_of[0]: '2024-12-12' is not an earlier meeting: minutes are approved "
+            "at a later meeting"
+        ],
     ),
     (
         "approval_without_record",
         edit(DEC, "minutes_for_approval: [2024-09-19]", "minutes_for_approval: [2024-08-01]"),
-        [f"{DEC}:9: items[0].minutes_for_approval[0]: no meeting '2024-08-01' of riverton-hosp is on record "
-         "(did you mean '2024-09-19'?)"],
+        [
+            f"{DEC}:9: items[0].minutes_for_approval[0]: no meeting '2024-08-01' of riverton-hosp is on record "
+            "(did you mean '2024-09-19'?)"
+        ],
     ),
     (
         "presenter_empty",
-        edit(SEPT, "      - role: Representatives of the integrated care board\n        organisation_id: riverton-icb\n",
-             "      - {}\n"),
+        edit(
+            SEPT,
+            "      - role: Representatives of the integrated care board\n        organisation_id: riverton-icb\n",
+            "      - {}\n",
+        ),
         [f"{SEPT}:57: items[2].presenters[1].person_id: give at least one of person_id, name, role or organisation_id"],
     ),
     (
         "presenter_unknown_organisation",
-        edit(SEPT, "        organisation_id: riverton-icb\n      - role", "        organisation_id: riverton-ib\n      - role"),
-        [f"{SEPT}:56: items[2].presenters[0].organisation_id: unknown organisation 'riverton-ib' "
-         "(did you mean 'riverton-icb'?)"],
+        edit(
+            SEPT,
+            "        organisation_id: riverton-icb\n      - role",
+            "        organisation_id: riverton-ib\n      - role",
+        ),
+        [
+            f"{SEPT}:56: items[2].presenters[0].organisation_id: unknown organisation 'riverton-ib' "
+            "(did you mean 'riverton-icb'?)"
+        ],
     ),
     (
         "speaker_body",
@@ -76,10 +93,15 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "speaker_body_two",
-        edit(SEPT, "on_behalf_of: {name: Riverton Carers Centre}",
-             "on_behalf_of: {name: Riverton Carers Centre, board_id: riverton-hwb}"),
-        [f"{SEPT}:63: items[2].public_speakers[1].on_behalf_of.name: give only one of organisation_id, board_id, "
-         "person_id or name (found board_id too)"],
+        edit(
+            SEPT,
+            "on_behalf_of: {name: Riverton Carers Centre}",
+            "on_behalf_of: {name: Riverton Carers Centre, board_id: riverton-hwb}",
+        ),
+        [
+            f"{SEPT}:63: items[2].public_speakers[1].on_behalf_of.name: give only one of organisation_id, board_id, "
+            "person_id or name (found board_id too)"
+        ],
     ),
     (
         "exempt_reason_not_exempt",
@@ -88,13 +110,18 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "post_empty",
-        edit("people/hal-chair.yml", "  - title: Councillor\n    organisation_id: riverton-city-council\n",
-             "  - start: 2020-01-01\n"),
+        edit(
+            "people/hal-chair.yml",
+            "  - title: Councillor\n    organisation_id: riverton-city-council\n",
+            "  - start: 2020-01-01\n",
+        ),
         ["people/hal-chair.yml:5: posts[0]: give a title, an organisation_id or an organisation"],
     ),
     (
         "old_person_fields",
-        edit("people/hal-chair.yml", "honorific: Councillor\n", "organisation: Riverton City Council\njob_title: Chair\n"),
+        edit(
+            "people/hal-chair.yml", "honorific: Councillor\n", "organisation: Riverton City Council\njob_title: Chair\n"
+        ),
         [
             "people/hal-chair.yml:3: organisation: unknown field 'organisation' (moved to posts, a list of dated posts: "
             "write it as a post's organisation_id or organisation)",
@@ -105,7 +132,9 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     (
         "old_replacing_id",
         edit(SEPT, "replacing_ids: [kim-member]", "replacing_id: kim-member"),
-        [f"{SEPT}:25: attendance[2].replacing_id: unknown field 'replacing_id' (write replacing_ids: [the member's id])"],
+        [
+            f"{SEPT}:25: attendance[2].replacing_id: unknown field 'replacing_id' (write replacing_ids: [the member's id])"
+        ],
     ),
     (
         "undated_text_as_a_string",
@@ -127,7 +156,9 @@ CASES: list[tuple[str, dict[str, str], list[str]]] = [
     ),
     (
         "item_without_number_is_fine",
-        edit(SEPT, "  - number: \"3\"\n    title: Community equipment contract", "  - title: Community equipment contract"),
+        edit(
+            SEPT, '  - number: "3"\n    title: Community equipment contract', "  - title: Community equipment contract"
+        ),
         [],
     ),
 ]
