@@ -125,7 +125,7 @@ def _metadata(annotation: Any) -> list[Any]:
 
 def required(model: type[BaseModel], name: str, info: FieldInfo) -> str:
     """'required', 'optional', or the condition under which the checker requires it."""
-    condition = getattr(model, "conditions", {}).get(name)
+    condition: str | None = getattr(model, "conditions", {}).get(name)
     if condition:
         return condition
     return "required" if info.is_required() else "optional"
@@ -138,7 +138,8 @@ def shown(model: type[BaseModel], name: str, info: FieldInfo) -> str:
         return own
     if name in TOP_LEVEL_SHOWN and name in _top_level_fields():
         return TOP_LEVEL_SHOWN[name]
-    return str(getattr(model, "shown", ""))
+    default: str = getattr(model, "shown", "")
+    return default
 
 
 def _top_level_fields() -> set[str]:
@@ -187,7 +188,7 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 def all_models() -> list[tuple[str, type[BaseModel]]]:
     """Every model the reference describes, with the kind it belongs to: each kind, its parts, its CSV rows."""
     seen: set[type[BaseModel]] = set()
-    found = []
+    found: list[tuple[str, type[BaseModel]]] = []
     for kind in KINDS:
         found.append((kind.singular, kind.model))
         found += [(kind.singular, inner) for inner in sub_models(kind.model, seen)]
