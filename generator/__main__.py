@@ -1,4 +1,4 @@
-"""Command line: check | build | site | new. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
+"""Command line: check | build | site | new | docs. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from generator import build, skeleton
 from generator.output import lock
 from generator.publish import publish, shard
 from generator.records.diagnostics import Report
+from generator.render import reference_md
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -41,6 +42,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     site = sub.choices["site"]
     site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
     site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
+    docs = sub.add_parser("docs", help="write the data-format reference as Markdown (docs/data-format.md)")
+    docs.add_argument("--out", type=Path, default=Path("docs/data-format.md"), help="file to write")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
     new.add_argument("kind", choices=sorted(skeleton.KINDS_BY_NOUN))
     new.add_argument("--id", help="id of the new record (not for meetings)")
@@ -72,6 +75,10 @@ def run(args: argparse.Namespace) -> int:
     """Dispatch one command."""
     if args.command == "new":
         message, status = skeleton.write_skeleton(args.data, args.kind, args.id, args.board, args.date)
+        print(message, file=sys.stderr if status else sys.stdout)
+        return status
+    if args.command == "docs":
+        message, status = reference_md.write_docs(args.out)
         print(message, file=sys.stderr if status else sys.stdout)
         return status
     if args.command == "check":

@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings.
+"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings, and the
+recommendations of each board that made any.
 
 Entry ids are the records' permanent URLs. Every date comes from a record (the meeting
 date), never from the clock, so rebuilding without changes gives the same bytes.
@@ -12,8 +13,11 @@ from datetime import date
 
 from generator import urls
 from generator.records.meeting import Meeting
+from generator.site import followup
 from generator.site.graph import Decision, Site
+from generator.site.meetings import record_status
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
+from generator.site.tracked import Made
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = date(2000, 1, 1)  # the updated date of a feed with no entries
@@ -67,9 +71,10 @@ def decision_entry(d: Decision) -> Entry:
 def meeting_entry(site: Site, m: Meeting) -> Entry:
     """A meeting as an entry; the title says when it is cancelled or postponed."""
     board = site.boards[m.board_id]
-    status = "" if m.status in ("held", "scheduled") else f" ({m.status.upper()})"
+    shown = record_status(site, m)  # not the page's status: a feed must not change with the build date
+    status = f" ({m.status.upper()})" if m.status in ("cancelled", "postponed") else ""
     when = uk_date(m.date) + (f", {m.start_time}" if m.start_time else "")
-    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {m.status}." + (
+    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {shown.label}." + (
         f" Venue: {m.venue}." if m.venue else ""
     )
     return Entry(
@@ -78,6 +83,18 @@ def meeting_entry(site: Site, m: Meeting) -> Entry:
         m.date,
         summary,
     )
+
+
+def recommendation_entry(made: Made) -> Entry:
+    """A recommendation as an entry, updated on its latest dated event (a response, an update, the report)."""
+    rec = made.rec
+    dates = [made.meeting.date, *(r.date for r in rec.responses), *(u.date for u in rec.updates if u.date)]
+    if rec.report_received:
+        dates.append(rec.report_received.date)
+    to = rec.to_printed or ", ".join(b.name or b.ref or "" for b in rec.to)
+    state = followup.record_state(made)  # not "overdue": an entry changes only when its record does
+    summary = f"{made.board.name}, {uk_date(made.meeting.date)}, to {to}: {rec.text} {state}"
+    return Entry(made.url, f"Recommendation {made.label} to {to} ({made.board.short_name})", max(dates), summary)
 
 
 def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
@@ -111,4 +128,8 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
         files[urls.decisions_feed_url(board.id)] = atom(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
+        made = [recommendation_entry(m) for m in followup.recommendations_of(site, board.id)]
+        if made:  # a board that made no recommendation has no such feed
+            feed = urls.recommendations_feed_url(board.id)
+            files[feed] = atom(made, f"{board.name}: recommendations", feed, page, site_name, site_url)
     return files

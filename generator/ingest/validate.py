@@ -139,14 +139,16 @@ def translate(exc: ValidationError, cls: type[BaseModel], data: Any) -> list[tup
             message = "required field is missing"
         elif kind == "extra_forbidden":
             known = _fields_at(cls, loc[:-1])
+            renamed = getattr(_model_at(cls, loc[:-1]), "renamed", {}).get(str(loc[-1]))
             hint = did_you_mean(str(loc[-1]), known)
-            message = f"unknown field '{loc[-1]}'{hint}"
-            if hint:
+            message = f"unknown field '{loc[-1]}'" + (f" ({renamed})" if renamed else hint)
+            if hint and not renamed:
                 suggested.add((*loc[:-1], hint.split("'")[1]))
         elif kind in ("list_type", "tuple_type"):
             message = "expected a list (lines starting with '- ')"
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            message = "expected a mapping (key: value lines)"
+            shape = getattr(_model_at(cls, loc), "shape", None)
+            message = "expected a mapping (key: value lines)" + (f" ({shape})" if shape else "")
         elif kind == "too_short":
             message = "needs at least one entry"
         found.append((loc, message))
@@ -172,17 +174,23 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
 
 def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the model found by following ``loc`` from ``cls``."""
+    model = _model_at(cls, loc)
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_at(cls: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model found by following ``loc`` from ``cls``, if any."""
     model: Any = cls
     for part in loc:
         if isinstance(part, int):
             continue
         info = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
         if info is None:
-            return []
+            return None
         model = _inner_model(info.annotation)
         if model is None:
-            return []
-    return list(model.model_fields)
+            return None
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import model_validator
 
 from generator.records.common import F, Located, TopLevel
 from generator.records.fields import LongText, Number, OneOf, Pages, Ref, Text, fail_at
 
-VALUE_TYPES = ("percentage", "rate", "count", "ratio", "years", "pounds", "score", "other")
-POLARITY = ("higher-is-better", "lower-is-better", "no-judgement")
+VALUE_TYPES = (
+    ("percentage", "a percentage: 0 to 100"),
+    ("rate", "a rate per population, such as per 100,000"),
+    ("count", "a number of things or people"),
+    ("ratio", "a ratio of two numbers"),
+    ("years", "a number of years, such as life expectancy"),
+    ("pounds", "money, in pounds"),
+    ("score", "a score on a scale"),
+    ("other", "any other kind of value (the unit says what)"),
+)
+POLARITY = (
+    ("higher-is-better", "a higher value is better"),
+    ("lower-is-better", "a lower value is better"),
+    ("no-judgement", "neither: the value is context, and no comparison is judged"),
+)
 
 
 class Indicator(TopLevel):
     """An indicator: data/indicators/<id>.yml, values in <id>.csv beside it."""
+
+    shown: ClassVar[str] = "indicator page"
 
     title: Text = F("Title as printed.", "Under 75 mortality rate from cardiovascular disease")
     definition: LongText | None = F("What is measured.", default=None)
@@ -31,9 +46,16 @@ class Indicator(TopLevel):
 class IndicatorValue(Located):
     """One row of data/indicators/<id>.csv."""
 
+    minimal: ClassVar[dict[str, str]] = {"value": "87.9"}
+    conditions: ClassVar[dict[str, str]] = {"value": "required unless note says why it is empty"}
+
+    shown: ClassVar[str] = "indicator page (table of values, chart)"
+
     period: Text = F("Period as printed.", "2013 - 15")
     area: Text = F("Area name; comparators (region, England) are areas too.", "Coventry")
-    area_code: Text | None = F("ONS code where known.", "E08000026", default=None)
+    area_code: Text | None = F(
+        "ONS code where known.", "E08000026", default=None, shown="not shown (in the CSV download)"
+    )
     value: Number | None = F("The value; leave empty only with a note saying why.", "87.9", default=None)
     lower_ci: Number | None = F("Lower 95% confidence limit.", "81.2", default=None)
     upper_ci: Number | None = F("Upper 95% confidence limit.", "95.0", default=None)
@@ -41,7 +63,9 @@ class IndicatorValue(Located):
     denominator: Number | None = F("Denominator.", default=None)
     target: Number | None = F("Target for this period.", default=None)
     note: Text | None = F("Why a value is missing, or anything printed with it.", default=None)
-    source_pages: Pages | None = F("Page or range in the indicator's source document.", default=None)
+    source_pages: Pages | None = F(
+        "Page or range in the indicator's source document.", default=None, shown="not shown (in the CSV download)"
+    )
 
     @model_validator(mode="after")
     def _check(self) -> IndicatorValue:

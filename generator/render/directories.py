@@ -19,6 +19,7 @@ from generator.render.indicator_view import LEGEND, badge, spine
 from generator.render.pages import Page, Renderer, listing, wide
 from generator.site import queries as ctx
 from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.meetings import was_held
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)
@@ -57,7 +58,7 @@ def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
 def board_meetings(r: Renderer, board: Board, upcoming: list[Meeting]) -> BoardMeetings:
     """How many meetings a board has on record, the last it held and the next scheduled."""
     meetings = ctx.meetings_of(r.site, board.id)
-    held = [m for m in meetings if m.status == "held" and m.date <= r.today]
+    held = [m for m in meetings if m.date <= r.today and was_held(r.site, m)]
     soon = next((m for m in upcoming if m.board_id == board.id), None)
     return BoardMeetings(board, len(meetings), held[-1] if held else None, soon)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -20,8 +21,10 @@ from generator.records.registry import KIND, KINDS, Handlers, Kind
 from generator.render.charts import ChartCache
 from generator.render.env import TEMPLATES, Linker, plain, tidy
 from generator.render.markup import meta_text
+from generator.site import organisations as orgs
 from generator.site.graph import Site
 from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.meetings import display_status
 
 
 @dataclass
@@ -50,7 +53,14 @@ class Renderer:
     def page(self, url: str, template: str, title: str, description: str, **values: Any) -> Page:
         """Render ``template`` for the page at ``url``."""
         body = self.env.get_template(template).render(
-            site=self.site, L=Linker(url), today=self.today, site_name=self.site_name, **values
+            site=self.site,
+            L=Linker(url),
+            today=self.today,
+            site_name=self.site_name,
+            org_label=partial(orgs.label, self.site),
+            status_of=lambda meeting: display_status(self.site, meeting, self.today),
+            post_text=partial(orgs.post_text, self.site),
+            **values,
         )
         return Page(url, title, plain(description), tidy(body))
 

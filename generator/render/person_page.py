@@ -6,6 +6,7 @@ from generator import urls
 from generator.records.person import Person
 from generator.render import jsonld
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.site import organisations as orgs
 from generator.site import queries as ctx
 
 
@@ -21,7 +22,8 @@ def person_page(r: Renderer, person: Person) -> Page:
         ),
         key=lambda pair: pair[0].date,
     )
-    role_text = ", ".join(filter(None, [person.job_title, person.organisation]))
+    post = orgs.latest_post(person)
+    role_text = orgs.post_text(r.site, post) if post else ""
     description = f"{ctx.display_name(person)}{': ' + role_text if role_text else ''}. Roles, attendance and interests."
     page = r.page(
         urls.person_url(person.id),

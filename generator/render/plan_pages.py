@@ -7,30 +7,28 @@ from markupsafe import Markup
 from generator import urls
 from generator.records.document import Document
 from generator.records.indicator import Indicator
-from generator.records.meeting import Action, Item, Meeting
 from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import stats
 from generator.site.indicators import indicator_state
+from generator.site.tracked import Tracked
 
 
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
-    priority_actions: dict[str, list[tuple[Meeting, Item, Action]]] = {p.id: [] for p in strategy.priorities}
+    priority_actions: dict[str, list[Tracked]] = {p.id: [] for p in strategy.priorities}
     served = r.site.grouped(
         "priority_actions",
         lambda s: (
-            (sid, (m, i, a))
-            for m, i, a in s.actions
-            for sid in dict.fromkeys(ref.partition("/")[0] for ref in a.priority_ids)
+            (sid, t) for t in s.actions for sid in dict.fromkeys(ref.partition("/")[0] for ref in t.action.priority_ids)
         ),
     )
-    for meeting, item, action in served.get(strategy.id, []):
-        for ref in action.priority_ids:
+    for tracked in served.get(strategy.id, []):
+        for ref in tracked.action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:
-                priority_actions[pid].append((meeting, item, action))
+                priority_actions[pid].append(tracked)
     ids = [i for p in strategy.priorities for i in p.indicator_ids]
     description = f"{strategy.title}: priorities, indicators and the decisions that adopted and reviewed it."
     return r.page(

@@ -6,19 +6,21 @@ from generator.records.common import TopLevel
 from generator.records.indicator import Indicator
 from generator.records.strategy import Strategy
 from generator.records.suggest import did_you_mean
+from generator.site.checks_organisations import check_body
 from generator.site.graph import Checker, Site, broken_note, by_key
 
 
 def check_strategies(site: Site, check: Checker, records: dict[str, TopLevel]) -> None:
-    """Check every strategy, then the priorities that meetings' actions serve."""
+    """Check every strategy (the priorities actions serve are checked with plans, once every action is known)."""
     check.references(records)  # board_ids, source
     strategy: Strategy
     for strategy in by_key(records):
         if strategy.adopted_by and strategy.adopted_by not in site.decisions:
             _unknown_decision(site, check, strategy, strategy.adopted_by)
+        for i, owner in enumerate(strategy.owners):
+            check_body(check, strategy, ("owners", i), owner)
         for i, priority in enumerate(strategy.priorities):
             check.refs(strategy, ("priorities", i, "indicator_ids"), priority.indicator_ids, "indicators")
-    _check_priorities(site, check)
 
 
 def _unknown_decision(site: Site, check: Checker, strategy: Strategy, key: str) -> None:
@@ -27,19 +29,6 @@ def _unknown_decision(site: Site, check: Checker, strategy: Strategy, key: str) 
     meeting, board = "/".join(key.split("/")[:2]), key.split("/")[0]
     if not (check.broken(strategy, loc, "meetings", meeting) or check.broken(strategy, loc, "boards", board)):
         check.at(strategy, loc, f"unknown decision '{key}'{did_you_mean(key, site.decisions)}")
-
-
-def _check_priorities(site: Site, check: Checker) -> None:
-    """Every strategy priority an action serves exists."""
-    valid = {f"{s.id}/{p.id}" for s in site.strategies.values() for p in s.priorities}
-    for meeting, item, action in site.actions:
-        for ref in action.priority_ids:
-            if ref not in valid:
-                i = meeting.items.index(item)
-                j = item.actions.index(action)
-                loc = ("items", i, "actions", j, "priority_ids")
-                if not check.broken(meeting, loc, "strategies", ref.split("/")[0]):
-                    check.at(meeting, loc, f"unknown priority '{ref}'{did_you_mean(ref, valid)}")
 
 
 def check_indicators(site: Site, check: Checker, records: dict[str, TopLevel]) -> None:

@@ -171,7 +171,7 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
     """A stray control character (pasted from a PDF) is a data error at its line, not a crash."""
     text = fixture_text(PERSON).replace("ann-chair", "x").replace("Cabinet Member", "Cabinet\x0bMember")
     assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
-        "people/x.yml:5:19: U+000B (a control character) is not allowed in record text "
+        "people/x.yml:5:20: U+000B (a control character) is not allowed in record text "
         "(delete it; text pasted from a PDF or Word often brings invisible characters)"
     ]
 

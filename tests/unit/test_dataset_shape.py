@@ -105,6 +105,18 @@ PER_PACK = {"dudley": (4, 5, 72), "warwickshire": (6, 9, 31), "coventry": (10, 8
 
 PEOPLE = 216
 
+# pack prefix -> (actions kept by meetings, actions kept by plans, plans). The action plans the packs print
+# are plan records, put to the agenda item that received them (issue 16), not actions of those meetings.
+ACTIONS = {"dudley": (0, 159, 3), "warwickshire": (7, 99, 2), "coventry": (52, 0, 0)}
+# plan -> the agenda item it was put to
+RECEIVED = {
+    "dudley-group-keogh-action-plan-2013": "dudley-hwb/2013-09-26 6",
+    "dudley-safeguarding-adults-board-business-plan-2013-2014": "dudley-hwb/2013-09-26 8",
+    "dudley-safeguarding-children-board-business-plan-2013-2015": "dudley-hwb/2013-09-26 9",
+    "warwickshire-smoking-in-pregnancy-action-plan": "warwickshire-hwb/2013-11-20 4",
+    "warwickshire-safeguarding-children-board-business-plan-2013-2014": "warwickshire-hwb/2013-11-20 9",
+}
+
 # First names or initials of children and service users in the packs' case studies.
 PRIVATE = ("Leanne", "Caitlin", "AH")
 
@@ -226,6 +238,20 @@ def test_boards_strategies_links_and_people(site: Site) -> None:
     found = {pack: (boards[pack], strategies[pack], links[pack]) for pack in PER_PACK}
     assert found == PER_PACK
     assert len(site.people) == PEOPLE
+
+
+def test_actions_and_the_plans_that_hold_them(site: Site) -> None:
+    """Keep every action, each with the meeting or plan that holds it, and each plan put to its agenda item."""
+    found: dict[str, list[int]] = {pack: [0, 0, 0] for pack in ACTIONS}
+    for tracked in site.actions:
+        holder = tracked.meeting.board_id if tracked.meeting else tracked.holder.id
+        found[holder.split("-")[0]][0 if tracked.meeting else 1] += 1
+    for plan in site.plans.values():
+        found[plan.id.split("-")[0]][2] += 1
+    assert {pack: tuple(counts) for pack, counts in found.items()} == ACTIONS
+    assert {p.id: " ".join(f"{r.meeting} {r.item}" for r in p.received_at) for p in site.plans.values()} == RECEIVED
+    in_plans = [t for t in site.actions if t.plan]
+    assert all(t.origin == "plan" for t in in_plans)
 
 
 def test_no_private_individual_in_data() -> None:

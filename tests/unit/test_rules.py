@@ -155,29 +155,31 @@ CASES: list[tuple[str, dict, list[str]]] = [
     ),
     (
         "unknown_person",
-        edit(MEETING, "owner_id: bob-member", "owner_id: bob-membr"),
-        [f"{MEETING}:58: items[1].actions[0].owner_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"],
+        edit(MEETING, "owners: [{person_id: bob-member}]", "owners: [{person_id: bob-membr}]"),
+        [
+            f"{MEETING}:58: items[1].actions[0].owners[0].person_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"
+        ],
     ),
     (
         "not_a_member",
         edit(MEETING, "person_id: eve-officer\n    status: officer", "person_id: eve-officer\n    status: present"),
         [
             f"{MEETING}:16: attendance[3].person_id: 'eve-officer' was not a member of riverton-hwb on 2024-03-14 "
-            "(add a membership covering that date, or record them as substitute, officer or guest)"
+            "(add a membership covering that date, or record them as substitute, officer, observer or guest)"
         ],
     ),
     (
         "membership_ended",
         {
             MEETING: fixture_text(MEETING).replace(
-                "person_id: dee-sub\n    status: substitute\n    replacing_id: cy-member\n",
+                "person_id: dee-sub\n    status: substitute\n    replacing_ids: [cy-member]\n",
                 "person_id: cy-member\n    status: present\n",
             ),
             BOARD: fixture_text(BOARD).replace("end: 2024-12-31", "end: 2024-01-31"),
         },
         [
             f"{MEETING}:13: attendance[2].person_id: 'cy-member' was not a member of riverton-hwb on 2024-03-14 "
-            "(add a membership covering that date, or record them as substitute, officer or guest)"
+            "(add a membership covering that date, or record them as substitute, officer, observer or guest)"
         ],
     ),
     (
@@ -251,14 +253,20 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "replacing_without_substitute",
         edit(MEETING, "status: substitute", "status: guest"),
         [
-            f"{MEETING}:15: attendance[2].replacing_id: only a substitute replaces someone (set status: substitute)",
+            f"{MEETING}:15: attendance[2].replacing_ids: only a substitute replaces someone (set status: substitute)",
             *REFS_TO_MEETING,
         ],
     ),
     (
-        "item_without_number",
-        edit(MEETING, '  - number: "1"\n    minute: "1/24"\n', "  - section: Opening\n"),
-        [f"{MEETING}:25: items[0].number: give the item a number or a minute", *REFS_TO_MEETING],
+        "resolution_without_minute",
+        edit(MEETING, '  - number: "4"\n    minute: "4/24"\n', "  - time: 14.10\n"),
+        [
+            f"{MEETING}:21: declarations[0].item: no item or minute numbered '4' in this meeting",
+            f"{MEETING}:42: items[1].resolutions[0].minute: a resolution needs a minute number: give it a minute, "
+            "or its item a minute or a number",
+            f"{STRATEGY}:8: adopted_by: unknown decision 'riverton-hwb/2024-03-14/4-24' "
+            "(did you mean 'riverton-hosp/2024-07-18/1-24'?)",
+        ],
     ),
     (
         "exempt_paragraph",
@@ -341,8 +349,8 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "wrong_folder",
         {"person/x.yml": "id: x\nname: A\n"},
         [
-            "person/x.yml: 'person' is not a record folder; expected one of: boards, people, documents, meetings, "
-            "strategies, indicators (did you mean 'people'?)"
+            "person/x.yml: 'person' is not a record folder; expected one of: organisations, boards, people, documents, "
+            "meetings, strategies, indicators, plans, work-programmes (did you mean 'people'?)"
         ],
     ),
     (
