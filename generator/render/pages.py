@@ -17,8 +17,9 @@ import jinja2
 from generator import urls
 from generator.records.common import TopLevel
 from generator.records.registry import KIND, KINDS, Handlers, Kind
+from generator.render.blocks import tidy
 from generator.render.charts import ChartCache
-from generator.render.env import TEMPLATES, Linker, plain, tidy
+from generator.render.env import TEMPLATES, Linker, plain
 from generator.render.markup import meta_text
 from generator.site.graph import Site
 from generator.site.indicators import IndicatorState, indicator_state

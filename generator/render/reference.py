@@ -28,6 +28,7 @@ from generator.records.fields import (
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
+from generator.render.blocks import inert
 from generator.render.pages import Page, Renderer
 
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
@@ -135,7 +136,7 @@ def reference_html() -> str:
     """The reference as HTML tables, one per record kind and part."""
     out = [
         '<div class="mb-page">',
-        "<h1>Data format reference</h1>",
+        '<h1 id="title">Data format reference</h1>',
         "<p>Generated from the record models, so it is always current. "
         "Every value is written as text; each field converts it by its type.</p>",
     ]
@@ -247,5 +248,5 @@ def reference_page(r: Renderer) -> Page:
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
-        reference_html(),
+        inert(reference_html()),
     )
