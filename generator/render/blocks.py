@@ -31,11 +31,32 @@ def tidy(body: str) -> str:
             part = BLOCK_END.sub(r"\g<0>\n", BLOCK_START.sub(r"\n\g<0>", part))
             parts[i] = "\n".join(line.strip() for line in part.splitlines() if line.strip())
     text = "\n".join(part for part in parts if part.strip("\n")) + "\n"
-    # Wide tables scroll inside a focusable region instead of the whole page on a phone.
-    text = text.replace(
-        "<table", '<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Scrollable table">\n<table'
-    )
-    return inert(text.replace("</table>", "</table>\n</div>"))
+    return inert(scroll_regions(text))
+
+
+TABLE = re.compile(r"<table>\s*(<caption>)?")  # every table is written bare: <table>
+
+
+def scroll_regions(html: str) -> str:
+    """Put each table in a region a keyboard can scroll sideways, named by the table's caption.
+
+    The table's class keeps Material from wrapping it in a scrolling box of its own (one with no
+    name that a keyboard cannot reach). A table without a caption (from a Markdown field) is named
+    by its place on the page.
+    """
+    count = 0
+
+    def region(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        if match[1]:
+            label, caption = f'aria-labelledby="table-{count}"', f'<caption id="table-{count}">'
+        else:
+            label, caption = f'aria-label="Table {count} on this page"', ""
+        wrap = f'<div class="mb-table-wrap" tabindex="0" role="region" {label}>'
+        return f'{wrap}\n<table class="mb-table">\n{caption}'
+
+    return TABLE.sub(region, html).replace("</table>", "</table>\n</div>")
 
 
 def inert(html: str) -> str:

@@ -28,7 +28,7 @@ from generator.records.fields import (
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
-from generator.render.blocks import inert
+from generator.render.blocks import tidy
 from generator.render.pages import Page, Renderer
 
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
@@ -248,5 +248,5 @@ def reference_page(r: Renderer) -> Page:
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
-        inert(reference_html()),
+        tidy(reference_html()),
     )

@@ -68,3 +68,20 @@ def test_screenshots_of_every_page_kind(
     page.close()
     assert len(written) == 19
     assert all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in written)
+
+
+def test_no_page_kind_makes_a_failed_request(browser: Browser, fixture_site: Path, fixture_base: str) -> None:
+    """Loading a page of each kind asks for nothing that fails: no 404, no refused or aborted request."""
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}: {r.failure}"))
+    urls = [*page_kinds(fixture_site).values(), "search/?q=board"]
+    feeds = "document.querySelectorAll('link[rel=alternate][type=\"application/atom+xml\"]').length"
+    for url in urls:
+        page.goto(fixture_base + url, wait_until="networkidle")
+        served = (fixture_site / url.split("?")[0] / ("" if url.endswith(".html") else "index.html")).read_text("utf-8")
+        assert page.evaluate(feeds) == served.count('rel="alternate" type="application/atom+xml"'), url
+    page.close()
+    # The 404 page is asked for on purpose (its own status); anything else is a stray request.
+    assert [line for line in failed if not line.endswith("/404.html")] == []
