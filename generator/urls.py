@@ -32,6 +32,7 @@ INDEXES = {
     "strategies": "strategies/",
     "indicators": "indicators/",
     "reference": "reference/data-format/",
+    "follow": "follow/",
 }
 
 
@@ -58,6 +59,14 @@ def board_url(board_id: str) -> str:
 def board_indicators_url(board_id: str) -> str:
     """URL of a board's indicator overview."""
     return f"boards/{board_id}/indicators/"
+
+
+def follow_url(board_id: str | None = None) -> str:
+    """URL of the page on how to follow every board (feeds, calendar, email), or one board.
+
+    A board's is two segments under boards/, like its indicator overview, so no board id can take it.
+    """
+    return index_url("follow") if board_id is None else f"boards/{board_id}/follow/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -321,6 +330,7 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
     if kind == "boards":
         return [
             ("indicators", board_indicators_url(b)),
+            ("follow", follow_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator import urls
 from generator.records.board import Board
 from generator.render import jsonld
+from generator.render.follow_pages import follow_page
 from generator.render.pages import PAGES, Page, PageMaker, Renderer
 from generator.site import queries as ctx
 
@@ -48,4 +49,4 @@ def board_page(r: Renderer, board: Board) -> Page:
     return page
 
 
-PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board)]))
+PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board), follow_page(r, board)]))

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from generator import urls
 from generator.render.directories import indicator_pages, meetings_pages, people_pages
+from generator.render.follow_pages import follow_page
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
 from generator.site import queries as ctx
@@ -50,3 +51,4 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         strategies=strategies,
     )
     yield from indicator_pages(r, boards)
+    yield follow_page(r)

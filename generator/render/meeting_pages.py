@@ -59,6 +59,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         prev=prev,
         next=nxt,
         has_minutes=any(item.minutes or item.resolutions for item in meeting.items),
+        permalink=r.site_url + url,
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
     return page

@@ -85,3 +85,37 @@ def test_no_page_kind_makes_a_failed_request(browser: Browser, fixture_site: Pat
     page.close()
     # The 404 page is asked for on purpose (its own status); anything else is a stray request.
     assert [line for line in failed if not line.endswith("/404.html")] == []
+
+
+def test_copy_buttons_copy_the_address_and_the_citation(browser: Browser, fixture_base: str) -> None:
+    """With JavaScript, a follow page's Copy button puts the address on the clipboard, and says so; so does a citation's."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(fixture_base + "boards/riverton-hwb/follow/")
+    page.get_by_role("button", name="Copy the address of the meetings calendar").click()
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == "https://minutebook.example.org/calendars/riverton-hwb.ics"
+    )
+    assert page.locator("article [role=status]").inner_text() == "Copied to the clipboard."
+    page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
+    page.get_by_role("button", name="Copy citation").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith("Riverton Health and Wellbeing Board, meeting of 14 March 2024, minute 4/24: ")
+    assert cited.endswith(
+        "https://minutebook.example.org/decisions/riverton-hwb/2024-03-14/4-24/ (retrieved "
+        + page.locator(".mb-today").inner_text()
+        + ")."
+    )
+    context.close()
+
+
+def test_without_javascript_the_text_to_copy_is_there_and_no_button_is(browser: Browser, fixture_base: str) -> None:
+    """A reader without JavaScript selects the address or the citation; no button that would do nothing is shown."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_base + "boards/riverton-hwb/follow/")
+    assert page.locator("#calendar-address").inner_text() == "https://minutebook.example.org/calendars/riverton-hwb.ics"
+    assert page.locator("button.mb-copy").count() == 3 and not page.locator("button.mb-copy").first.is_visible()
+    page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
+    assert page.locator("#citation").is_visible() and not page.locator("button.mb-copy").is_visible()
+    context.close()

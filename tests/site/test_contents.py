@@ -77,6 +77,7 @@ EXPECTED: dict[str, Entries] = {
         ("Attendance", leaf("Members present (1)", "Substitutes (1)", "Apologies (1)", "Officers in attendance (1)")),
         ("Declarations of interest", []),
         ("Agenda and minutes", leaf("1. Apologies for absence", "4. Joint Health and Wellbeing Strategy 2024-2027")),
+        ("Cite this meeting", []),
         ("Follow this board's meetings", []),
     ],
     "decisions/riverton-hwb/2024-03-14/4-24": leaf(
