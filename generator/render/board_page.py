@@ -6,7 +6,7 @@ from generator import urls
 from generator.records.board import Board
 from generator.render import jsonld
 from generator.render.follow_pages import follow_page
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import queries as ctx
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
@@ -46,7 +46,7 @@ def board_page(r: Renderer, board: Board) -> Page:
         (f"Decisions of {board.name}", urls.decisions_feed_url(board.id)),
         (f"Meetings of {board.name}", urls.meetings_feed_url(board.id)),
     ]
-    return page
+    return findable(page, "Board", [board.name])
 
 
 PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board), follow_page(r, board)]))

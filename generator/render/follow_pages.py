@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator import urls
 from generator.records.board import Board
-from generator.render.pages import Page, Renderer
+from generator.render.pages import Page, Renderer, findable
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def follow_page(r: Renderer, board: Board | None = None) -> Page:
         addresses=board_addresses(board) if board else site_addresses(),
         absolute=lambda site_url: r.site_url.rstrip("/") + "/" + site_url,
     )
+    if board is None:
+        return findable(page, "How to follow")
     if board is not None:  # one page per board, alike but for the board: the site-wide one stands for them in search
         page.meta["search"] = {"exclude": True}
         page.feeds = [

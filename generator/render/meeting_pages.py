@@ -7,7 +7,7 @@ from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render import jsonld
 from generator.render.indicator_view import badge
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import queries as ctx
 from generator.site.graph import Decision
 from generator.site.queries import uk_date
@@ -62,7 +62,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         permalink=r.site_url + url,
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
-    return page
+    return findable(page, "Meeting", [board.name], meeting.date.year)
 
 
 def decision_page(r: Renderer, decision: Decision) -> Page:
@@ -74,7 +74,7 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
     title = f"{decision.item.title} ({decision.board.short_name}, {uk_date(decision.meeting.date, weekday=False)})"
     text = " ".join(p.text for p in res.parts)
     description = f"{decision.board.name}, {uk_date(decision.meeting.date)}, minute {decision.minute}: {text}"[:300]
-    return r.page(
+    page = r.page(
         decision.url,
         "decision.j2",
         title,
@@ -88,6 +88,7 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
         adopted=adopted,
         permalink=r.site_url + decision.url,
     )
+    return findable(page, "Decision", [decision.board.name], decision.meeting.date.year)
 
 
 def meeting_pages(r: Renderer, meeting: Meeting) -> list[Page]:

@@ -29,7 +29,7 @@ from generator.records.fields import (
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
 from generator.render.blocks import tidy
-from generator.render.pages import Page, Renderer
+from generator.render.pages import STAFF, Page, Renderer, findable
 
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
 
@@ -244,9 +244,10 @@ def _limits() -> list[str]:
 
 def reference_page(r: Renderer) -> Page:
     """The data-format reference page."""
-    return Page(
+    page = Page(
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
         tidy(reference_html()),
     )
+    return findable(page, STAFF)  # written for the staff who publish: labelled so in search results

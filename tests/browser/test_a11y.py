@@ -70,10 +70,13 @@ def test_search_results_have_no_axe_violations(browser: Browser, fixture_base: s
     page.close()
 
 
-def test_search_page_with_results_has_no_axe_violations(browser: Browser, fixture_base: str) -> None:
-    """The search page listing every result for ?q= passes axe."""
-    page = browser.new_page()
-    page.goto(fixture_base + "search/?q=board")
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_search_page_with_results_has_no_axe_violations(
+    browser: Browser, fixture_base: str, width: int, height: int
+) -> None:
+    """The search page listing every result for ?q= and a filter, with its filters, passes axe."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(fixture_base + "search/?q=board&kind=Meeting")
     expect(page.locator(".mb-search-page__item").first).to_be_visible(timeout=10_000)
     assert axe_violations(page) == []
     page.close()
