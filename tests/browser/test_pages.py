@@ -119,3 +119,17 @@ def test_without_javascript_the_text_to_copy_is_there_and_no_button_is(browser: 
     page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
     assert page.locator("#citation").is_visible() and not page.locator("button.mb-copy").is_visible()
     context.close()
+
+
+def test_no_page_kind_scrolls_sideways_on_a_phone(browser: Browser, real_site: Path, real_base: str) -> None:
+    """At 390 px nothing of the real site is wider than the screen: wide tables scroll in their own region,
+    and the search page's filters fit, long board names and all (issue 17)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    wide = []
+    for url in [*page_kinds(real_site).values(), "search/?q=strategy&kind=Decision"]:
+        page.goto(real_base + url, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide.append(f"/{url}: {width}px")
+    page.close()
+    assert wide == []
