@@ -35,6 +35,7 @@ INDEXES = {
     "plans": "plans/",
     "recommendations": "recommendations/",
     "reference": "reference/data-format/",
+    "follow": "follow/",
 }
 
 
@@ -61,6 +62,14 @@ def board_url(board_id: str) -> str:
 def board_indicators_url(board_id: str) -> str:
     """URL of a board's indicator overview."""
     return f"boards/{board_id}/indicators/"
+
+
+def follow_url(board_id: str | None = None) -> str:
+    """URL of the page on how to follow every board (feeds, calendar, email), or one board.
+
+    A board's is two segments under boards/, like its indicator overview, so no board id can take it.
+    """
+    return index_url("follow") if board_id is None else f"boards/{board_id}/follow/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -253,7 +262,6 @@ def calendar_url(board_id: str | None = None) -> str:
 
 # Ids whose page or file the site itself uses, by kind: what a record with that id would collide with.
 RESERVED_IDS: dict[str, dict[str, str]] = {
-    "people": {PEOPLE_LETTERS.split("/")[1]: f"{PEOPLE_LETTERS} lists people by surname"},
     "boards": {
         calendar_url()[len(CALENDARS) : -len(".ics")]: f"{calendar_url()} is the calendar of every board's meetings"
     },
@@ -358,6 +366,7 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
     if kind == "boards":
         return [
             ("indicators", board_indicators_url(b)),
+            ("follow", follow_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),

@@ -6,7 +6,8 @@ from generator import urls
 from generator.records.board import Board
 from generator.records.plan import Plan
 from generator.render import jsonld
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.follow_pages import follow_page
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
@@ -53,11 +54,7 @@ def board_page(r: Renderer, board: Board) -> Page:
         made=made,
         state=lambda m: followup.response_state(m, r.today),
         plans=sorted(
-            (
-                p
-                for p in r.site.plans.values()
-                if board.id in p.board_ids or any(o.board_id == board.id for o in p.owners)
-            ),
+            (p for p in r.site.plans.values() if _plan_of(p, board)),
             key=lambda p: p.title,
         ),
     )
@@ -68,7 +65,7 @@ def board_page(r: Renderer, board: Board) -> Page:
     ]
     if made:
         page.feeds.append((f"Recommendations of {board.name}", urls.recommendations_feed_url(board.id)))
-    return page
+    return findable(page, "Board", [board.name])
 
 
 def _plan_of(plan: Plan, board: Board) -> bool:
@@ -76,4 +73,4 @@ def _plan_of(plan: Plan, board: Board) -> bool:
     return board.id in plan.board_ids or any(owner.board_id == board.id for owner in plan.owners)
 
 
-PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board)]))
+PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board), follow_page(r, board)]))

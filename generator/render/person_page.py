@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator import urls
 from generator.records.person import Person
 from generator.render import jsonld
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
 
@@ -38,7 +38,7 @@ def person_page(r: Renderer, person: Person) -> Page:
         declarations=ctx.declarations_by(r.site, person.id),
     )
     page.meta["jsonld"] = jsonld.person(r, person, roles)
-    return page
+    return findable(page, "Person", [board.name for board, _ in roles])
 
 
 PAGES.register("people", PageMaker("person.j2", lambda r, person: [person_page(r, person)]))

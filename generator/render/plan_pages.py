@@ -9,7 +9,7 @@ from generator.records.document import Document
 from generator.records.indicator import Indicator
 from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import stats
 from generator.site.indicators import indicator_state
 from generator.site.tracked import Tracked
@@ -31,7 +31,7 @@ def strategy_page(r: Renderer, strategy: Strategy) -> Page:
                 priority_actions[pid].append(tracked)
     ids = [i for p in strategy.priorities for i in p.indicator_ids]
     description = f"{strategy.title}: priorities, indicators and the decisions that adopted and reviewed it."
-    return r.page(
+    page = r.page(
         urls.strategy_url(strategy.id),
         "strategy.j2",
         strategy.title,
@@ -44,6 +44,7 @@ def strategy_page(r: Renderer, strategy: Strategy) -> Page:
         badge=badge,
         not_compared=LEGEND["not-compared"],
     )
+    return findable(page, "Strategy", r.board_names(strategy.board_ids))
 
 
 def indicator_page(r: Renderer, indicator: Indicator) -> Page:
@@ -66,7 +67,7 @@ def indicator_page(r: Renderer, indicator: Indicator) -> Page:
     ]
     state = indicator_state(r.site, indicator)
     url = urls.indicator_url(indicator.id)
-    return r.page(
+    page = r.page(
         url,
         "indicator.j2",
         indicator.title,
@@ -81,12 +82,13 @@ def indicator_page(r: Renderer, indicator: Indicator) -> Page:
         strategies=strategies,
         decisions=r.site.decisions_citing.get(indicator.id, []),
     )
+    return findable(page, "Indicator", r.board_names(indicator.board_ids))
 
 
 def document_page(r: Renderer, document: Document) -> Page:
     """The page of one source document."""
     meeting = r.site.meetings.get(document.meeting_id or "")
-    return r.page(
+    page = r.page(
         urls.document_url(document.id),
         "document.j2",
         document.title,
@@ -94,6 +96,8 @@ def document_page(r: Renderer, document: Document) -> Page:
         doc=document,
         meeting=meeting,
     )
+    day = document.published or (meeting.date if meeting else None)
+    return findable(page, "Document", r.board_names([meeting.board_id] if meeting else []), day.year if day else None)
 
 
 PAGES.register("strategies", PageMaker("strategy.j2", lambda r, strategy: [strategy_page(r, strategy)]))

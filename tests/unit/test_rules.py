@@ -124,11 +124,6 @@ CASES: list[tuple[str, dict, list[str]]] = [
         ],
     ),
     (
-        "reserved_person_id",
-        {"people/a-z.yml": "id: a-z\nname: A\n"},
-        ["people/a-z.yml:1: id: 'a-z' is taken by the site: people/a-z/ lists people by surname (choose another id)"],
-    ),
-    (
         "reserved_board_id",
         {"boards/meetings.yml": fixture_text("boards/riverton-sab.yml").replace("id: riverton-sab", "id: meetings")},
         [
