@@ -120,7 +120,7 @@ def test_organisation_rules(tmp_path: Path, files: dict[str, str], expected: lis
 
 def test_the_organisation_page_shows_its_kind_relations_and_boards(pages: dict[str, str]) -> None:
     council = page(pages, "organisations/riverton-city-council.md")
-    assert "<h1 id=\"title\">Riverton City Council</h1>" in council
+    assert '<h1 id="title">Riverton City Council</h1>' in council
     assert "<dd>Council</dd>" in council
     assert (
         'Includes <a href="../../organisations/riverton-city-council-cabinet/">Cabinet (Riverton City Council)</a>'
