@@ -10,7 +10,13 @@ import jinja2
 from generator import urls
 from generator.records.common import TopLevel
 from generator.records.registry import KINDS
-from generator.render import board_page, meeting_pages, person_page, plan_pages  # noqa: F401  (page handlers)
+from generator.render import (  # noqa: F401  (page handlers)
+    board_page,
+    indicator_pages,
+    meeting_pages,
+    person_page,
+    plan_pages,
+)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.indexes import index_pages

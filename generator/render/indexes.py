@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import urls
-from generator.render.directories import indicator_pages, meetings_pages, people_pages
+from generator.render.directories import meetings_pages, people_pages
+from generator.render.indicator_index import indicator_pages
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
 from generator.site import queries as ctx
