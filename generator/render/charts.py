@@ -223,7 +223,7 @@ def _series(s: dict[str, Any], sx: Any, axis: Axis, style: tuple[str, str, str],
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dashes}/>')
     for i, v, low, high in pts:
         x = sx(i)
-        if low is not None and high is not None:
+        if s["own"] and low is not None and high is not None:  # comparators' limits are in the table
             out.append(
                 f'<path d="M{fmt(x)} {fmt(axis.y(low))}V{fmt(axis.y(high))}M{fmt(x - 4)} {fmt(axis.y(low))}'
                 f'H{fmt(x + 4)}M{fmt(x - 4)} {fmt(axis.y(high))}H{fmt(x + 4)}" stroke="{colour}" stroke-width="1.5"'

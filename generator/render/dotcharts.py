@@ -15,7 +15,7 @@ from markupsafe import escape
 from generator.render.axes import Axis, fmt, short, tick_text
 
 W = 480
-LABEL = 190  # left column for the row labels
+LABEL = 240  # left column for the row labels
 RIGHT = 16
 ROW = 28
 TOP = 30
@@ -63,7 +63,7 @@ def _row(r: dict[str, Any], y: float, axis: Axis, bars: bool) -> list[str]:
     kind = r.get("kind", "item")
     label = r["label"] + (f" ({kind})" if kind in ("subtotal", "total") else "")
     weight = ' font-weight="bold"' if kind in ("own", "subtotal", "total") else ""
-    out = [f'<text x="{LABEL - 8}" y="{fmt(y + 5)}" text-anchor="end"{weight}>{escape(short(label, 24))}</text>']
+    out = [f'<text x="{LABEL - 8}" y="{fmt(y + 5)}" text-anchor="end"{weight}>{escape(short(label, 30))}</text>']
     if r["value"] is None:
         out.append(
             f'<text x="{LABEL + 4}" y="{fmt(y + 5)}" font-style="italic">{escape(r.get("note") or "no value")}</text>'

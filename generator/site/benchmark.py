@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from generator.records.indicator import Indicator
+from generator.site.breakdowns import limits_text
 from generator.site.frame import ENGLAND
 from generator.site.stats import Judgement, number
 
@@ -116,7 +117,7 @@ def _detail(r: object) -> str:
             return f"the same value as {area} ({c}); not tested ({_reason(r)})"
         side = "higher" if getattr(r, "higher") else "lower"
         return f"{side} than {area} ({c}), but not tested for significance ({_reason(r)})"
-    interval = f"{getattr(r, 'level')} interval {number(getattr(r, 'lo'))} to {number(getattr(r, 'hi'))}"
+    interval = f"{getattr(r, 'level')} interval {limits_text(getattr(r, 'lo'), getattr(r, 'hi'), getattr(r, 'value'))}"
     if getattr(r, "key") == "similar":
         return f"{area}'s {c} lies within the {interval}"
     side = "higher" if getattr(r, "higher") else "lower"

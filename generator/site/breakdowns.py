@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from generator.site.periods import MONTHS, period_key
-from generator.site.stats import number, value_text
+from generator.site.stats import value_text
 
 _FINANCIAL = re.compile(r"^(\d{4})\s*[/-]\s*(\d{4}|\d{2})$|^(\d{2})/(\d{2})$")
 _DATE = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]{3,9})[\s-]+(\d{4}|\d{2})$")
@@ -52,6 +52,14 @@ def display_periods(periods: list[str]) -> dict[str, str]:
     return labels
 
 
+def limits_text(lo: float | None, hi: float | None, value: float | None) -> str:
+    """Limits written to the value's decimals, and at least one ('74.8 to 76.5'); '' without limits."""
+    if lo is None or hi is None:
+        return ""
+    decimals = max(1, len(f"{value:g}".partition(".")[2]) if value is not None else 1)
+    return f"{lo:,.{decimals}f} to {hi:,.{decimals}f}"
+
+
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
     """A row with NaN and pandas' missing values as None, for templates."""
     return {k: (None if not isinstance(v, (list, dict)) and pd.isna(v) else v) for k, v in record.items()}
@@ -65,8 +73,8 @@ def table_rows(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> 
         r["period_label"] = labels.get(r["period"], r["period"]) if r["period"] else "period not printed"
         r["area_label"] = r["area"] or "area not printed"
         r["value_text"] = value_text(r, unit) if r["value"] is not None or r["qualifier"] else "no value"
-        r["ci95"] = f"{number(r['lo95'])} to {number(r['hi95'])}" if r["lo95"] is not None else ""
-        r["ci998"] = f"{number(r['lo998'])} to {number(r['hi998'])}" if r["lo998"] is not None else ""
+        r["ci95"] = limits_text(r["lo95"], r["hi95"], r["value"])
+        r["ci998"] = limits_text(r["lo998"], r["hi998"], r["value"])
         out.append(r)
     return out
 

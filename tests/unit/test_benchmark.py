@@ -1,148 +1,201 @@
-"""Judgement rules, period order, trend and the plain-English summary."""
+"""Headlines, benchmarks and the page's sentence, on fixtures built to tempt them into a wrong answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
 import pytest
 
-from generator.records.indicator import Indicator, IndicatorValue
-from generator.site import stats
+from generator import build
+from generator.site import benchmark
+from generator.site.indicators import IndicatorState, indicator_states
+from generator.site.stats import value_text
+from tests.conftest import make_dataset
+
+YML = """id: {id}
+title: {title}
+unit: "{unit}"
+value_type: {value_type}
+polarity: {polarity}
+board_ids: [riverton-hwb]
+area: Riverton
+{extra}"""
 
 
-def row(value: str | None, lo: str | None = None, hi: str | None = None, **kw: str) -> IndicatorValue:
-    """One value row for Coventry unless told otherwise."""
-    fields = {"period": "2013 - 15", "area": "Coventry", "value": value, "lower_ci": lo, "upper_ci": hi, **kw}
-    if value is None:
-        fields.setdefault("note", "suppressed: fewer than 5")
-    return IndicatorValue(**fields)
+def states(tmp_path: Path, csv: str, **fields: str) -> IndicatorState:
+    """The state of one indicator 'probe' added to the fixture dataset."""
+    values = {"id": "probe", "title": "Probe measure", "unit": "%", "value_type": "percentage"}
+    values.update({"polarity": "lower-is-better", "extra": ""}, **fields)
+    data = make_dataset(tmp_path, {"indicators/probe.yml": YML.format(**values), "indicators/probe.csv": csv})
+    report, site = build.check(data)
+    assert site is not None, report.lines()
+    return indicator_states(site)["probe"]
 
 
-def indicator(polarity: str = "lower-is-better", **kw: str) -> Indicator:
-    """An indicator whose own area is Coventry."""
-    fields = {
-        "id": "cvd",
-        "title": "Under 75 mortality rate from cardiovascular disease",
-        "unit": "per 100,000",
-        "value_type": "rate",
-        "polarity": polarity,
-        "board_ids": ["b"],
-        "area": "Coventry",
-        **kw,
-    }
-    return Indicator(**fields)
-
-
-ENGLAND = row("74.6", area="England")
-
-
-@pytest.mark.parametrize(
-    ("area", "comparator", "polarity", "key"),
-    [
-        (row("87.9", "81.2", "95.0"), ENGLAND, "lower-is-better", "worse"),
-        (row("87.9", "81.2", "95.0"), ENGLAND, "higher-is-better", "better"),
-        (row("60", "55", "65"), ENGLAND, "lower-is-better", "better"),
-        (row("87.9", "81.2", "95.0"), ENGLAND, "no-judgement", "higher"),
-        (row("60", "55", "65"), ENGLAND, "no-judgement", "lower"),
-        (row("80", "74.6", "85"), ENGLAND, "lower-is-better", "similar"),  # interval touches the comparator
-        (row("70", "65", "74.6"), ENGLAND, "higher-is-better", "similar"),  # touches from below
-        (row("74.6", "70", "79"), ENGLAND, "lower-is-better", "similar"),  # equal values
-        (row("0", "0", "3.7"), ENGLAND, "lower-is-better", "better"),  # zero count, interval below England
-        (row("0", "0", "3.7"), row("0", area="England"), "lower-is-better", "similar"),  # zero against zero
-        (row("87.9"), ENGLAND, "lower-is-better", "not-compared"),  # no confidence limits
-        (row(None), ENGLAND, "lower-is-better", "not-compared"),  # suppressed
-        (row("87.9", "81.2", "95.0"), row(None, area="England"), "lower-is-better", "not-compared"),
-        (row("87.9", "81.2", "95.0"), None, "lower-is-better", "not-compared"),
-    ],
-)
-def test_compare(area: IndicatorValue, comparator: IndicatorValue | None, polarity: str, key: str) -> None:
-    assert stats.compare(area, comparator, polarity).key == key
-
-
-def test_not_compared_says_why() -> None:
-    assert stats.compare(row("87.9"), ENGLAND, "lower-is-better").detail == "no confidence limits"
-    assert "suppressed: fewer than 5" in stats.compare(row(None), ENGLAND, "lower-is-better").detail
+def judge_one(value: float, lo: float | None, hi: float | None, comparator: float, polarity: str) -> str:
+    """The key of one vectorised judgement."""
+    pair = pd.DataFrame(
+        [
+            {
+                "indicator": "x",
+                "area": "England",
+                "value": value,
+                "value_c": comparator,
+                "lo95": lo,
+                "hi95": hi,
+                "lo998": np.nan,
+                "hi998": np.nan,
+                "qualifier": None,
+                "ci_reason": "no interval: none printed",
+            }
+        ]
+    ).astype({"lo95": float, "hi95": float})
+    return str(benchmark.judge(pair, {"x": polarity})["key"].iloc[0])
 
 
 @pytest.mark.parametrize(
-    ("value", "target", "polarity", "key"),
+    ("value", "lo", "hi", "comparator", "polarity", "key"),
     [
-        ("68.6", "68.6", "higher-is-better", "met"),  # met exactly
-        ("68.6", "68.6", "lower-is-better", "met"),
-        ("68.5", "68.6", "higher-is-better", "not-met"),
-        ("68.7", "68.6", "lower-is-better", "not-met"),
-        ("75", "68.6", "no-judgement", "none"),
-        ("75", None, "higher-is-better", "none"),
-        (None, "68.6", "higher-is-better", "none"),
+        (87.9, 81.2, 95.0, 74.6, "lower-is-better", "worse"),
+        (87.9, 81.2, 95.0, 74.6, "higher-is-better", "better"),
+        (60, 55, 65, 74.6, "lower-is-better", "better"),
+        (87.9, 81.2, 95.0, 74.6, "no-judgement", "higher"),
+        (60, 55, 65, 74.6, "no-judgement", "lower"),
+        (80, 74.6, 85, 74.6, "lower-is-better", "similar"),  # the interval touches the comparator: ends included
+        (70, 65, 74.6, 74.6, "higher-is-better", "similar"),
+        (0, 0, 3.7, 0, "lower-is-better", "similar"),
+        (87.9, None, None, 74.6, "lower-is-better", "not-compared"),  # no interval: not tested
     ],
 )
-def test_against_target(value: str | None, target: str | None, polarity: str, key: str) -> None:
-    assert stats.against_target(row(value, target=target), polarity).key == key
+def test_judgement_follows_fingertips(
+    value: float, lo: float | None, hi: float | None, comparator: float, polarity: str, key: str
+) -> None:
+    assert judge_one(value, lo, hi, comparator, polarity) == key
 
 
-def test_every_judgement_has_a_shape_and_a_word() -> None:
-    judged = (
-        stats.compare(row("1", "0", "2"), ENGLAND, "no-judgement"),
-        stats.against_target(row("1", target="1"), "higher-is-better"),
+def test_an_untested_difference_is_said_to_be_untested() -> None:
+    pair = pd.DataFrame(
+        [
+            {
+                "indicator": "x",
+                "area": "England",
+                "value": 87.9,
+                "value_c": 74.6,
+                "lo95": np.nan,
+                "hi95": np.nan,
+                "lo998": np.nan,
+                "hi998": np.nan,
+                "qualifier": None,
+                "ci_reason": "no interval: no count is printed",
+            }
+        ]
     )
-    for j in judged:
-        assert stats.SHAPES[j.key] and j.word
-
-
-def test_periods_sort_whatever_their_printed_form() -> None:
-    printed = ["Jun 16 to May 17", "2017/18 Q1", "Year One", "2015/16", "2013 - 15", "Q4 2016/17", "31-Mar-13", "2012"]
-    assert stats.sort_periods(printed) == [
-        "2012",
-        "2013 - 15",
-        "31-Mar-13",
-        "2015/16",
-        "Jun 16 to May 17",
-        "Q4 2016/17",
-        "2017/18 Q1",
-        "Year One",
-    ]
-
-
-def test_financial_year_forms_agree() -> None:
-    assert stats.period_key("2015/16") == stats.period_key("2015-16") == stats.period_key("15/16")
-    assert stats.period_kind("2015/16") == stats.period_kind("2015 - 16")
-
-
-def test_trend_needs_five_comparable_periods() -> None:
-    values = [row(str(v), period=p) for v, p in [(1, "2011/12"), (2, "2012/13"), (3, "2013/14"), (4, "2014/15")]]
-    t = stats.trend(indicator(), values)
-    assert (t.word, t.detail) == ("No trend", "4 comparable periods; at least 5 are needed")
-
-
-def test_trend_ignores_other_kinds_of_period() -> None:
-    years = [row(str(v), period=f"20{10 + v}/{11 + v}") for v in range(4)]
-    assert stats.trend(indicator(), [*years, row("9", period="Q1 2014/15")]).word == "No trend"
-
-
-def test_trend_with_intervals_reads_polarity() -> None:
-    values = [
-        row(str(100 - 10 * k), str(98 - 10 * k), str(102 - 10 * k), period=f"20{10 + k}/{11 + k}") for k in range(5)
-    ]
-    assert stats.trend(indicator("lower-is-better"), values).word == "Getting better"
-    assert stats.trend(indicator("higher-is-better"), values).word == "Getting worse"
-    assert stats.trend(indicator("no-judgement"), values).word == "Decreasing"
-
-
-def test_summary_sentence() -> None:
-    values = [row("87.9", "81.2", "95.0"), row("74.6", area="England"), row("80", area="West Midlands")]
-    assert stats.summary(indicator(), values) == (
-        "In 2013 - 15, Coventry’s under 75 mortality rate from cardiovascular disease was 87.9 per 100,000, "
-        "higher than England (74.6 per 100,000); lower is better."
+    out = benchmark.judge(pair, {"x": "lower-is-better"}).iloc[0]
+    assert (out["word"], out["detail"]) == (
+        "Not tested",
+        "higher than England (74.6), but not tested for significance (no count is printed)",
     )
 
 
-def test_summary_without_limits_does_not_claim_a_difference() -> None:
-    text = stats.summary(indicator(), [row("87.9"), ENGLAND])
-    assert "higher than" not in text and "not compared: no confidence limits" in text
+def test_quintiles_follow_fingertips_percentiles() -> None:
+    values = pd.Series([10.0, 20.0, 30.0, 40.0, 50.0, 60.0])
+    assert [benchmark.quintile(values, v) for v in (10, 20, 21, 35, 60)] == [1, 1, 2, 3, 5]
 
 
-def test_summary_of_a_suppressed_value_gives_the_note() -> None:
-    assert "suppressed: fewer than 5" in stats.summary(indicator(), [row(None)])
+def test_a_costs_table_with_a_subtotal_has_no_headline(tmp_path: Path) -> None:
+    csv = (
+        "period,area,dimension,category,row_type,value\n"
+        "2017/18,Riverton,cost line,Staff,item,52000\n"
+        "2017/18,Riverton,cost line,Premises,item,41000\n"
+        "2017/18,Riverton,cost line,Partners' subtotal,subtotal,93000\n"
+        "2017/18,Riverton,cost line,Total,total,141000\n"
+    )
+    state = states(tmp_path, csv, unit="£", value_type="pounds", polarity="no-judgement")
+    assert state.headline is None
+    assert state.headline_reason == "there is no main series: every value is a row of a breakdown by cost line"
+    assert state.summary == (
+        "There is no single latest value of probe measure for Riverton: there is no main series: every value is "
+        "a row of a breakdown by cost line."
+    )
+    assert "93,000" not in state.summary and "141,000" not in state.summary
 
 
-def test_latest_prefers_dated_periods() -> None:
-    values = [row("1", period="2015/16"), row("2", period="Year End (latest MAT)")]
-    assert stats.latest(indicator(), values).period == "2015/16"
+def test_a_not_stated_period_is_never_the_headline(tmp_path: Path) -> None:
+    state = states(tmp_path, "period,area,value\nnot stated,Riverton,12\n5 year average,Riverton,11\n")
+    assert state.headline is None
+    assert "not stated" not in state.summary and "For" not in state.summary
+    assert state.headline_reason.startswith("no value has a dated period")
+
+
+def test_several_values_for_one_period_give_no_single_headline(tmp_path: Path) -> None:
+    csv = "period,area,value,note\n2021,Riverton,12,\n2022,Riverton,13,Table 2\n2022,Riverton,14,Text\n"
+    state = states(tmp_path, csv)
+    assert state.headline is None
+    assert state.headline_reason == "2 values are recorded for 2022, so there is no single headline"
+
+
+def test_a_period_printed_two_ways_is_one_period(tmp_path: Path) -> None:
+    csv = "period,area,value\n2021/22,Riverton,12\n2021-22,Riverton,13\n"
+    assert states(tmp_path, csv).headline_reason == "2 values are recorded for 2021-22, so there is no single headline"
+
+
+def test_the_headline_is_the_main_series_not_a_later_breakdown_row(tmp_path: Path) -> None:
+    csv = "period,area,dimension,category,value\n2021,Riverton,,,12\n2022,Riverton,sex,Female,15\n"
+    state = states(tmp_path, csv)
+    assert (state.period, state.value_only) == ("2021", "12%")
+    assert [b.dimension for b in state.breakdowns] == ["sex"]
+
+
+def test_a_qualified_headline_is_shown_as_printed_and_never_compared(tmp_path: Path) -> None:
+    csv = "period,area,value,qualifier,printed\n2021,Riverton,30,more-than,over 30%\n2021,England,20,,\n"
+    state = states(tmp_path, csv)
+    assert state.value_only == "over 30%"
+    assert state.main is not None and state.main.judgement.key == "not-compared"
+    assert state.headline["ci_reason"] == "no interval: the value is printed with a qualifier, as a bound, not a figure"
+
+
+def test_a_count_and_denominator_give_a_wilson_interval_and_a_judgement(tmp_path: Path) -> None:
+    csv = "period,area,value,count,denominator\n2023,Riverton,75.6,7600,10050\n2023,England,72.1,,\n"
+    state = states(tmp_path, csv, polarity="higher-is-better")
+    assert state.headline["ci_method"] == "Wilson score"
+    assert state.headline["ci95"] == "74.8 to 76.5"
+    assert state.main.judgement.key == "better"
+    assert state.summary == (
+        "In 2023, Riverton’s probe measure was 75.6%, better than England’s 72.1% (significantly higher); "
+        "higher is better."
+    )
+
+
+def test_counts_that_do_not_give_the_printed_value_give_no_interval(tmp_path: Path) -> None:
+    state = states(tmp_path, "period,area,value,count,denominator\n2023,Riverton,45,412,1000\n")
+    assert state.headline["ci_reason"] == "no interval: the count and denominator give 41.2%, not the printed 45%"
+
+
+def test_a_comparator_of_another_period_is_not_compared(tmp_path: Path) -> None:
+    state = states(tmp_path, "period,area,value\n2012/13,Riverton,2\n2011/12,England,5.6\n")
+    assert state.comparisons == []
+    assert state.no_comparison == "England’s figure is for 2011/12, not 2012/13, so they are not compared"
+
+
+def test_a_rate_of_unknown_type_gets_no_interval(tmp_path: Path) -> None:
+    state = states(tmp_path, "period,area,value,count\n2015,Riverton,87.9,604\n", unit="per 100,000", value_type="rate")
+    assert state.headline["ci_reason"] == "no interval: the pack does not say whether the rate is crude or standardised"
+
+
+def test_a_crude_rate_with_its_count_gets_byar_limits(tmp_path: Path) -> None:
+    state = states(
+        tmp_path,
+        "period,area,value,count\n2015/16,Riverton,78.2,580\n",
+        unit="per 10,000 children",
+        value_type="rate",
+        extra="rate_type: crude\n",
+    )
+    assert (state.headline["ci_method"], state.headline["ci95"]) == ("Byar's method", "72.0 to 84.8")
+
+
+def test_value_text_writes_qualifiers() -> None:
+    assert value_text({"value": 5.0, "qualifier": "less-than", "printed": "<5"}, "children") == "<5"
+    assert value_text({"value": None, "qualifier": "suppressed", "printed": None}, "%") == "suppressed"
+    assert value_text({"value": 51.0, "qualifier": "range", "value_upper": 58.0, "printed": None}, "%") == "51 to 58%"
