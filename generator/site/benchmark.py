@@ -22,6 +22,7 @@ import pandas as pd
 from generator.records.indicator import Indicator
 from generator.site.breakdowns import limits_text
 from generator.site.frame import ENGLAND
+from generator.site.sentence import possessive
 from generator.site.stats import Judgement, number
 
 KEY = ["p_year", "p_month", "p_day", "p_span"]
@@ -78,6 +79,22 @@ def comparisons(frame: pd.DataFrame, heads: pd.DataFrame, indicators: dict[str, 
     return judge(merged, {i: ind.polarity for i, ind in indicators.items()})
 
 
+def earlier_comparisons(frame: pd.DataFrame, heads: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
+    """For headlines with no comparator of their period: the latest earlier period that has both, judged alike."""
+    pairs = [(iid, a) for iid, ind in indicators.items() for a in dict.fromkeys([ENGLAND, *ind.comparators])]
+    wanted = pd.DataFrame(pairs, columns=["indicator", "area"])
+    usable = frame["main"] & frame["value"].notna() & frame["qualifier"].isna() & frame["dated"]
+    cands = frame[usable].merge(wanted, on=["indicator", "area"])
+    own = frame[usable & frame["own"] & frame["indicator"].isin(heads.index[heads["at"] >= 0])]
+    cols = ["indicator", *KEY, "value", "lo95", "hi95", "lo998", "hi998", "qualifier", "ci_reason", "period", "order"]
+    merged = own[cols].merge(
+        cands[["indicator", "area", *KEY, "value", "period"]], on=["indicator", *KEY], suffixes=("", "_c")
+    )
+    latest = merged.groupby("indicator")["order"].transform("max")
+    merged = merged[merged["order"] == latest].drop_duplicates(["indicator", "area"], keep="last")
+    return judge(merged.drop(columns="order"), {i: ind.polarity for i, ind in indicators.items()})
+
+
 def judge(merged: pd.DataFrame, polarity: dict[str, str]) -> pd.DataFrame:
     """Judge each pair (value, its limits, value_c) at 95%, else 99.8%: vectorised over all pairs."""
     lo = merged["lo95"].fillna(merged["lo998"])
@@ -119,7 +136,7 @@ def _detail(r: object) -> str:
         return f"{side} than {area} ({c}), but not tested for significance ({_reason(r)})"
     interval = f"{getattr(r, 'level')} interval {limits_text(getattr(r, 'lo'), getattr(r, 'hi'), getattr(r, 'value'))}"
     if getattr(r, "key") == "similar":
-        return f"{area}'s {c} lies within the {interval}"
+        return f"{possessive(area)} {c} lies within the {interval}"
     side = "higher" if getattr(r, "higher") else "lower"
     return f"significantly {side} than {area} ({c}): the {interval} excludes it"
 

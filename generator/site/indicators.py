@@ -14,13 +14,13 @@ import pandas as pd
 
 from generator.records.indicator import Indicator
 from generator.records.indicator_parts import Rating, TargetStatement
-from generator.site.benchmark import comparisons, headlines, quintile
+from generator.site.benchmark import comparisons, earlier_comparisons, headlines, quintile
 from generator.site.breakdowns import Breakdown, breakdowns, display_periods, table_rows
 from generator.site.frame import ENGLAND, values_frame
 from generator.site.graph import Site
 from generator.site.periods import period_key
 from generator.site.progress import Progress, progress
-from generator.site.sentence import sentence
+from generator.site.sentence import possessive, sentence
 from generator.site.stats import ANSWERS, Judgement, value_text, with_unit
 from generator.site.trend import recent_trend
 
@@ -64,6 +64,9 @@ class IndicatorState:
     other_ratings: list[RatingView] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
     no_comparison: str = ""
+    earlier: list[Comparison] = field(default_factory=list)  # an earlier period's, when the headline's has none
+    earlier_period: str = ""
+    earlier_value: str = ""
     trend: Judgement = Judgement("none", "No trend")
     target: Judgement = Judgement("none", "No target")
     targets: list[tuple[TargetStatement, Progress | None]] = field(default_factory=list)
@@ -101,7 +104,11 @@ class IndicatorState:
             return "tested"
         if any(r.kind == "comparator" for r in (*self.ratings, *self.other_ratings)):
             return "report"
-        return "untested" if self.comparisons else ""
+        if self.comparisons:
+            return "untested"
+        if any(c.judgement.key in ANSWERS for c in self.earlier):
+            return "earlier tested"
+        return "earlier untested" if self.earlier else ""
 
 
 def indicator_states(site: Site) -> dict[str, IndicatorState]:
@@ -136,12 +143,16 @@ def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState]
     dims = frame[~frame["main"]].groupby("indicator")["dimension"].agg(lambda s: " and ".join(dict.fromkeys(s)))
     heads = headlines(frame, dims)
     comps = comparisons(frame, heads, site.indicators)
+    earlier = earlier_comparisons(frame, heads.drop(index=comps["indicator"].unique()), site.indicators)
     by_indicator = dict(tuple(frame.groupby("indicator")))
     comps_by = dict(tuple(comps.groupby("indicator")))
+    earlier_by = dict(tuple(earlier.groupby("indicator")))
     states = {
         iid: _state(ind, by_indicator.get(iid, frame.iloc[0:0]), heads, comps_by.get(iid))
         for iid, ind in sorted(site.indicators.items())
     }
+    for iid, rows in earlier_by.items():
+        _earlier(states[iid], rows)
     return states, comps
 
 
@@ -209,7 +220,8 @@ def _ratings(ind: Indicator, period: str | None) -> list[RatingView]:
             continue
         same = period is not None and r.period is not None and period_key(r.period) == period_key(period)
         shown = period if same and period else (r.period or "period not printed")
-        meaning = key.get(r.printed, "")
+        symbol = r.printed.split(" ", 1)[0]  # a score card prints the symbol before the words it rates
+        meaning = key.get(r.printed) or key.get(symbol, "")
         if not meaning and len(r.printed) <= 3 and not r.printed.isalnum():
             meaning = "no key to this symbol is printed"
         views.append(RatingView(r, shown, meaning))
@@ -231,15 +243,28 @@ def _comparisons(ind: Indicator, comps: pd.DataFrame | None) -> list[Comparison]
     return found
 
 
+def _earlier(state: IndicatorState, rows: pd.DataFrame) -> None:
+    """Keep the earlier period's comparisons of a headline that has none of its own."""
+    state.earlier = _comparisons(state.indicator, rows)
+    first = rows.iloc[0]
+    labels = {r["period"]: r["period_label"] for r in state.rows}
+    state.earlier_period = labels.get(first["period"], first["period"])
+    state.earlier_value = value_text(first, state.indicator.unit)
+    state.summary = sentence(state)
+
+
 def _why_no_comparison(ind: Indicator, state: IndicatorState) -> str:
     """Why the headline is compared with nothing, in words."""
     areas = {r["area"] for r in state.rows if r["main"]}
     named = [a for a in dict.fromkeys([ENGLAND, *ind.comparators]) if a in areas]
     if not named:
         return "the pack prints no figure for England or the region to compare with"
-    periods = [r["period_label"] for r in state.rows if r["area"] == named[0] and r["main"] and r["value"] is not None]
-    if periods:
-        return f"{named[0]}’s figure is for {periods[-1]}, not {state.period}, so they are not compared"
+    rows = [r for r in state.rows if r["area"] == named[0] and r["main"] and r["value"] is not None]
+    dated = [r["period_label"] for r in rows if r["dated"]]
+    if dated:
+        return f"{possessive(named[0])} figure is for {dated[-1]}, not {state.period}, so they are not compared"
+    if rows:
+        return f"{possessive(named[0])} figure has no dated period, so it is not compared"
     return f"no value is recorded for {named[0]}"
 
 

@@ -13,7 +13,6 @@ import pandas as pd
 
 from generator.site import intervals
 
-TOLERANCE = 0.005  # a count/denominator must give the printed value within half a per cent of it (rounding)
 LEVEL_COLUMNS = {95.0: ("lo95", "hi95"), 99.8: ("lo998", "hi998")}
 
 
@@ -82,7 +81,7 @@ def _wilson(frame: pd.DataFrame) -> None:
     """Wilson score limits for percentages whose count and denominator give the printed value."""
     k, n, v = frame["count"], frame["denominator"], frame["value"]
     ok = _open(frame) & frame["value_type"].eq("percentage") & k.notna() & n.gt(0) & k.ge(0) & k.le(n)
-    agrees = (100 * k / n - v).abs() <= np.maximum(0.05, TOLERANCE * v.abs())
+    agrees = (100 * k / n - v).abs() <= _rounding(v)
     _mismatch(frame, ok & ~agrees, 100 * k / n, "%")
     mask = ok & agrees
     if mask.any():
@@ -95,7 +94,7 @@ def _crude(frame: pd.DataFrame) -> None:
     k, n, v, per = frame["count"], frame["denominator"], frame["value"], frame["multiplier"]
     ok = _open(frame) & frame["value_type"].eq("rate") & frame["rate_type"].eq("crude") & k.ge(0)
     by_den = ok & n.gt(0) & per.notna()
-    agrees = (k / n * per - v).abs() <= np.maximum(0.05, TOLERANCE * v.abs())
+    agrees = (k / n * per - v).abs() <= _rounding(v)
     _mismatch(frame, by_den & ~agrees, k / n * per, "")
     scale = pd.Series(np.where(by_den, per / n, v / k.where(k > 0)), index=frame.index)
     mask = ok & ((by_den & agrees) | (n.isna() & k.gt(0)))
@@ -104,6 +103,12 @@ def _crude(frame: pd.DataFrame) -> None:
         method = np.where(o < intervals.EXACT_BELOW, "exact Poisson (chi-squared)", "Byar's method")
         _set(frame, mask, "", {lv: intervals.crude_rate_limits(o, s, lv) for lv in LEVEL_COLUMNS})
         frame.loc[mask, "ci_method"] = method
+
+
+def _rounding(values: pd.Series) -> pd.Series:
+    """Half a unit of each printed value's last decimal (14 -> 0.5, 70.5 -> 0.05): how far rounding can move it."""
+    decimals = values.map(lambda v: len(f"{v:g}".partition(".")[2]) if pd.notna(v) else 0)  # per value, as printed
+    return 0.5 * 10.0 ** (-decimals) + 1e-9
 
 
 def _mismatch(frame: pd.DataFrame, mask: pd.Series, computed: pd.Series, unit: str) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from generator.site.stats import ANSWERS
 
 if TYPE_CHECKING:
-    from generator.site.indicators import IndicatorState
+    from generator.site.indicators import Comparison, IndicatorState
 
 
 def lower_first(title: str) -> str:
@@ -40,19 +40,24 @@ def sentence(state: IndicatorState) -> str:
         return f"There is no single latest value of {name} for {state.area}: {state.headline_reason}."
     text = f"{when(state.period)}, {possessive(state.area)} {name} was {state.value_only}"
     text += _comparison(state)
-    rating = next((r for r in state.ratings if r.kind == "comparator"), None) or next(iter(state.ratings), None)
+    order = sorted(state.ratings, key=lambda r: (r.kind != "comparator", r.against != "England"))
+    rating = next(iter(order), None)
     if rating is not None:
         meaning = f" ({rating.meaning})" if rating.meaning and not rating.meaning.startswith("no key") else ""
         text += f"; the report itself says “{rating.printed}”{meaning}"
     if state.trend.key in ANSWERS or state.trend.key == "similar":
         text += f"; recent trend: {state.trend.word.lower()}"
     better = {"higher-is-better": "; higher is better", "lower-is-better": "; lower is better"}
-    return text + better.get(state.indicator.polarity, "") + "."
+    text += better.get(state.indicator.polarity, "")
+    return text if text.endswith(".”") else text + "."
 
 
 def _comparison(state: IndicatorState) -> str:
     """The comparison with the main comparator, in words."""
     main = state.main
+    if main is None and state.earlier:
+        first = state.earlier[0]
+        return f" ({state.no_comparison}; in {state.earlier_period} it was {state.earlier_value}{_versus(first)})"
     if main is None:
         return f" ({state.no_comparison})" if state.no_comparison else ""
     j = main.judgement
@@ -67,3 +72,16 @@ def _comparison(state: IndicatorState) -> str:
         return f", the same as {possessive(main.area)} {main.value_text}"
     side = "higher" if main.higher else "lower"
     return f", {side} than {possessive(main.area)} {main.value_text} (not tested for significance: {main.reason})"
+
+
+def _versus(c: Comparison) -> str:
+    """', similar to England’s 74.6' or ', higher than England’s 74.6 (not tested)'."""
+    j = c.judgement
+    if j.key == "similar":
+        return f", similar to {possessive(c.area)} {c.value_text}"
+    side = "higher" if c.higher else "lower"
+    if j.key in ("higher", "lower"):
+        return f", significantly {side} than {possessive(c.area)} {c.value_text}"
+    if j.key in ANSWERS:
+        return f", {j.word.lower()} than {possessive(c.area)} {c.value_text} (significantly {side})"
+    return f", {side} than {possessive(c.area)} {c.value_text} (not tested)"
