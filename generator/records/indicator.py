@@ -53,6 +53,12 @@ class Indicator(TopLevel):
     peer_group: PeerGroup | None = F(
         "A group of areas for quintiles: they are given only when every area of the group has a value.", default=None
     )
+    indicator_ids: list[Ref] = F(
+        "Other indicators printed in the same table, where one table is kept as an indicator per row; each page "
+        "links the others.",
+        ["coventry-bcf-scheme-dementia"],
+        default=[],
+    )
     ratings: list[Rating] = F("The report's own ratings of its values, as printed.", default=[])
     rating_key: RatingKey | None = F("The report's printed key to its rating symbols.", default=None)
     targets: list[TargetStatement] = F("Targets as the board states them, with their period and status.", default=[])

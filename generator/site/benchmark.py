@@ -64,10 +64,23 @@ def _no_headline(frame: pd.DataFrame, own_main: pd.DataFrame, dimensions: pd.Ser
     return pd.Series(reasons, dtype="object")
 
 
+NOT_BENCHMARKED = ("count", "pounds")  # a count or an amount depends on the area's size: never set against England's
+
+
+def benchmarks(indicators: dict[str, Indicator]) -> pd.DataFrame:
+    """(indicator, area) of every benchmark: England and the declared comparators, for comparable kinds of value."""
+    pairs = [
+        (iid, area)
+        for iid, ind in indicators.items()
+        if ind.value_type not in NOT_BENCHMARKED
+        for area in dict.fromkeys([ENGLAND, *ind.comparators])
+    ]
+    return pd.DataFrame(pairs, columns=["indicator", "area"])
+
+
 def comparisons(frame: pd.DataFrame, heads: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
     """Each headline against each of its comparators' values for the same period, judged."""
-    pairs = [(iid, a) for iid, ind in indicators.items() for a in dict.fromkeys([ENGLAND, *ind.comparators])]
-    wanted = pd.DataFrame(pairs, columns=["indicator", "area"])
+    wanted = benchmarks(indicators)
     cands = frame[frame["main"] & frame["value"].notna() & frame["qualifier"].isna() & frame["dated"]]
     cands = cands.merge(wanted, on=["indicator", "area"])
     head_rows = frame.loc[heads.loc[heads["at"] >= 0, "at"]]
@@ -80,12 +93,13 @@ def comparisons(frame: pd.DataFrame, heads: pd.DataFrame, indicators: dict[str, 
 
 
 def earlier_comparisons(frame: pd.DataFrame, heads: pd.DataFrame, indicators: dict[str, Indicator]) -> pd.DataFrame:
-    """For headlines with no comparator of their period: the latest earlier period that has both, judged alike."""
-    pairs = [(iid, a) for iid, ind in indicators.items() for a in dict.fromkeys([ENGLAND, *ind.comparators])]
-    wanted = pd.DataFrame(pairs, columns=["indicator", "area"])
+    """For indicators with no comparison of their latest period: the latest period that has one own value and a
+    comparator's, judged alike (a headline-less indicator too, so a page can still say how an earlier year compared)."""
+    wanted = benchmarks(indicators)
     usable = frame["main"] & frame["value"].notna() & frame["qualifier"].isna() & frame["dated"]
     cands = frame[usable].merge(wanted, on=["indicator", "area"])
-    own = frame[usable & frame["own"] & frame["indicator"].isin(heads.index[heads["at"] >= 0])]
+    own = frame[usable & frame["own"] & frame["indicator"].isin(heads.index)]
+    own = own[~own.duplicated(["indicator", *KEY], keep=False)]  # a period with two values of its own is not compared
     cols = ["indicator", *KEY, "value", "lo95", "hi95", "lo998", "hi998", "qualifier", "ci_reason", "period", "order"]
     merged = own[cols].merge(
         cands[["indicator", "area", *KEY, "value", "period"]], on=["indicator", *KEY], suffixes=("", "_c")

@@ -19,7 +19,7 @@ from generator.site.breakdowns import display_periods
 from generator.site.frame import ENGLAND
 from generator.site.graph import Site
 from generator.site.indicators import values_of
-from generator.site.stats import value_text
+from generator.site.stats import value_text, with_unit
 
 
 @dataclass
@@ -39,6 +39,11 @@ class CompareGroup:
     indicators: list[Indicator]
     excluded: list[tuple[Indicator, str]] = field(default_factory=list)
     periods: list[ComparePeriod] = field(default_factory=list)
+
+    @property
+    def england_text(self) -> dict[str, str]:
+        """England's value of each period, with the unit."""
+        return {p.period: with_unit(p.england, self.lead.unit) for p in self.periods if p.england is not None}
 
     @property
     def url(self) -> str:
@@ -93,7 +98,8 @@ def _ranked(site: Site, group: CompareGroup) -> CompareGroup:
         same = england[[k == key for k in england_keys]]
         period.england = float(same["value"].iloc[0]) if len(same) else None
         period.rows = [_row(site, r, group) for r in part.sort_values(["rank", "area"]).to_dict("records")]
-        group.periods.append(period)
+        if len(period.rows) >= 2:  # one area alone is not a comparison (its own page has every period)
+            group.periods.append(period)
     return group
 
 

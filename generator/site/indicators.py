@@ -14,7 +14,7 @@ import pandas as pd
 
 from generator.records.indicator import Indicator
 from generator.records.indicator_parts import Rating, TargetStatement
-from generator.site.benchmark import comparisons, earlier_comparisons, headlines, quintile
+from generator.site.benchmark import NOT_BENCHMARKED, comparisons, earlier_comparisons, headlines, quintile
 from generator.site.breakdowns import Breakdown, breakdowns, display_periods, table_rows
 from generator.site.frame import ENGLAND, values_frame
 from generator.site.graph import Site
@@ -144,6 +144,7 @@ def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState]
     heads = headlines(frame, dims)
     comps = comparisons(frame, heads, site.indicators)
     earlier = earlier_comparisons(frame, heads.drop(index=comps["indicator"].unique()), site.indicators)
+    earlier = earlier[earlier["indicator"].map(lambda i: heads.loc[i, "at"] < 0 or i not in set(comps["indicator"]))]
     by_indicator = dict(tuple(frame.groupby("indicator")))
     comps_by = dict(tuple(comps.groupby("indicator")))
     earlier_by = dict(tuple(earlier.groupby("indicator")))
@@ -255,6 +256,9 @@ def _earlier(state: IndicatorState, rows: pd.DataFrame) -> None:
 
 def _why_no_comparison(ind: Indicator, state: IndicatorState) -> str:
     """Why the headline is compared with nothing, in words."""
+    if ind.value_type in NOT_BENCHMARKED:
+        kind = "count" if ind.value_type == "count" else "amount of money"
+        return f"a {kind} depends on the size of the area, so it is not set against England’s or the region’s"
     areas = {r["area"] for r in state.rows if r["main"]}
     named = [a for a in dict.fromkeys([ENGLAND, *ind.comparators]) if a in areas]
     if not named:

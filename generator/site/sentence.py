@@ -37,7 +37,10 @@ def sentence(state: IndicatorState) -> str:
     """The page's one sentence."""
     name = lower_first(state.indicator.title)
     if state.headline is None:
-        return f"There is no single latest value of {name} for {state.area}: {state.headline_reason}."
+        text = f"There is no single latest value of {name} for {state.area}: {state.headline_reason}"
+        if state.earlier:
+            text += f"; in {state.earlier_period} it was {state.earlier_value}{_versus(state.earlier[0])}"
+        return text + "."
     text = f"{when(state.period)}, {possessive(state.area)} {name} was {state.value_only}"
     text += _comparison(state)
     order = sorted(state.ratings, key=lambda r: (r.kind != "comparator", r.against != "England"))
