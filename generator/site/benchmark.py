@@ -54,7 +54,7 @@ def _no_headline(frame: pd.DataFrame, own_main: pd.DataFrame, dimensions: pd.Ser
         mine = own_main[own_main["indicator"] == iid]
         area = rows["own_area"].iloc[0]
         if mine.empty and dimensions.get(iid):
-            reasons[iid] = f"there is no main series: every value is a row of a breakdown by {dimensions[iid]}"
+            reasons[iid] = f"every value is a row of a breakdown by {dimensions[iid]}, so there is no main series"
         elif mine.empty:
             reasons[iid] = f"no values are recorded for {area}"
         elif mine["value"].notna().any():

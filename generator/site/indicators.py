@@ -144,7 +144,9 @@ def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState]
     heads = headlines(frame, dims)
     comps = comparisons(frame, heads, site.indicators)
     earlier = earlier_comparisons(frame, heads.drop(index=comps["indicator"].unique()), site.indicators)
-    earlier = earlier[earlier["indicator"].map(lambda i: heads.loc[i, "at"] < 0 or i not in set(comps["indicator"]))]
+    compared = set(comps["indicator"])
+    keep = [heads.loc[i, "at"] < 0 or i not in compared for i in earlier["indicator"]]
+    earlier = earlier.loc[pd.Series(keep, index=earlier.index, dtype=bool)]
     by_indicator = dict(tuple(frame.groupby("indicator")))
     comps_by = dict(tuple(comps.groupby("indicator")))
     earlier_by = dict(tuple(earlier.groupby("indicator")))

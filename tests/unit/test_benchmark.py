@@ -114,10 +114,10 @@ def test_a_costs_table_with_a_subtotal_has_no_headline(tmp_path: Path) -> None:
     )
     state = states(tmp_path, csv, unit="£", value_type="pounds", polarity="no-judgement")
     assert state.headline is None
-    assert state.headline_reason == "there is no main series: every value is a row of a breakdown by cost line"
+    assert state.headline_reason == "every value is a row of a breakdown by cost line, so there is no main series"
     assert state.summary == (
-        "There is no single latest value of probe measure for Riverton: there is no main series: every value is "
-        "a row of a breakdown by cost line."
+        "There is no single latest value of probe measure for Riverton: every value is a row of a breakdown by "
+        "cost line, so there is no main series."
     )
     assert "93,000" not in state.summary and "141,000" not in state.summary
 
