@@ -159,7 +159,8 @@ def _legend(spec: dict[str, Any]) -> tuple[list[str], float]:
         out.append(f'<text x="44" y="{fmt(y)}">Target</text>')
         y += 22
     if spec["others"]:
-        out.append(f'<text x="8" y="{fmt(y)}">{spec["others"]} more areas in the table below</text>')
+        more = f"{spec['others']} more area{'s' if spec['others'] > 1 else ''}"
+        out.append(f'<text x="8" y="{fmt(y)}">{more} in the table below</text>')
         y += 22
     return out, y
 

@@ -28,12 +28,13 @@ def groups_of(site: Site) -> list[CompareGroup]:
     return cast("list[CompareGroup]", cache["groups"])
 
 
-def _columns(rows: list[dict[str, Any]]) -> dict[str, bool]:
+def _columns(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Which optional columns the values table needs."""
-    has = {name: any(r[name] is not None for r in rows) for name in ("count", "denominator", "target", "note")}
+    has: dict[str, Any] = {name: any(r[name] is not None for r in rows) for name in ("count", "denominator", "target", "note")}
     has["ci95"] = any(r["ci95"] for r in rows)
     has["ci998"] = any(r["ci998"] for r in rows)
     has["breakdown"] = any(not r["main"] for r in rows)
+    has["dimensions"] = len({r["dimension"] for r in rows if not r["main"]})
     has["line"] = any(r["source_line"] is not None or r["source_pages"] is not None for r in rows)
     return has
 

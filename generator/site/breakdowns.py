@@ -73,6 +73,7 @@ def table_rows(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> 
         r["period_label"] = labels.get(r["period"], r["period"]) if r["period"] else "period not printed"
         r["area_label"] = r["area"] or "area not printed"
         r["value_text"] = value_text(r, unit) if r["value"] is not None or r["qualifier"] else "no value"
+        r["value_cell"] = value_text(r, None) if r["value"] is not None or r["qualifier"] else "no value"
         r["ci95"] = limits_text(r["lo95"], r["hi95"], r["value"])
         r["ci998"] = limits_text(r["lo998"], r["hi998"], r["value"])
         out.append(r)

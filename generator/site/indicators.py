@@ -169,7 +169,7 @@ def _state(ind: Indicator, rows: pd.DataFrame, heads: pd.DataFrame, comps: pd.Da
     state.breakdowns = breakdowns(rows, labels, ind.unit)
     series = rows[rows["own"] & rows["main"] & rows["dated"]]
     state.trend = _trend(ind, series)
-    annual = series[series["annual"]] if series["annual"].sum() >= 2 else series  # progress is over years
+    annual = series[series["annual"]]  # Open SDG measures growth over years: quarters and rolling periods are left out
     state.targets = [
         (t, progress(annual, t.value, t.period, ind.polarity) if t.value is not None else None) for t in ind.targets
     ]
@@ -259,8 +259,8 @@ def _earlier(state: IndicatorState, rows: pd.DataFrame) -> None:
 def _why_no_comparison(ind: Indicator, state: IndicatorState) -> str:
     """Why the headline is compared with nothing, in words."""
     if ind.value_type in NOT_BENCHMARKED:
-        kind = "count" if ind.value_type == "count" else "amount of money"
-        return f"a {kind} depends on the size of the area, so it is not set against England’s or the region’s"
+        kind = "a count" if ind.value_type == "count" else "an amount of money"
+        return f"{kind} depends on the size of the area, so it is not set against England’s or the region’s"
     areas = {r["area"] for r in state.rows if r["main"]}
     named = [a for a in dict.fromkeys([ENGLAND, *ind.comparators]) if a in areas]
     if not named:

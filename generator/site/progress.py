@@ -6,12 +6,14 @@ growth rate since the base year with the rate the target needs by its year:
 
     CAGR_observed = (y_latest / y_base) ** (1 / (t_latest - t_base)) - 1
     CAGR_required = (y_target / y_base) ** (1 / (t_target - t_base)) - 1
-    R = CAGR_observed / CAGR_required
+    R = d * CAGR_observed / |CAGR_required|,   d = +1 where higher is better, -1 where lower is better
 
 and reads R against fixed thresholds: the target already met (in the better direction) is "Target
 achieved"; R >= 95% "On track"; 60% to 95% "Progress made but acceleration needed"; 0% to 60%
-"Limited progress"; below 0 "Deterioration". Years are the years the periods start in, as Open SDG
-takes the first year of a range.
+"Limited progress"; below 0 "Deterioration". The direction d keeps a target set on the wrong side of the
+first value (the edge case the methodology names) from reading a move away from it as progress. Years are
+the years the periods start in, as Open SDG takes the first year of a range. Open SDG measures progress
+towards a target year still to come: once that year is reached without the target, the page says so.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def progress(series: pd.DataFrame, target: float, target_period: str | None, pol
         return Progress(reason="the target's year is not printed")
     rows = series[series["value"].notna() & series["qualifier"].isna() & series["year"].notna()]
     if len(rows) < 2 or rows["year"].iloc[-1] <= rows["year"].iloc[0]:
-        return Progress(reason="it needs values for at least two different years")
+        return Progress(reason="it needs values for at least two different whole years")
     base, latest = rows.iloc[0], rows.iloc[-1]
     up = polarity == "higher-is-better"
     first, last = str(base["period"]), str(latest["period"])
@@ -64,8 +66,11 @@ def progress(series: pd.DataFrame, target: float, target_period: str | None, pol
     if base["value"] <= 0 or target <= 0 or t_target <= base["year"]:
         reason = "growth rates need positive values and a target year after the first value"
         return Progress(base=first, latest=last, reason=reason)
+    if latest["year"] >= t_target:
+        return Progress("Target year reached, target not met", base=first, latest=last)
     required = cagr(target, base["value"], t_target, base["year"])
     if required == 0:
         return Progress(base=first, latest=last, reason="the first value already equals the target")
-    ratio = cagr(latest["value"], base["value"], latest["year"], base["year"]) / required
+    direction = 1 if up else -1
+    ratio = direction * cagr(latest["value"], base["value"], latest["year"], base["year"]) / abs(required)
     return Progress(category(ratio), ratio, base=first, latest=last)

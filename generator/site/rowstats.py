@@ -59,6 +59,7 @@ def _reasons(frame: pd.DataFrame) -> pd.Series:
     reason[rate & frame["rate_type"].eq("indirectly-standardised")] = (
         "no interval: the site computes no interval for an indirectly standardised rate"
     )
+    reason[~frame["own"] & frame["lower_ci"].isna()] = "no interval: comparators' figures are shown as printed"
     reason[frame["qualifier"].notna()] = "no interval: the value is printed with a qualifier, as a bound, not a figure"
     reason[frame["value"].isna()] = "no value"
     return reason.astype("object")
@@ -73,8 +74,12 @@ def _printed(frame: pd.DataFrame) -> None:
 
 
 def _open(frame: pd.DataFrame) -> pd.Series:
-    """Rows still without an interval that have a plain value."""
-    return frame["ci_method"].isna() & frame["value"].notna() & frame["qualifier"].isna()
+    """The own area's rows still without an interval that have a plain value.
+
+    Only the board's own area gets a computed interval: a comparator's printed count is often not its numerator
+    (the packs print averages per authority beside England's rate), and benchmarking needs the area's interval only.
+    """
+    return frame["ci_method"].isna() & frame["value"].notna() & frame["qualifier"].isna() & frame["own"]
 
 
 def _wilson(frame: pd.DataFrame) -> None:

@@ -96,9 +96,11 @@ def interval_trend(values: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> 
 
 def recent_trend(series: pd.DataFrame, value_type: str) -> TrendResult:
     """Fingertips' recent trend of one area's main series (columns period, value, count, denominator, lo95, hi95)."""
+    if series.empty:
+        return TrendResult(False, reason="there is no main series to follow over time")
     dated = series[series["value"].notna() & series["qualifier"].isna() & series["year"].notna()]
     if dated.empty:
-        return TrendResult(False, reason="no dated values")
+        return TrendResult(False, reason="no value of the main series has a dated period")
     if value_type not in ("percentage", "rate"):
         return TrendResult(False, reason="Fingertips gives a recent trend only for proportions and rates")
     annual = dated[dated["period"].map(is_annual)]

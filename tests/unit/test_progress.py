@@ -64,9 +64,20 @@ def test_a_target_already_met_is_achieved() -> None:
     ("points", "period", "polarity", "reason"),
     [
         ([("2015", 20), ("2017", 18)], None, "lower-is-better", "the target's year is not printed"),
-        ([("2017", 18)], "2020", "lower-is-better", "it needs values for at least two different years"),
+        ([("2017", 18)], "2020", "lower-is-better", "it needs values for at least two different whole years"),
         ([("2015", 20), ("2017", 18)], "2020", "no-judgement", "the indicator has no better direction"),
     ],
 )
 def test_no_progress_says_why(points: list, period: str | None, polarity: str, reason: str) -> None:
     assert progress.progress(series(points), 15, period, polarity).reason == reason
+
+
+def test_a_target_on_the_wrong_side_of_the_first_value_reads_moving_away_as_deterioration() -> None:
+    """Lower is better, but the target (33,801) is above the first value: rising is still getting worse."""
+    result = progress.progress(series([("2014", 31891), ("2015", 34706)]), 33801, "2017", "lower-is-better")
+    assert result.category == "Deterioration"
+
+
+def test_a_target_year_reached_without_the_target_is_said_so() -> None:
+    result = progress.progress(series([("2014", 31891), ("2016", 36179)]), 33801, "2016", "lower-is-better")
+    assert result.category == "Target year reached, target not met"
