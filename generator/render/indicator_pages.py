@@ -30,7 +30,9 @@ def groups_of(site: Site) -> list[CompareGroup]:
 
 def _columns(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """Which optional columns the values table needs."""
-    has: dict[str, Any] = {name: any(r[name] is not None for r in rows) for name in ("count", "denominator", "target", "note")}
+    has: dict[str, Any] = {
+        name: any(r[name] is not None for r in rows) for name in ("count", "denominator", "target", "note")
+    }
     has["ci95"] = any(r["ci95"] for r in rows)
     has["ci998"] = any(r["ci998"] for r in rows)
     has["breakdown"] = any(not r["main"] for r in rows)

@@ -60,7 +60,7 @@ def _no_headline(frame: pd.DataFrame, own_main: pd.DataFrame, dimensions: pd.Ser
         elif mine["value"].notna().any():
             reasons[iid] = "no value has a dated period (the pack prints none, or a summary such as an average)"
         else:
-            reasons[iid] = "no value is recorded for any period"
+            reasons[iid] = f"no value is recorded for {area} in any period"
     return pd.Series(reasons, dtype="object")
 
 

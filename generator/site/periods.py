@@ -20,6 +20,9 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _NOT_A_PERIOD = re.compile(r"\b(average|since|cumulative)\b", re.I)
 # Words that make a year a part of it: the year to date, or a span of its months.
 _PART_YEAR = re.compile(r"\b(ytd|to date|year to date)\b|\(\s*" + r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+_MONTH_RANGE = re.compile(
+    r"\b" + _MONTH + r"(?:\s+(\d{4}|\d{2}))?\s*-\s*" + _MONTH + r"\s+(\d{4}|\d{2})\b"
+)
 _FINANCIAL_DATES = re.compile(r"\b1 april (\d{4})\s*-\s*31 march (\d{4})\b")
 
 
@@ -56,6 +59,8 @@ def _key(t: str) -> tuple[int, ...] | None:
     if (m := re.search(r"\b(\d{2})/(\d{2})\b", t)) and int(m.group(2)) == int(m.group(1)) + 1:
         month = 4 + 3 * (int(quarter.group(1)) - 1) if quarter else 4
         return (_year(m.group(1)) + (month - 1) // 12, (month - 1) % 12 + 1, 1, 0 if quarter else 1)
+    if m := _MONTH_RANGE.search(t):  # 'April - September 2013': it ends after the last month's dates
+        return (_year(m.group(4)), MONTHS[m.group(3)[:3]], 32, 0)
     if m := re.search(r"\b(\d{1,2})[\s-]+(\d{1,2})[\s-]+(\d{2}|\d{4})\b", t):
         return (_year(m.group(3)), int(m.group(2)), int(m.group(1)), 0)
     if m := re.search(r"\b(\d{1,2})[\s-]+" + _MONTH + r"[\s-]+(\d{4}|\d{2})\b", t):
