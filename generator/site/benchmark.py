@@ -48,19 +48,20 @@ def headlines(frame: pd.DataFrame, dimensions: pd.Series) -> pd.DataFrame:
 
 
 def _no_headline(frame: pd.DataFrame, own_main: pd.DataFrame, dimensions: pd.Series) -> pd.Series:
-    """Why each indicator has no headline, before knowing whether it has one."""
+    """Why each indicator has no headline, before knowing whether it has one (one sentence per indicator)."""
+    area = frame.groupby("indicator")["own_area"].first()
+    rows = own_main.groupby("indicator").size().reindex(area.index, fill_value=0)
+    values = own_main.groupby("indicator")["value"].count().reindex(area.index, fill_value=0)
     reasons = {}
-    for iid, rows in frame.groupby("indicator"):
-        mine = own_main[own_main["indicator"] == iid]
-        area = rows["own_area"].iloc[0]
-        if mine.empty and dimensions.get(iid):
+    for iid in area.index:  # words per indicator: the counts above are computed for all at once
+        if rows[iid] == 0 and dimensions.get(iid):
             reasons[iid] = f"every value is a row of a breakdown by {dimensions[iid]}, so there is no main series"
-        elif mine.empty:
-            reasons[iid] = f"no values are recorded for {area}"
-        elif mine["value"].notna().any():
+        elif rows[iid] == 0:
+            reasons[iid] = f"no values are recorded for {area[iid]}"
+        elif values[iid] > 0:
             reasons[iid] = "no value has a dated period (the pack prints none, or a summary such as an average)"
         else:
-            reasons[iid] = f"no value is recorded for {area} in any period"
+            reasons[iid] = f"no value is recorded for {area[iid]} in any period"
     return pd.Series(reasons, dtype="object")
 
 

@@ -60,16 +60,18 @@ def limits_text(lo: float | None, hi: float | None, value: float | None) -> str:
     return f"{lo:,.{decimals}f} to {hi:,.{decimals}f}"
 
 
-def _clean(record: dict[str, Any]) -> dict[str, Any]:
-    """A row with NaN and pandas' missing values as None, for templates."""
-    return {k: (None if not isinstance(v, (list, dict)) and pd.isna(v) else v) for k, v in record.items()}
+def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Every row of the values frame as a dict, missing values as None (once per build: the templates read dicts)."""
+    return list(frame.astype(object).where(frame.notna(), None).to_dict("records"))
 
 
-def table_rows(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> list[dict[str, Any]]:
+def table_rows(
+    rows: pd.DataFrame, labels: dict[str, str], unit: str | None, records: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The rows of the values table, oldest period first, each with its label, value and interval in words."""
     out = []
-    for record in rows.sort_values("order").to_dict("records"):  # formatting for the template, one row each
-        r = _clean(record)
+    for i in rows.sort_values("order").index:  # formatting for the template, one row each
+        r = dict(records[i])
         r["period_label"] = labels.get(r["period"], r["period"]) if r["period"] else "period not printed"
         r["area_label"] = r["area"] or "area not printed"
         r["value_text"] = value_text(r, unit) if r["value"] is not None or r["qualifier"] else "no value"
@@ -80,7 +82,9 @@ def table_rows(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> 
     return out
 
 
-def breakdowns(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> list[Breakdown]:
+def breakdowns(
+    rows: pd.DataFrame, labels: dict[str, str], unit: str | None, records: list[dict[str, Any]]
+) -> list[Breakdown]:
     """Per dimension: its rows for the own area (else the area with most rows) in its latest period."""
     parts = rows[~rows["main"]]
     found = []
@@ -94,5 +98,6 @@ def breakdowns(rows: pd.DataFrame, labels: dict[str, str], unit: str | None) -> 
         area = last["area"] if isinstance(last["area"], str) else "area not printed"
         period = labels.get(last["period"], last["period"]) if isinstance(last["period"], str) else ""
         count = chosen["period"].fillna("").nunique()
-        found.append(Breakdown(dimension, area, period or "period not printed", table_rows(same, labels, unit), count))
+        table = table_rows(same, labels, unit, records)
+        found.append(Breakdown(dimension, area, period or "period not printed", table, count))
     return found

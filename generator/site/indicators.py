@@ -15,7 +15,7 @@ import pandas as pd
 from generator.records.indicator import Indicator
 from generator.records.indicator_parts import Rating, TargetStatement
 from generator.site.benchmark import NOT_BENCHMARKED, comparisons, earlier_comparisons, headlines, quintile
-from generator.site.breakdowns import Breakdown, breakdowns, display_periods, table_rows
+from generator.site.breakdowns import Breakdown, breakdowns, display_periods, records_of, table_rows
 from generator.site.frame import ENGLAND, values_frame
 from generator.site.graph import Site
 from generator.site.periods import period_key
@@ -148,10 +148,11 @@ def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState]
     keep = [heads.loc[i, "at"] < 0 or i not in compared for i in earlier["indicator"]]
     earlier = earlier.loc[pd.Series(keep, index=earlier.index, dtype=bool)]
     by_indicator = dict(tuple(frame.groupby("indicator")))
+    records = records_of(frame)
     comps_by = dict(tuple(comps.groupby("indicator")))
     earlier_by = dict(tuple(earlier.groupby("indicator")))
     states = {
-        iid: _state(ind, by_indicator.get(iid, frame.iloc[0:0]), heads, comps_by.get(iid))
+        iid: _state(ind, by_indicator.get(iid, frame.iloc[0:0]), heads, comps_by.get(iid), records)
         for iid, ind in sorted(site.indicators.items())
     }
     for iid, rows in earlier_by.items():
@@ -159,14 +160,16 @@ def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState]
     return states, comps
 
 
-def _state(ind: Indicator, rows: pd.DataFrame, heads: pd.DataFrame, comps: pd.DataFrame | None) -> IndicatorState:
+def _state(
+    ind: Indicator, rows: pd.DataFrame, heads: pd.DataFrame, comps: pd.DataFrame | None, records: list[dict[str, Any]]
+) -> IndicatorState:
     """One indicator's state from its rows and its share of the headline and benchmark tables."""
     area = str(rows["own_area"].iloc[0]) if len(rows) else (ind.area or "")
     state = IndicatorState(ind, area)
     labels = display_periods(rows["period"].dropna().tolist())
     at = int(heads.loc[ind.id, "at"]) if ind.id in heads.index else -1
-    state.rows = table_rows(rows, labels, ind.unit)
-    state.breakdowns = breakdowns(rows, labels, ind.unit)
+    state.rows = table_rows(rows, labels, ind.unit, records)
+    state.breakdowns = breakdowns(rows, labels, ind.unit, records) if not rows["main"].all() else []
     series = rows[rows["own"] & rows["main"] & rows["dated"]]
     state.trend = _trend(ind, series)
     annual = series[series["annual"]]  # Open SDG measures growth over years: quarters and rolling periods are left out
