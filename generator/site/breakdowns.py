@@ -44,8 +44,8 @@ def display_periods(periods: list[str]) -> dict[str, str]:
     """Each printed period's label: as printed, unless the table writes one kind of period two ways."""
     labels = {p: p for p in periods}
     plain = {p: _plain(p) for p in dict.fromkeys(periods)}
-    for kind in ("/", " "):  # financial years, then dates
-        forms = [p for p, q in plain.items() if q and (kind in q) == (kind == "/")]
+    for mark in ("/", " "):  # financial years ('2011/12'), then dates ('31 March 2012')
+        forms = [p for p, q in plain.items() if q and mark in q]
         shapes = {re.sub(r"\d", "9", p) for p in forms}
         if len(shapes) > 1:
             labels.update({p: plain[p] or p for p in forms})
