@@ -194,7 +194,8 @@ def _quintile(ind: Indicator, rows: pd.DataFrame, row: pd.Series) -> str:
     values = same[same["value"].notna() & same["qualifier"].isna()].drop_duplicates("area")
     missing = [a for a in group.areas if a not in set(values["area"])]
     if missing:
-        return f"no quintile: {len(missing)} of the {len(group.areas)} areas of {group.name} have no value for {row['period']}"
+        verb = "has" if len(missing) == 1 else "have"
+        return f"no quintile: {len(missing)} of the {len(group.areas)} areas of {group.name} {verb} no value for {row['period']}"
     n = quintile(values["value"], float(row["value"]))
     return f"quintile {n} of 5 among {group.name} (1 is the lowest values, 5 the highest)"
 

@@ -199,3 +199,14 @@ def test_value_text_writes_qualifiers() -> None:
     assert value_text({"value": 5.0, "qualifier": "less-than", "printed": "<5"}, "children") == "<5"
     assert value_text({"value": None, "qualifier": "suppressed", "printed": None}, "%") == "suppressed"
     assert value_text({"value": 51.0, "qualifier": "range", "value_upper": 58.0, "printed": None}, "%") == "51 to 58%"
+
+
+PEERS = "peer_group:\n  name: Riverton and its neighbours\n  areas: [Riverton, A, B, C, D]\n"
+
+
+def test_quintiles_only_where_every_area_of_the_group_is_recorded(tmp_path: Path) -> None:
+    rows = "period,area,value\n2021,Riverton,12\n2021,A,10\n2021,B,20\n2021,C,30\n"
+    state = states(tmp_path / "partial", rows, extra=PEERS)
+    assert state.quintile == "no quintile: 1 of the 5 areas of Riverton and its neighbours has no value for 2021"
+    state = states(tmp_path / "whole", rows + "2021,D,40\n", extra=PEERS)
+    assert state.quintile == "quintile 2 of 5 among Riverton and its neighbours (1 is the lowest values, 5 the highest)"
