@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import escape
 
 from generator.render.axes import Axis, fmt, short, tick_text
+from generator.site.breakdowns import limits_text
 
 W = 480
 LABEL = 240  # left column for the row labels
@@ -77,7 +78,8 @@ def _row(r: dict[str, Any], y: float, axis: Axis, bars: bool) -> list[str]:
         if bars
         else f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="6" fill="{FILL[kind]}" stroke="{stroke}" stroke-width="2"/>'
     )
-    title = f"{r['label']}: {r['value']:g}" + (f" ({r['lo']:g} to {r['hi']:g})" if r.get("lo") is not None else "")
+    limits = limits_text(r.get("lo"), r.get("hi"), r["value"])  # to the value's decimals, as in the table
+    title = f"{r['label']}: {r['value']:g}" + (f" ({limits})" if limits else "")
     out.append(f"<g><title>{escape(title)}</title>{mark}</g>")
     if r.get("lo") is not None and r.get("hi") is not None:
         lo, hi = fmt(axis.y(r["lo"])), fmt(axis.y(r["hi"]))

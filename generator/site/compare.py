@@ -15,7 +15,7 @@ import pandas as pd
 
 from generator import urls
 from generator.records.indicator import Indicator
-from generator.site.breakdowns import display_periods
+from generator.site.breakdowns import display_periods, limits_text
 from generator.site.frame import ENGLAND
 from generator.site.graph import Site
 from generator.site.indicators import values_of
@@ -106,12 +106,17 @@ def _ranked(site: Site, group: CompareGroup) -> CompareGroup:
 def _row(site: Site, r: dict[str, Any], group: CompareGroup) -> dict[str, Any]:
     """One area's line of a period's table."""
     ind = next(i for i in group.indicators if i.id == r["indicator"])
-    lo, hi = (r["lo95"], r["hi95"]) if not pd.isna(r["lo95"]) else (r["lo998"], r["hi998"])
+    at95 = not pd.isna(r["lo95"])
+    lo, hi = (r["lo95"], r["hi95"]) if at95 else (r["lo998"], r["hi998"])
+    value = None if pd.isna(r["value"]) or not pd.isna(r["qualifier"]) else float(r["value"])
+    interval = "" if pd.isna(lo) else limits_text(float(lo), float(hi), value)
     return {
         "area": r["area"],
         "indicator": ind,
         "boards": [site.boards[b] for b in ind.board_ids if b in site.boards],
-        "value": None if pd.isna(r["value"]) or not pd.isna(r["qualifier"]) else float(r["value"]),
+        "value": value,
+        # Written to the value's decimals, as on the indicator's page; the header says 95%, so other levels say theirs.
+        "interval": interval if at95 or not interval else f"{interval} (99.8%)",
         "value_text": value_text(r, ind.unit),
         "lo": None if pd.isna(lo) else float(lo),
         "hi": None if pd.isna(hi) else float(hi),

@@ -111,6 +111,9 @@ def test_compare_page_ranks_the_boards_areas(real: tuple) -> None:
     assert ranked[:2] == [("1", "Dudley"), ("2", "Warwickshire")]  # 2011/12: 9.4% and 10.8%, lower is better
     assert "England 5.6%" in page
     assert page.count('class="mb-chart mb-dots"') == 2  # two periods with both areas
+    # Dudley 2012/13: 2% with limits from its counts (95%), written to one decimal as on the indicator's own page
+    assert "<td>2%</td> <td>0.9 to 4.4</td>" in page
+    assert "0.938599852758255" not in page and "<title>Dudley: 2 (0.9 to 4.4)</title>" in page
 
 
 def test_csv_is_escaped_against_formulas() -> None:
