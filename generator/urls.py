@@ -167,6 +167,21 @@ def indicator_csv_path(indicator_id: str) -> str:
     return indicator_csv_url(indicator_id)
 
 
+# Pages about indicators that are not one indicator's. An indicator whose id were 'methods' or
+# 'compare' would take these addresses, so those ids are refused (records/indicator.py).
+INDICATOR_PAGES = ("methods", "compare")
+
+
+def indicator_methods_url() -> str:
+    """URL of the page that explains every method the indicator pages use."""
+    return "indicators/methods/"
+
+
+def indicator_compare_url(code: str) -> str:
+    """URL of the page comparing the boards' areas on one national code ('NI 64' -> indicators/compare/ni-64/)."""
+    return f"indicators/compare/{slug(code)}/"
+
+
 def document_url(document_id: str) -> str:
     """URL of a document's page."""
     return f"documents/{document_id}/"

@@ -13,6 +13,7 @@ from generator.records.registry import KINDS
 from generator.render import (  # noqa: F401  (page handlers)
     board_page,
     followup_pages,
+    indicator_pages,
     meeting_pages,
     organisation_page,
     person_page,

@@ -24,7 +24,7 @@ from generator.render.env import TEMPLATES, Linker, plain
 from generator.render.markup import meta_text
 from generator.site import organisations as orgs
 from generator.site.graph import Site
-from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.indicators import IndicatorState, indicator_states
 from generator.site.meetings import display_status
 
 
@@ -71,12 +71,8 @@ class Renderer:
 
     def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
         """The latest state of each indicator: value, comparisons, target and trend."""
-        known = [iid for iid in indicator_ids if iid in self.site.indicators]
-        cache = self.site.lookups.setdefault("indicator_state", {})  # one computation per indicator, not per page
-        for iid in known:
-            if iid not in cache:
-                cache[iid] = indicator_state(self.site, self.site.indicators[iid])
-        return {iid: cache[iid] for iid in known}
+        states = indicator_states(self.site)  # computed once per build, for every indicator at once
+        return {iid: states[iid] for iid in indicator_ids if iid in states}
 
 
 def listing(page: Page) -> Page:
