@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.exports.records_json import document_twins
 from generator.exports.sitemap import board_lastmod, document_lastmod, meeting_lastmod, person_lastmod
 from generator.exports.tables import EXPORTS, KindExports, TableMaker
+from generator.exports.tables_items import presenters_table, public_speakers_table
 from generator.exports.tables_meetings import (
     actions_table,
     attendance_table,
@@ -36,6 +37,8 @@ MEETINGS = TableMaker(
     (
         ("attendance", "attendance", "meeting_id"),
         ("agenda_items", "agenda_items", "meeting_id"),
+        ("presenters", "presenters", "meeting_id"),
+        ("public_speakers", "public_speakers", "meeting_id"),
         ("resolutions", "resolutions", "meeting_id"),
         ("actions", "actions", "meeting_id"),
     ),
@@ -57,6 +60,8 @@ EXPORTS.register(
             MEETINGS,
             TableMaker("attendance", attendance_table),
             TableMaker("agenda_items", items_table),
+            TableMaker("presenters", presenters_table),
+            TableMaker("public_speakers", public_speakers_table),
             TableMaker("resolutions", resolutions_table, ()),  # each decision page has a twin
             TableMaker("actions", actions_table),
         ),

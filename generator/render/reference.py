@@ -22,6 +22,7 @@ from generator.records.fields import (
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
+from generator.render.env import tidy
 from generator.render.pages import Page, Renderer
 from generator.render.reference_fields import FieldDoc, field_docs, sub_models
 
@@ -173,5 +174,5 @@ def reference_page(r: Renderer) -> Page:
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
-        reference_html(),
+        tidy(reference_html()),  # wide tables scroll inside a focusable region, as on every generated page
     )
