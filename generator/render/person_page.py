@@ -8,6 +8,7 @@ from generator.render import jsonld
 from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
+from generator.site.meetings import first_shown
 
 
 def person_page(r: Renderer, person: Person) -> Page:
@@ -36,6 +37,7 @@ def person_page(r: Renderer, person: Person) -> Page:
         appearances=appearances,
         presented=ctx.presented_by(r.site, person.id),
         declarations=ctx.declarations_by(r.site, person.id),
+        first_shown=lambda board_id: first_shown(r.site, board_id, person.id),
     )
     page.meta["jsonld"] = jsonld.person(r, person, roles)
     return findable(page, "Person", [board.name for board, _ in roles])

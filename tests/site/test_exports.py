@@ -45,6 +45,8 @@ def record_counts(site: Site) -> dict[str, int]:
         "meetings": len(meetings),
         "attendance": sum(len(m.attendance) for m in meetings),
         "agenda_items": len(items),
+        "presenters": sum(len(it.presenters) for it in items),
+        "public_speakers": sum(len(it.public_speakers) for it in items),
         "resolutions": sum(len(it.resolutions) for it in items),
         "actions": len(site.actions),
         "action_statuses": sum(len(t.action.status_history) for t in site.actions),
