@@ -159,7 +159,7 @@ class TrackedRenderer(Renderer):
                 dated[template] = uses(self.env, template, "today")
             if dated[template]:
                 tracker.record(TODAY)
-        return {"today": object.__getattribute__(self, "today"), "site_name": self.site_name}
+        return self.shared(object.__getattribute__(self, "today"))
 
 
 def uses(env: jinja2.Environment, template: str, name: str, seen: set[str] | None = None) -> bool:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from generator import urls
 from generator.records.meeting import Meeting
 from generator.site.graph import Site
+from generator.site.meetings import record_status
 from generator.site.queries import meetings_of
 from generator.site.reuse import Output, serialised
 
@@ -37,7 +38,16 @@ VTIMEZONE = [
     "END:STANDARD",
     "END:VTIMEZONE",
 ]
-STATUS = {"held": "CONFIRMED", "scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+# By the status on record (site/meetings.py), which does not change with the build date: a calendar is fetched
+# again and again, and must not change until the record does.
+STATUS = {
+    "set": "CONFIRMED",
+    "held": "CONFIRMED",
+    "held-no-minutes": "CONFIRMED",
+    "not-recorded": "TENTATIVE",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -68,6 +78,7 @@ def _local(meeting: Meeting, time: str) -> str:
 def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
     """The lines of one meeting's VEVENT."""
     board = site.boards[meeting.board_id]
+    status = record_status(site, meeting)
     day = meeting.date.strftime("%Y%m%d")
     page = site_url + urls.meeting_url(meeting.board_id, meeting.id)
     summary = f"{board.short_name}: {meeting.title or 'meeting'}"
@@ -77,7 +88,7 @@ def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
         "BEGIN:VEVENT",
         f"UID:{site.meeting_key(meeting)}@{host}",
         f"DTSTAMP:{day}T000000Z",
-        f"SEQUENCE:{0 if STATUS[meeting.status] == 'CONFIRMED' else 1}",
+        f"SEQUENCE:{0 if STATUS[status.key] == 'CONFIRMED' else 1}",
     ]
     if meeting.start_time:
         lines.append(f"DTSTART;TZID={TZID}:{_local(meeting, meeting.start_time)}")
@@ -87,9 +98,9 @@ def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
         lines.append(f"DTSTART;VALUE=DATE:{day}")
     lines += [
         f"SUMMARY:{escape(summary)}",
-        f"STATUS:{STATUS[meeting.status]}",
+        f"STATUS:{STATUS[status.key]}",
         f"URL:{page}",
-        f"DESCRIPTION:{escape(f'{board.name}. Status: {meeting.status}. Agenda and minutes: {page}')}",
+        f"DESCRIPTION:{escape(f'{board.name}. Status: {status.label}. Agenda and minutes: {page}')}",
     ]
     if meeting.venue:
         lines.append(f"LOCATION:{escape(meeting.venue)}")

@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings.
+"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings, and the
+recommendations of each board that made any.
 
 Entry ids are the records' permanent URLs. Every date comes from a record (the meeting
 date), never from the clock, so rebuilding without changes gives the same bytes.
@@ -13,9 +14,12 @@ from functools import partial
 
 from generator import urls
 from generator.records.meeting import Meeting
+from generator.site import followup
 from generator.site.graph import Decision, Site
+from generator.site.meetings import record_status
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
 from generator.site.reuse import Output, serialised
+from generator.site.tracked import Made
 
 ATOM = "http://www.w3.org/2005/Atom"
 EPOCH = date(2000, 1, 1)  # the updated date of a feed with no entries
@@ -69,9 +73,10 @@ def decision_entry(d: Decision) -> Entry:
 def meeting_entry(site: Site, m: Meeting) -> Entry:
     """A meeting as an entry; the title says when it is cancelled or postponed."""
     board = site.boards[m.board_id]
-    status = "" if m.status in ("held", "scheduled") else f" ({m.status.upper()})"
+    shown = record_status(site, m)  # not the page's status: a feed must not change with the build date
+    status = f" ({m.status.upper()})" if m.status in ("cancelled", "postponed") else ""
     when = uk_date(m.date) + (f", {m.start_time}" if m.start_time else "")
-    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {m.status}." + (
+    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {shown.label}." + (
         f" Venue: {m.venue}." if m.venue else ""
     )
     return Entry(
@@ -86,6 +91,18 @@ def feed(entries: list[Entry], title: str, feed_url: str, page_url: str, site_na
     """The feed file at ``feed_url`` (reused by a cached build when its entries are unchanged)."""
     args = (entries, title, feed_url, page_url, site_name, site_url)
     return serialised(feed_url, args, partial(atom, *args))
+
+
+def recommendation_entry(made: Made) -> Entry:
+    """A recommendation as an entry, updated on its latest dated event (a response, an update, the report)."""
+    rec = made.rec
+    dates = [made.meeting.date, *(r.date for r in rec.responses), *(u.date for u in rec.updates if u.date)]
+    if rec.report_received:
+        dates.append(rec.report_received.date)
+    to = rec.to_printed or ", ".join(b.name or b.ref or "" for b in rec.to)
+    state = followup.record_state(made)  # not "overdue": an entry changes only when its record does
+    summary = f"{made.board.name}, {uk_date(made.meeting.date)}, to {to}: {rec.text} {state}"
+    return Entry(made.url, f"Recommendation {made.label} to {to} ({made.board.short_name})", max(dates), summary)
 
 
 def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, Output]:
@@ -119,4 +136,8 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
         files[urls.decisions_feed_url(board.id)] = feed(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
+        made = [recommendation_entry(m) for m in followup.recommendations_of(site, board.id)]
+        if made:  # a board that made no recommendation has no such feed
+            path = urls.recommendations_feed_url(board.id)
+            files[path] = feed(made, f"{board.name}: recommendations", path, page, site_name, site_url)
     return files

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator import urls
 from generator.records.diagnostics import DataError, Report
 from generator.records.registry import KIND
+from generator.site import queries  # noqa: F401  (registers the "decisions" lookup used below)
 from generator.site.graph import Decision, Site
 from generator.site.redirects import NOUN, describe, live
 
@@ -136,6 +137,10 @@ def _moved_below(site: Site, fields: tuple[str, ...], values: dict[str, str]) ->
     return (), 0
 
 
+# A recommendation's address is made of printed numbers, which have no former ones to claim.
+RESTORE = "restore the item's and the recommendation's numbers as they were published"
+
+
 def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
     """The hint for a part of a URL that no record has now, nor claims as a former id."""
     spec = KIND.get(kind)
@@ -145,6 +150,11 @@ def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
             f"no {noun} has the id '{old}' now: add '{old}' to former_ids of the {noun} it became, "
             f"or restore data/{kind}/{old}.yml and mark it withdrawn"
         )
+    if kind == "items":
+        return f"meeting '{'/'.join(parent[:2])}' has no agenda item '{old}' with recommendations now: {RESTORE}"
+    if kind == "recommendations":
+        where = f"agenda item '{parent[2]}' of meeting '{'/'.join(parent[:2])}'"
+        return f"{where} has no recommendation '{old}' now: {RESTORE}"
     if spec is not None:
         up, noun = NOUN[spec.parent or ""], NOUN[kind]
         return (
@@ -158,9 +168,7 @@ def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
 def _missing_minute(site: Site, meeting: tuple[str, ...], old: str) -> str:
     """The hint for a decision whose meeting exists but whose minute is gone: the resolutions it may have become."""
     key = "/".join(meeting)
-    by_meeting = site.grouped(
-        "decisions_by_meeting", lambda s: ((s.meeting_key(d.meeting), d) for d in s.decisions.values())
-    )
+    by_meeting = site.grouped("decisions")  # meeting key -> its decisions (site/queries.py)
     decisions: list[Decision] = sorted(by_meeting.get(key, []), key=lambda d: d.key)
     suffixed = [d for d in decisions if d.resolution.suffix and old.endswith("-" + d.resolution.suffix)]
     candidates = suffixed or [d for d in decisions if not d.resolution.suffix]

@@ -12,12 +12,20 @@ import jinja2
 from generator import urls
 from generator.records.common import TopLevel
 from generator.records.registry import KINDS
-from generator.render import board_page, meeting_pages, person_page, plan_pages  # noqa: F401  (page handlers)
+from generator.render import (  # noqa: F401  (page handlers)
+    board_page,
+    followup_pages,
+    indicator_pages,
+    meeting_pages,
+    organisation_page,
+    person_page,
+    plan_pages,
+)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
-from generator.render.pages import PAGES, Page, Renderer, front, pages_of
+from generator.render.pages import LIST, PAGES, Page, Renderer, findable, front, pages_of
 from generator.render.reference import reference_page
 from generator.site.graph import Site, grouping
 
@@ -79,12 +87,17 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     pages), the data-format reference the last. A unit reads the site only through ``r.site``,
     its subject included, so a tracked build (site/tracking.py) sees everything it depends on.
     """
-    yield ("index",), lambda: finish(r, index_pages(r))
+    yield ("index",), lambda: finish(r, _lists(r))
     for kind in KINDS:
         make = PAGES.of(kind).make
         for key in sorted(r.site.records(kind.name)):
             yield (kind.name, key), partial(_record_unit, r, make, kind.name, key)
     yield ("reference",), lambda: finish(r, [reference_page(r)])
+
+
+def _lists(r: Renderer) -> list[Page]:
+    """The index pages, each labelled a list for search unless it says what it is."""
+    return [page if "find" in page.meta else findable(page, LIST) for page in index_pages(r)]
 
 
 def _record_unit(r: Renderer, make: Callable[[Renderer, Any], list[Page]], kind: str, key: str) -> dict[str, str]:
@@ -131,9 +144,11 @@ def tombstone(r: Renderer, page: Page, withdrawn: list[TopLevel] | None) -> Page
     if record is None or record.withdrawn is None:
         return page
     w = record.withdrawn
-    return r.page(
+    stone = r.page(
         page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", record_title=page.title, w=w
     )
+    stone.meta["find"] = page.meta.get("find", {})
+    return stone
 
 
 def redirect_stubs(site: Site, today: date, site_name: str, site_url: str, moved: dict[str, str]) -> dict[str, str]:

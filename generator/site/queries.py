@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from generator.records.meeting import Action, Item, Meeting
+from generator.records.meeting import Item, Meeting
 from generator.records.board import Board, Membership
 from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers, grouping
-
-HELD = ("held",)
+from generator.site.meetings import is_upcoming, was_held
+from generator.site.tracked import Tracked
 
 
 def uk_date(day: date | None, weekday: bool = True) -> str:
@@ -49,8 +49,8 @@ def meetings_of(site: Site, board_id: str) -> list[Meeting]:
 
 
 def upcoming(site: Site, today: date) -> list[Meeting]:
-    """Meetings on or after ``today`` that are not held, soonest first."""
-    found = [m for m in site.meetings.values() if m.date >= today and m.status != "held"]
+    """Meetings still to come (on or after ``today``, neither held nor called off), soonest first."""
+    found = [m for m in site.meetings.values() if is_upcoming(site, m, today)]
     return sorted(found, key=lambda m: (m.date, m.board_id, m.id))
 
 
@@ -131,7 +131,7 @@ class AttendanceRecord:
     eligible: int = 0
     present: int = 0
     apologies: int = 0
-    substituted: int = 0
+    substituted: int = 0  # sent a substitute, or temporarily replaced without one
     absent: int = 0
 
     @property
@@ -141,13 +141,13 @@ class AttendanceRecord:
 
 
 def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
-    """Count only held meetings with a recorded attendance, while the person was a member."""
+    """Count only meetings held, with a recorded attendance, while the person was a member."""
     records = []
     for board in sorted({b.id: b for b, _ in site.memberships_of.get(person.id, [])}.values(), key=lambda b: b.id):
         record = AttendanceRecord(board)
         seats = [m for b, m in site.memberships_of[person.id] if b is board and m.role != "substitute"]
         for meeting in meetings_of(site, board.id):
-            if meeting.status not in HELD or not meeting.attendance:
+            if not meeting.attendance or not was_held(site, meeting):
                 continue
             if not any(covers(seat, meeting.date) for seat in seats):
                 continue
@@ -159,7 +159,7 @@ def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
 
 def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
     status = {a.person_id: a.status for a in meeting.attendance}.get(person_id)
-    replaced = any(a.replacing_id == person_id for a in meeting.attendance)
+    replaced = status == "replaced" or any(person_id in a.replacing_ids for a in meeting.attendance)
     if status == "present":
         record.present += 1
     elif replaced:
@@ -176,22 +176,23 @@ def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
 
 
+def presenter_ids(item: Item) -> list[str]:
+    """The people who presented an item: by presenter_ids and among its presenters, each once."""
+    return list(dict.fromkeys([*item.presenter_ids, *(p.person_id for p in item.presenters if p.person_id)]))
+
+
 def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
     """Declarations of interest a person made at meetings."""
     found = list(site.grouped("declared").get(person_id, []))
     return sorted(found, key=lambda pair: pair[0].date)
 
 
-def actions_for(site: Site, decision: Decision) -> list[Action]:
+def actions_for(site: Site, decision: Decision) -> list[Tracked]:
     """Actions arising from a decision: those of its item that name its minute, or all of the item's."""
-    item = decision.item
-    named = [a for a in item.actions if a.resolution and a.resolution == decision.minute]
-    return named or [a for a in item.actions if not a.resolution]
-
-
-def latest_status(action: Action) -> str:
-    """The most recent status of an action, or 'no update recorded'."""
-    return action.status_history[-1].status if action.status_history else "no update recorded"
+    by_meeting = site.grouped("actions_by_meeting")
+    mine = [t for t in by_meeting.get(site.meeting_key(decision.meeting), []) if t.item is decision.item]
+    named = [t for t in mine if t.action.resolution and t.action.resolution == decision.minute]
+    return named or [t for t in mine if not t.action.resolution and t.origin == "resolution"]
 
 
 @grouping("decisions_by_board")
@@ -206,9 +207,14 @@ def _decisions_by_meeting(site: Site) -> Iterable[tuple[str, Decision]]:
 
 @grouping("presented")
 def _presented(site: Site) -> Iterable[tuple[str, tuple[Meeting, Item]]]:
-    return ((p, (m, i)) for m in site.meetings.values() for i in m.items for p in dict.fromkeys(i.presenter_ids))
+    return ((p, (m, i)) for m in site.meetings.values() for i in m.items for p in presenter_ids(i))
 
 
 @grouping("declared")
 def _declared(site: Site) -> Iterable[tuple[str, tuple[Meeting, object]]]:
     return ((d.person_id, (m, d)) for m in site.meetings.values() for d in m.declarations)
+
+
+@grouping("actions_by_meeting")
+def _actions_by_meeting(site: Site) -> Iterable[tuple[str, Tracked]]:
+    return ((site.meeting_key(t.meeting), t) for t in site.actions if t.meeting and t.item)

@@ -105,6 +105,9 @@ class TrackedSite:
             return self._grouped
         if name == "memo":
             return tracker.memo
+        if name == "lookups":  # a cache filled in any order: what a page found there cannot be replayed
+            tracker.volatile("site.lookups cannot be tracked")
+            return site.lookups
         value = getattr(site, name)
         if name in PURE:
             return value
@@ -119,6 +122,9 @@ class TrackedSite:
         return value
 
     def _grouped(self, name: str, pairs: Any = None) -> TrackedMapping:
+        if GROUPINGS.get(name) is None or pairs not in (None, GROUPINGS[name]):
+            # not registered with graph.grouping: a later build cannot rebuild it to replay the read
+            self._tracker.volatile(f"site.grouped('{name}') is not registered with grouping")
         lookup = self._tracker.site.grouped(name, pairs)  # built from the whole site, untracked: a read is per key
         return TrackedMapping(self._tracker, ("grouped", name), lookup)
 
