@@ -36,9 +36,9 @@ class ReportRating(Record):
         "lower than the national average",
     )
     kind: Annotated[str, OneOf(*RATING_KINDS)] = F(
-        "What it rates against; the summary sentence quotes a comparator rating first.",
+        "What it rates against.",
         "comparator",
-        shown="not shown as a word: it orders the ratings",
+        shown="not shown as a word: the summary sentence quotes a comparator rating first",
     )
     against: Text | None = F(
         "What it compares with, as the report names it: an area (England), a target or a year.",
