@@ -13,7 +13,7 @@ from typing import Any, cast
 import pandas as pd
 
 from generator.records.indicator import Indicator
-from generator.records.indicator_parts import Rating, TargetStatement
+from generator.records.indicator_parts import ReportRating, TargetStatement
 from generator.site.benchmark import NOT_BENCHMARKED, comparisons, earlier_comparisons, headlines, quintile
 from generator.site.breakdowns import Breakdown, breakdowns, display_periods, records_of, table_rows
 from generator.site.frame import ENGLAND, values_frame
@@ -41,7 +41,7 @@ class Comparison:
 class RatingView:
     """The report's own rating, with its key's meaning when it is a symbol."""
 
-    rating: Rating
+    rating: ReportRating
     period: str
     meaning: str = ""
 

@@ -107,12 +107,12 @@ def test_indicators_landing_has_one_row_per_board_and_the_compare_pages(real: tu
 def test_compare_page_ranks_the_boards_areas(real: tuple) -> None:
     _, pages = real
     page = pages[urls.page_path(urls.indicator_compare_url("NI 64"))]
-    ranked = re.findall(r'<tr><td>(\d+)</td> <th scope="row"><a href="[^"]+">([^<]+)</a>', page)
+    ranked = re.findall(r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="[^"]+">([^<]+)</a>', page)
     assert ranked[:2] == [("1", "Dudley"), ("2", "Warwickshire")]  # 2011/12: 9.4% and 10.8%, lower is better
     assert "England 5.6%" in page
     assert page.count('class="mb-chart mb-dots"') == 2  # two periods with both areas
     # Dudley 2012/13: 2% with limits from its counts (95%), written to one decimal as on the indicator's own page
-    assert "<td>2%</td> <td>0.9 to 4.4</td>" in page
+    assert re.search(r"<td>2%</td>\s*<td>0.9 to 4.4</td>", page)
     assert "0.938599852758255" not in page and "<title>Dudley: 2 (0.9 to 4.4)</title>" in page
 
 
