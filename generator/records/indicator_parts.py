@@ -109,7 +109,11 @@ class TargetStatement(Record):
         "this ambition will not be achieved",
         default=None,
     )
-    category: Text | None = F("The breakdown row it applies to, when not the main series.", default=None)
+    category: Text | None = F(
+        "The breakdown row it applies to, when not the main series (its progress is then not measured).",
+        default=None,
+        shown="indicator page, under Targets: 'for the breakdown row'",
+    )
     source: Source = F("Where the target is printed.", SOURCE_EXAMPLE)
 
 

@@ -179,8 +179,9 @@ def _state(
     state.trend = _trend(ind, series)
     annual = series[series["annual"]]  # Open SDG measures growth over years: quarters and rolling periods are left out
     state.targets = [
-        (t, progress(annual, t.value, t.period, ind.polarity) if t.value is not None else None) for t in ind.targets
-    ]
+        (t, progress(annual, t.value, t.period, ind.polarity) if t.value is not None and t.category is None else None)
+        for t in ind.targets
+    ]  # a breakdown row's target is not measured against the area's main series
     if at < 0:
         state.headline_reason = str(heads.loc[ind.id, "reason"]) if ind.id in heads.index else "no values"
         state.other_ratings = _ratings(ind, None)
