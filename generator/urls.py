@@ -34,6 +34,7 @@ INDEXES = {
     "indicators": "indicators/",
     "plans": "plans/",
     "recommendations": "recommendations/",
+    "governance": "governance/",
     "reference": "reference/data-format/",
 }
 
@@ -61,6 +62,16 @@ def board_url(board_id: str) -> str:
 def board_indicators_url(board_id: str) -> str:
     """URL of a board's indicator overview."""
     return f"boards/{board_id}/indicators/"
+
+
+def board_governance_url(board_id: str) -> str:
+    """URL of the page of how a board is run: its agenda notice, minutes, quorum, attendance and follow-up."""
+    return f"boards/{board_id}/governance/"
+
+
+def governance_methods_url() -> str:
+    """URL of the methods page of the governance figures (one segment under governance/, never a board's)."""
+    return "governance/methods/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -349,6 +360,7 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
     if kind == "boards":
         return [
             ("indicators", board_indicators_url(b)),
+            ("governance", board_governance_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),

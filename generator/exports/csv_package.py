@@ -69,9 +69,9 @@ def descriptor(tables: list[Table]) -> dict[str, Any]:
     }
 
 
-def package_files(site: Site) -> dict[str, bytes]:
-    """Every CSV, the descriptor and the zip of the package."""
-    tables = all_tables(site)
+def package_files(site: Site, extra: tuple[Table, ...] = ()) -> dict[str, bytes]:
+    """Every CSV, the descriptor and the zip of the package (``extra``: tables computed beside the records')."""
+    tables = [*all_tables(site), *extra]
     files = {urls.csv_url(t.name): table_csv(t) for t in tables}
     files[urls.datapackage_url()] = (json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n").encode()
     buffer = io.BytesIO()

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from generator import urls
 from generator.render.directories import indicator_pages, meetings_pages, people_pages
 from generator.render.follow_pages import follow_indexes
+from generator.render.governance_pages import governance_pages
 from generator.render.organisation_page import organisations_index
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
@@ -56,3 +57,4 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     )
     yield from indicator_pages(r, boards)
     yield from follow_indexes(r)
+    yield from governance_pages(r)
