@@ -18,14 +18,15 @@ def days(n: int) -> str:
 
 def notice_row(row: NoticeRow) -> str:
     """'Agenda dated 6 October 2017: 5 clear days before the meeting (9 calendar days); the rule asks for 5.'"""
-    head = f"Agenda {row.word} {uk_date(row.meeting.notice.date if row.meeting.notice else None, False)}"
+    head = f"{row.word.capitalize()} {uk_date(row.meeting.notice.date if row.meeting.notice else None, False)}"
     if row.count.clear is None:
         years = ", ".join(str(y) for y in row.count.missing_years)
         return (
-            f"{head}: {days(row.count.calendar)} between it and the meeting; clear days not counted "
+            f"{head}, {days(row.count.calendar)} before the meeting; clear days not counted "
             f"(the bank holidays of {years} are not in the table)."
         )
-    text = f"{head}: {row.word} {row.count.clear} clear days before ({days(row.count.calendar)} in between)"
+    clear = "1 clear day" if row.count.clear == 1 else f"{row.count.clear} clear days"
+    text = f"{head}, {clear} before ({days(row.count.calendar)} in between)"
     if row.days_asked is not None:
         text += f"; the rule asks for {row.days_asked}"
     return text + "."
@@ -44,7 +45,9 @@ def notice(g: BoardGovernance) -> str:
     figure = g.notice_text()
     if figure is None:
         return "Not computed: the clear days cannot be counted with the bank holidays on record."
-    return f"{figure}; the rule asks for {rule.days} ({rule.law})."
+    short = [r for r in g.notice if r.meeting.notice and r.meeting.notice.short_notice_reason]
+    reasons = f" {counted(len(short), 'agenda')} printed a reason for short notice." if short else ""
+    return f"{figure}; the rule asks for {rule.days} ({rule.law}).{reasons}"
 
 
 def minutes(g: BoardGovernance, today: date) -> str:
@@ -54,7 +57,7 @@ def minutes(g: BoardGovernance, today: date) -> str:
     found = g.approval_days()
     held = counted(len(g.minutes), "held meeting")
     if not found:
-        text = f"Approval of minutes not on record for any of {held}"
+        text = f"Approval not on record for the minutes of {held}"
     else:
         each = ", ".join(days(d) for d in found)
         when = each if len(found) < MIN_MEETINGS_FOR_RATE else f"a median of {days(round(median(found)))}"
@@ -74,10 +77,11 @@ def frequency(g: BoardGovernance) -> str:
     if stated is None:
         return f"Not recorded: the papers on record do not say how often it is to meet. {held}."
     if stated.per_year is None:
-        return f"The papers say “{stated.text}” (no number to compare). {held}."
+        return f"{held}. Not compared: the papers give no number (as printed: “{stated.text}”)"
     short = [y for y, n in g.per_year.items() if n < stated.per_year]
     compared = f"fewer than {stated.per_year} on record in {', '.join(map(str, short))}" if short else "none fewer"
-    return f"The papers ask for “{stated.text}”. {held} ({compared}; the record may hold only some meetings)."
+    asks = f"The papers ask for {stated.per_year} a year (as printed: “{stated.text}”)"
+    return f"{held} ({compared}; the record may hold only some meetings). {asks}"
 
 
 def quorum(g: BoardGovernance) -> str:
