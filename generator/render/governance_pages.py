@@ -10,7 +10,7 @@ from generator import urls
 from generator.render import governance_words
 from generator.render.governance_chart import dot_chart
 from generator.render.pages import Page, Renderer, wide
-from generator.site.governance import COLUMNS, KIND_GROUPS, comparison_rows, governed
+from generator.site.governance import COLUMNS, KIND_GROUPS, comparison_rows, every_board, governed
 from generator.site.governance_follow import STALE_DAYS
 from generator.site.thresholds import MIN_MEETINGS_FOR_RATE, RATE_REASON
 
@@ -46,7 +46,7 @@ def governance_pages(r: Renderer) -> Iterator[Page]:
         rate_reason=RATE_REASON,
         stale_days=STALE_DAYS,
     )
-    for g in boards:
+    for g in every_board(r.site, r.today):  # every board has the page, so its address never goes away
         yield r.page(
             urls.board_governance_url(g.board.id),
             "board_governance.j2",

@@ -117,14 +117,19 @@ def board_governance(site: Site, board: Board, today: date) -> BoardGovernance:
     )
 
 
-def governed(site: Site, today: date) -> list[BoardGovernance]:
-    """The figures of every board with at least one meeting on record, by name (computed once per build)."""
+def every_board(site: Site, today: date) -> list[BoardGovernance]:
+    """The figures of every board, by name (computed once per build): each board has its page."""
     cache = site.lookups.setdefault("governance", {})
     if today not in cache:
-        boards = sorted((b for b in site.boards.values() if site.meetings_by_board.get(b.id)), key=lambda b: b.name)
+        boards = sorted(site.boards.values(), key=lambda b: b.name)
         cache[today] = [board_governance(site, b, today) for b in boards]
     found: list[BoardGovernance] = cache[today]
     return found
+
+
+def governed(site: Site, today: date) -> list[BoardGovernance]:
+    """The figures of every board with at least one meeting on record (the comparison lists only these)."""
+    return [g for g in every_board(site, today) if g.meetings]
 
 
 COLUMNS = {  # the comparison table's columns (CSV headers) and what each holds
