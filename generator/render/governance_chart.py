@@ -16,8 +16,8 @@ from markupsafe import escape
 from generator.render.charts import _n, _short, nice_ticks
 from generator.site.governance import BoardGovernance
 
-W = 640
-LABEL = 230  # width of the board names
+W = 480
+LABEL = 150  # width of the board names (a phone shows the chart at about 370 px: text stays legible)
 ROW = 26
 PANEL_GAP = 54
 
@@ -73,7 +73,7 @@ def _panel(p: Panel, top: float) -> tuple[list[str], float]:
     out = [f'<text x="8" y="{_n(top + 16)}" font-weight="bold">{escape(p.title)}</text>']
     y = top + 34
     for name, vs in p.rows:
-        out.append(f'<text x="8" y="{_n(y + 5)}">{escape(_short(name, 24))}</text>')
+        out.append(f'<text x="8" y="{_n(y + 5)}">{escape(_short(name, 17))}</text>')
         out.append(f'<line x1="{x0}" x2="{x1}" y1="{_n(y)}" y2="{_n(y)}" stroke="#ddd"/>')
         for v in vs:
             label = f"{name}: {v} days"
@@ -110,7 +110,7 @@ def dot_chart(boards: list[BoardGovernance]) -> tuple[str, str] | None:
     svg = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {W} {height}" role="img"'
         ' aria-labelledby="governance-chart-title governance-chart-desc" font-family="sans-serif" font-size="16"'
-        ' fill="#1a1a1a" style="width:100%;max-width:760px;height:auto">',
+        ' fill="#1a1a1a" style="width:100%;max-width:720px;height:auto">',
         '<title id="governance-chart-title">Agenda notice and minutes approval, meeting by meeting</title>',
         f'<desc id="governance-chart-desc">{escape(sentence)}</desc>',
         *body,

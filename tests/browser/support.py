@@ -82,6 +82,9 @@ KINDS = {
     "strategy": "strategies/*/",
     "indicators-index": "indicators/",
     "indicator": "indicators/*/",
+    "governance-index": "governance/",  # issue 20: the comparison, its chart and sortable tables
+    "governance-methods": "governance/methods/",
+    "board-governance": "boards/riverton-hwb/governance/",  # short notice with its reason, actions
     "document": "documents/*/",
     "about": "about/",
     "guide": "guide/publishing/",
