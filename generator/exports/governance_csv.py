@@ -26,11 +26,12 @@ def _getter(name: str) -> Callable[[dict[str, Any]], Any]:
 
 def governance_table(site: Site, today: date) -> Table:
     """One row per board with a meeting on record; an empty cell where the record does not allow the figure."""
-    rows: list[dict[str, Any]] = comparison_rows(site, today)
-    columns = [Column(name, _type(name), text, _getter(name)) for name, text in COLUMNS.items()]
+    rows: list[dict[str, Any]] = [{**row, "as_of": today} for row in comparison_rows(site, today)]
+    columns = [Column("as_of", "date", "The build date the figures are computed as of.", _getter("as_of"))]
+    columns += [Column(name, _type(name), text, _getter(name)) for name, text in COLUMNS.items()]
     return Table(
         name="governance",
-        title=f"How the boards are run, from the record (as of {today.isoformat()})",
+        title="How the boards are run, from the record, as of the build date (column as_of)",
         columns=columns,
         rows=rows,
         primary_key=["board_id"],

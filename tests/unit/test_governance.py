@@ -3,6 +3,8 @@ the threshold between counts and rates, and the pages that show them."""
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
@@ -298,3 +300,23 @@ def test_the_board_page_and_its_detail_page_show_the_section(pages: dict[str, st
     detail = pages["boards/riverton-hwb/governance.md"]
     assert "The meeting was called at short notice because the strategy had to be approved" in detail
     assert "governance/methods.md" in pages
+
+
+def test_the_table_is_in_the_data_package_with_empty_cells_for_what_is_not_recorded(tmp_path: Path) -> None:
+    from frictionless import Package
+
+    from generator.exports import export_site
+
+    files = export_site(site_of(FIXTURE), TODAY, "Minutebook", "https://minutebook.example.org/")
+    header, *rows = csv.reader(io.StringIO(files["data/governance.csv"].decode("utf-8")))
+    assert header[:3] == ["as_of", "board_id", "board"]
+    hwb = next(row for row in rows if row[1] == "riverton-hwb")
+    assert hwb[header.index("members_present")] == "1"
+    assert hwb[header.index("quorum_reached")] == ""  # no quorum stated: empty, never 0
+    assert hwb[header.index("agendas_in_time")] == "0"  # one agenda on record, at short notice: a real zero
+    for path, content in files.items():
+        if path.startswith("data/"):
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_bytes(content)
+    report = Package(str(tmp_path / "data/datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
