@@ -134,7 +134,7 @@ def scrutiny(g: BoardGovernance, today: date) -> str:
     meetings = len({m.meeting.id for m in made})
     text = f"{counted(len(made), 'recommendation')}; a response on record to {len(answered)}"
     if answered:
-        text += f"; {share(accepted, len(answered), meetings, 'responses accepting')}"
+        text += f"; {share(accepted, len(answered), meetings, 'responses accepting it in full')}"
     timed = [a for a in g.awaited if a.due is not None]
     overdue = sum(1 for a in timed if a.overdue(today))
     text += f"; {overdue} of {len(timed)} responses with a statutory period overdue"
