@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.support import page_kinds
+from tests.browser.support import KINDS, page_kinds
 from tests.browser.test_a11y import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
