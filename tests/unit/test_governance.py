@@ -320,3 +320,10 @@ def test_the_table_is_in_the_data_package_with_empty_cells_for_what_is_not_recor
             (tmp_path / path).write_bytes(content)
     report = Package(str(tmp_path / "data/datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_a_renamed_boards_old_governance_address_redirects() -> None:
+    site = site_of(FIXTURE)
+    files = dict(build.generate(site, build.Settings(today=TODAY)))
+    stub = files["boards/riverton-health-board/governance.md"]
+    assert isinstance(stub, str) and '"redirect": "../../../boards/riverton-hwb/governance/"' in stub
