@@ -3,10 +3,10 @@ document.querySelectorAll(".mb-today").forEach(function (el) {
   el.textContent = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 });
 
-// Sortable tables (table.mb-sortable): each column heading becomes a button; the table reads and works
+// Sortable tables (table[data-sortable]): each column heading becomes a button; the table reads and works
 // without JavaScript, grouped as generated. Cells sort by their data-sort value (numbers as numbers);
 // cells with nothing on record ("Not recorded") sort last either way.
-document.querySelectorAll("table.mb-sortable").forEach(function (table) {
+document.querySelectorAll("table[data-sortable]").forEach(function (table) {
   var heads = table.querySelectorAll("thead th");
   heads.forEach(function (th, column) {
     var button = document.createElement("button");

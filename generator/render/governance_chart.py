@@ -110,7 +110,7 @@ def dot_chart(boards: list[BoardGovernance]) -> tuple[str, str] | None:
     svg = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {W} {height}" role="img"'
         ' aria-labelledby="governance-chart-title governance-chart-desc" font-family="sans-serif" font-size="16"'
-        ' fill="#1a1a1a" style="width:100%;max-width:720px;height:auto">',
+        ' fill="#1a1a1a" style="width:100%;max-width:560px;height:auto">',
         '<title id="governance-chart-title">Agenda notice and minutes approval, meeting by meeting</title>',
         f'<desc id="governance-chart-desc">{escape(sentence)}</desc>',
         *body,
