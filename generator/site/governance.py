@@ -149,7 +149,7 @@ COLUMNS = {  # the comparison table's columns (CSV headers) and what each holds
     "approval_not_on_record": "Held meetings whose minutes' approval is not on record (as of the build date).",
     "attendance_meetings": "Meetings whose attendance is on record.",
     "members_present": "Members present at those meetings (substitutes, officers and guests not counted).",
-    "member_places": "Members listed at those meetings: present, with apologies, absent or replaced.",
+    "member_places": "Members listed at those meetings: present, with apologies or absent (a member replaced for the meeting is neither).",
     "quorum_meetings": "Meetings where a quorum stated as a number can be compared with members present.",
     "quorum_reached": "Of those, meetings where members and substitutes present reached the quorum (computed).",
     "actions": "Actions kept in its meetings and in plans it monitors.",

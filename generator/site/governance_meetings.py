@@ -16,7 +16,9 @@ from generator.site.clear_days import Count, count_clear_days
 from generator.site.graph import Site
 from generator.site.meetings import approvals, has_minutes, put_for_approval, was_held
 
-MEMBER_STATUSES = ("present", "apologies", "absent", "replaced")  # a member's seat at a meeting
+# A member's seat at a meeting. 'replaced' (replaced for the meeting without a named substitute) counts
+# neither as present nor as absent (the design of issue 15), so it is left out of the count.
+MEMBER_STATUSES = ("present", "apologies", "absent")
 PRESENT_FOR_QUORUM = ("present", "substitute")  # a named substitute sits as a member for the meeting
 
 
@@ -59,7 +61,7 @@ class SeatsRow:
 
     meeting: Meeting
     present: int  # members present
-    seats: int  # members listed present, with apologies, absent or replaced
+    seats: int  # members listed present, with apologies or absent
     for_quorum: int  # members and named substitutes present
     quorum: int | None  # the board's quorum as a number, when the papers give one
     quorate_recorded: bool | None  # what the minutes say, if they say

@@ -327,3 +327,11 @@ def test_a_renamed_boards_old_governance_address_redirects() -> None:
     files = dict(build.generate(site, build.Settings(today=TODAY)))
     stub = files["boards/riverton-health-board/governance.md"]
     assert isinstance(stub, str) and '"redirect": "../../../boards/riverton-hwb/governance/"' in stub
+
+
+def test_a_member_replaced_for_the_meeting_is_neither_present_nor_absent() -> None:
+    g = governance(FIXTURE, "riverton-hosp")
+    row = next(r for r in g.seats if r.meeting.id == "2024-09-19")
+    statuses = [a.status for a in row.meeting.attendance]
+    assert "replaced" in statuses
+    assert row.seats == statuses.count("present") + statuses.count("apologies") + statuses.count("absent")
