@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import urls
 from generator.exports import export_site
 from generator.ingest.load import FileCache, load_data
+from generator.ingest.reference import read_reference
 from generator.ingest.validate import ModelCache, validate_all
 from generator.output.frontcheck import check_front_matter
 from generator.output.ledger import check_ledger, explain, extend_ledger
@@ -52,6 +53,7 @@ def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None
     report = Report()
     raw = load_data(data, report, caches.files if caches else None)
     models = validate_all(raw, report, caches.models if caches else None)
+    models.reference = read_reference(data, report)
     site = build_site(models, report)
     return report, (None if report.errors else site)
 

@@ -34,6 +34,7 @@ INDEXES = {
     "indicators": "indicators/",
     "plans": "plans/",
     "recommendations": "recommendations/",
+    "governance": "governance/",
     "reference": "reference/data-format/",
     "follow": "follow/",
 }
@@ -70,6 +71,16 @@ def follow_url(board_id: str | None = None) -> str:
     A board's is two segments under boards/, like its indicator overview, so no board id can take it.
     """
     return index_url("follow") if board_id is None else f"boards/{board_id}/follow/"
+
+
+def board_governance_url(board_id: str) -> str:
+    """URL of the page of how a board is run: its agenda notice, minutes, quorum, attendance and follow-up."""
+    return f"boards/{board_id}/governance/"
+
+
+def governance_methods_url() -> str:
+    """URL of the methods page of the governance figures (one segment under governance/, never a board's)."""
+    return "governance/methods/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -382,6 +393,7 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
         return [
             ("indicators", board_indicators_url(b)),
             ("follow", follow_url(b)),
+            ("governance", board_governance_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),

@@ -15,6 +15,7 @@ from generator.exports import kinds  # noqa: F401  (registers the exports of eac
 from generator.exports.calendars import calendar_files
 from generator.exports.csv_package import package_files
 from generator.exports.feeds import feed_files
+from generator.exports.governance_csv import governance_table
 from generator.exports.indicator_csv import indicator_csv_files
 from generator.exports.popolo import popolo_files
 from generator.exports.records_json import record_json_files
@@ -29,7 +30,7 @@ def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
     files: dict[str, Output] = {}
     files.update(schema_files())
     files.update(indicator_csv_files(site))
-    files.update(package_files(site))
+    files.update(package_files(site, (governance_table(site, today),)))
     files.update(record_json_files(site, site_url))
     files.update(popolo_files(site, site_url))
     files.update(feed_files(site, today, site_name, site_url))

@@ -72,9 +72,9 @@ def descriptor(tables: list[Table]) -> dict[str, Any]:
     }
 
 
-def package_files(site: Site) -> dict[str, Output]:
-    """Every CSV, the descriptor and the zip of the package."""
-    tables = all_tables(site)
+def package_files(site: Site, extra: tuple[Table, ...] = ()) -> dict[str, Output]:
+    """Every CSV, the descriptor and the zip of the package (``extra``: tables computed beside the records')."""
+    tables = [*all_tables(site), *extra]
     files: dict[str, Output] = {}
     for table in tables:
         path = urls.csv_url(table.name)

@@ -19,6 +19,7 @@ from generator.records.suggest import did_you_mean
 # Limits, documented on the data-format reference page. The largest real file is 119 kB.
 MAX_BYTES = 2_000_000
 IGNORED = {"README.md", ".gitkeep"}
+REFERENCE = "reference"  # rules the figures are measured against, read by ingest/reference.py
 LINKED = "is a symbolic link, and links are not followed (copy the {} into data/ instead)"
 
 
@@ -104,7 +105,7 @@ def _files(root: Path, base: str | None, report: Report) -> list[Path]:
     found = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts):
+        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts) or rel.parts[0] == REFERENCE:
             continue
         if path.is_symlink():
             report.error(_shown(root, base, rel), 0, "", LINKED.format("folder" if path.is_dir() else "file"))

@@ -18,6 +18,7 @@ one Pagefind index is built over the combined site, as in a single build.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -36,6 +37,16 @@ from generator.publish import publish
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 STUB = "---\ntitle: Stub\nsearch:\n  exclude: true\n---\n\nThis page is built by shard 0.\n"
+
+
+def stub(page: Path) -> str:
+    """A stub of a nav page that keeps its title: a nav entry without a title is named by its page's heading."""
+    if page.is_file():
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                title = json.dumps(line[2:].strip(), ensure_ascii=True)  # JSON is YAML: the title stays literal
+                return STUB.replace("title: Stub", f"title: {title}")
+    return STUB
 
 
 @dataclass
@@ -107,7 +118,7 @@ def prepare(shard: Shard, docs: Path, work: Path, config: dict[str, Any], root: 
         for rel in nav_pages(config):
             if not (shard_docs / rel).exists():
                 (shard_docs / rel).parent.mkdir(parents=True, exist_ok=True)
-                (shard_docs / rel).write_text(STUB, encoding="utf-8")
+                (shard_docs / rel).write_text(stub(docs / rel), encoding="utf-8")
     own = dict(config)
     own["docs_dir"] = str(shard_docs)
     own["site_dir"] = str(folder / "site")

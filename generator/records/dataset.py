@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from generator.records.common import Located, TopLevel
+from generator.records.governance import Reference
 from generator.records.registry import KINDS, Kind
 
 
@@ -21,6 +22,7 @@ class Models(Mapping[str, dict[str, TopLevel]]):
         self.rows: dict[str, dict[str, list[Located]]] = {kind.name: {} for kind in kinds if kind.rows}
         # Files with errors by (kind, key), or (the rows' name, id) for a CSV companion, with the file's path.
         self.broken: dict[tuple[str, str], str] = {}
+        self.reference = Reference(None, [])  # data/reference/ (ingest/reference.py), set by build.check
 
     def __getitem__(self, kind: str) -> dict[str, TopLevel]:
         return self.records[kind]

@@ -5,12 +5,13 @@ from __future__ import annotations
 from generator import urls
 from generator.records.board import Board
 from generator.records.plan import Plan
-from generator.render import jsonld
+from generator.render import governance_words, jsonld
 from generator.render.follow_pages import follow_page
 from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
+from generator.site.governance import governed
 from generator.site.meetings import attendance_as_of, first_shown, is_upcoming, name_in_force
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
@@ -52,6 +53,8 @@ def board_page(r: Renderer, board: Board) -> Page:
         coming=followup.coming_up(r.site, r.today, board.id),
         programmes=sorted((w for w in r.site.work_programmes.values() if w.board_id == board.id), key=lambda w: w.id),
         made=made,
+        gov=next((g for g in governed(r.site, r.today) if g.board.id == board.id), None),
+        words=governance_words,
         state=lambda m: followup.response_state(m, r.today),
         plans=sorted(
             (p for p in r.site.plans.values() if _plan_of(p, board)),

@@ -88,6 +88,9 @@ KINDS = {
     "strategy": "strategies/*/",
     "indicators-index": "indicators/",
     "indicator": "indicators/*/",
+    "governance-index": "governance/",  # issue 20: the comparison, its chart and sortable tables
+    "governance-methods": "governance/methods/",
+    "board-governance": "boards/riverton-hwb/governance/",  # short notice with its reason, actions
     "document": "documents/*/",
     "follow": "follow/",
     "about": "about/",
