@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import escape
 
 from generator.records.indicator import Indicator, IndicatorValue
-from generator.site.stats import chart_kind, comparators, own_area, period_kind, sort_periods
+from generator.site.stats import broken_down, chart_kind, comparators, own_area, period_kind, sort_periods
 
 W, H = 480, 320
 LEFT, RIGHT, BOTTOM = 66, 14, 92
@@ -97,6 +97,8 @@ class ChartCache:
 
     def svg(self, indicator: Indicator, values: list[IndicatorValue], summary: str) -> str:
         """The chart of an indicator, reused when its data is unchanged since the last build or in this one."""
+        if broken_down(indicator, values):
+            return ""  # a breakdown's figures are its table; a point per period would show one of them
         spec = chart_spec(indicator, values, summary)
         key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
         found = self.current.get(key) or self.previous.get(key)

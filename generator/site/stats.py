@@ -145,12 +145,28 @@ def comparators(indicator: Indicator, values: list[IndicatorValue]) -> list[str]
 
 
 def latest(indicator: Indicator, values: list[IndicatorValue]) -> IndicatorValue | None:
-    """The own area's latest row with a value, or its latest row if none has one."""
+    """The own area's latest row with a value, or its latest row if none has one; none for a breakdown."""
+    if breakdown(indicator, values):
+        return None  # several figures for one period: the last row would be an arbitrary one, often a total
     rows = series(values, own_area(indicator, values))
     with_value = [v for v in rows if v.value is not None]
     dated = [v for v in with_value if period_key(v.period)]
     found = dated or with_value or rows
     return found[-1] if found else None
+
+
+def breakdown(indicator: Indicator, values: list[IndicatorValue]) -> list[IndicatorValue]:
+    """The own area's figures for its latest period when there are several (a table told apart by notes)."""
+    rows = [v for v in series(values, own_area(indicator, values)) if v.value is not None]
+    last = ([v for v in rows if period_key(v.period)] or rows)[-1:]
+    alike = [v for v in rows if last and v.period == last[0].period]
+    return alike if len(alike) > 1 else []
+
+
+def broken_down(indicator: Indicator, values: list[IndicatorValue]) -> bool:
+    """Whether any period of the own area has several figures: a chart of one point per period would hide them."""
+    periods = [v.period for v in series(values, own_area(indicator, values)) if v.value is not None]
+    return len(periods) != len(set(periods))
 
 
 def chart_kind(indicator: Indicator, values: list[IndicatorValue]) -> str:
@@ -206,6 +222,11 @@ def _lower_first(title: str) -> str:
     return title if first.isupper() or first[1:2].isupper() else title[:1].lower() + title[1:]
 
 
+def _owner(area: str) -> str:
+    """The area as an owner: Coventry’s, Wales’."""
+    return f"{area}’" if area.endswith("s") else f"{area}’s"
+
+
 def summary(indicator: Indicator, values: list[IndicatorValue]) -> str:
     """One plain-English sentence about the latest value, its comparison and target."""
     row = latest(indicator, values)
@@ -214,10 +235,16 @@ def summary(indicator: Indicator, values: list[IndicatorValue]) -> str:
     directions = {"higher-is-better": "; higher is better", "lower-is-better": "; lower is better"}
     better = directions.get(indicator.polarity, "")
     if row is None:
+        alike = breakdown(indicator, values)
+        if alike:
+            return (
+                f"{_owner(area)} {name} is printed as {len(alike)} figures for “{alike[0].period}”, not as one "
+                "figure: every figure is in the table of values."
+            )
         return f"No values are on record for {name}."
     when = f"In {row.period}" if re.match(r"(\d|q\d|" + _MONTH + ")", row.period.lower()) else f"For “{row.period}”"
     when = "On" + when[2:] if re.match(r"\d{1,2}[\s-]+\D", row.period) else when
-    owner = f"{area}’" if area.endswith("s") else f"{area}’s"
+    owner = _owner(area)
     if row.value is None:
         return f"{when}, there is no value for {owner} {name} ({row.note or 'not given'})."
     text = f"{when}, {owner} {name} was {with_unit(row.value, indicator.unit)}"

@@ -122,3 +122,16 @@ def test_single_value_and_flat_values_render() -> None:
         [IndicatorValue(period=p, area="Coventry", value="5") for p in ("2012", "2013")],
     ):
         assert "<circle" in charts.render(charts.chart_spec(ind, rows, "s"))
+
+
+def test_a_breakdown_gets_no_chart() -> None:
+    """Draw no chart when a period has several figures: one point per period would show only the last, a total."""
+    mash = Indicator(
+        id="mash", title="MASH - Staff Costs", unit="£", value_type="pounds", polarity="no-judgement", board_ids=["b"]
+    )
+    rows = [
+        IndicatorValue(period="not printed", area="Southampton", value="52800", note="Post: Team Management"),
+        IndicatorValue(period="not printed", area="Southampton", value="545500", note="Post: Total SCC MASH"),
+    ]
+    assert charts.ChartCache().svg(mash, rows, "") == ""
+    assert "<svg" in charts.ChartCache().svg(mash, rows[:1], "")

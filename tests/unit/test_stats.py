@@ -146,3 +146,18 @@ def test_summary_of_a_suppressed_value_gives_the_note() -> None:
 def test_latest_prefers_dated_periods() -> None:
     values = [row("1", period="2015/16"), row("2", period="Year End (latest MAT)")]
     assert stats.latest(indicator(), values).period == "2015/16"
+
+
+def test_several_figures_for_one_period_are_a_breakdown_not_a_headline() -> None:
+    """A table broken down by post (told apart by note) has no single latest value: never its last row, a total."""
+    table = [
+        row("52800", period="not printed", note="Post: Team Management"),
+        row("545500", period="not printed", note="Post: Total SCC MASH, printed total"),
+    ]
+    mash = indicator("no-judgement", title="MASH - Staff Costs", unit="£")
+    assert stats.latest(mash, table) is None
+    assert stats.summary(mash, table) == (
+        "Coventry’s MASH - Staff Costs is printed as 2 figures for “not printed”, not as one figure: "
+        "every figure is in the table of values."
+    )
+    assert stats.latest(mash, [*table, row("1", period="2016/17")]).period == "2016/17"
