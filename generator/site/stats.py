@@ -238,7 +238,7 @@ def summary(indicator: Indicator, values: list[IndicatorValue]) -> str:
         alike = breakdown(indicator, values)
         if alike:
             return (
-                f"{_owner(area)} {name} is printed as {len(alike)} figures for “{alike[0].period}”, not as one "
+                f"{_owner(area)} {name} is printed as {len(alike)} figures for one period ({alike[0].period}), not as one "
                 "figure: every figure is in the table of values."
             )
         return f"No values are on record for {name}."

@@ -157,7 +157,7 @@ def test_several_figures_for_one_period_are_a_breakdown_not_a_headline() -> None
     mash = indicator("no-judgement", title="MASH - Staff Costs", unit="£")
     assert stats.latest(mash, table) is None
     assert stats.summary(mash, table) == (
-        "Coventry’s MASH - Staff Costs is printed as 2 figures for “not printed”, not as one figure: "
+        "Coventry’s MASH - Staff Costs is printed as 2 figures for one period (not printed), not as one figure: "
         "every figure is in the table of values."
     )
     assert stats.latest(mash, [*table, row("1", period="2016/17")]).period == "2016/17"
