@@ -35,6 +35,7 @@ class IndicatorState:
     target: stats.Judgement
     trend: stats.Judgement
     comparisons: list[Comparison] = field(default_factory=list)
+    breakdown: int = 0  # figures in the latest period when it is broken down (then there is no latest value)
 
     @property
     def main(self) -> Comparison | None:
@@ -46,6 +47,13 @@ class IndicatorState:
         """The latest value with its unit, or an empty string."""
         row = self.latest
         return "" if row is None or row.value is None else stats.with_unit(row.value, self.indicator.unit)
+
+    @property
+    def value_or_why(self) -> str:
+        """The latest value with its unit, or how many figures a breakdown has, or 'No value'."""
+        if self.breakdown:
+            return f"{self.breakdown} figures, a breakdown"
+        return self.value_only or "No value"
 
     @property
     def value_text(self) -> str:
@@ -72,4 +80,5 @@ def indicator_state(site: Site, indicator: Indicator) -> IndicatorState:
         stats.against_target(row, indicator.polarity),
         stats.trend(indicator, values),
         comparisons,
+        len(stats.breakdown(indicator, values)),
     )

@@ -181,6 +181,8 @@ def trend(indicator: Indicator, values: list[IndicatorValue]) -> Judgement:
     rows = [v for v in series(values, own_area(indicator, values)) if v.value is not None]
     if not rows:
         return Judgement("none", "No trend", "no values")
+    if broken_down(indicator, values):
+        return Judgement("none", "No trend", "several figures share a period (a breakdown)")
     kind = period_kind(rows[-1].period)
     same = [v for v in rows if period_kind(v.period) == kind and period_key(v.period)]
     if not same:

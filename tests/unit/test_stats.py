@@ -161,3 +161,10 @@ def test_several_figures_for_one_period_are_a_breakdown_not_a_headline() -> None
         "every figure is in the table of values."
     )
     assert stats.latest(mash, [*table, row("1", period="2016/17")]).period == "2016/17"
+
+
+def test_no_trend_through_figures_that_share_a_period() -> None:
+    """Draw no trend through a breakdown: its rows are parts of one period, not a series."""
+    values = [row(str(n), period="2015/16", note=f"Proposal {n}") for n in (100, 750, 400, 400, 480)]
+    judgement = stats.trend(indicator("no-judgement"), values)
+    assert (judgement.word, judgement.detail) == ("No trend", "several figures share a period (a breakdown)")
