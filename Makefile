@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test unit check serve lint golden new-meeting clean bench docs
+.PHONY: site test unit check check-address serve lint golden new-meeting clean bench docs
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -19,6 +19,9 @@ site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict 
 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check
+
+check-address: $(STAMP)   ## fail while mkdocs.yml's site_url is the example address (the publish workflow runs it)
+	$(PY) -m generator check-address
 
 test: lint               ## the whole suite (lint, types, unit, golden, site, browser), slowest tests listed
 	$(PY) -m pytest -q --durations=25

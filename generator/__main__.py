@@ -1,4 +1,4 @@
-"""Command line: check | build | site | new | docs. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
+"""Command line: check | check-address | build | site | new | docs. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="show tracebacks for bugs")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and report every problem")
+    address = sub.add_parser("check-address", help="fail while mkdocs.yml's site_url is an example address")
+    address.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     for name, text in (
         ("build", "validate, then write the Markdown pages"),
         ("site", "build, then run mkdocs build into site/"),
@@ -84,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "check":
         report, _ = build.check(args.data)
         return finish(report, args.strict, wrote=True)
+    if args.command == "check-address":
+        return check_address(args.config)
     name, url = (
         publish.site_settings(args.config)
         if args.config.exists()
@@ -97,8 +101,23 @@ def run(args: argparse.Namespace) -> int:
         if status or args.command == "build":
             return status
         if args.shards > 0:
-            return shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
-        return publish.mkdocs_build(args.config, args.out)
+            status = shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
+        else:
+            status = publish.mkdocs_build(args.config, args.out)
+    problem = publish.address_problem(args.config) if args.config.exists() else None
+    if problem:  # said after every site build; the publish workflow's check-address makes it an error
+        print(f"warning: {problem}", file=sys.stderr)
+    return status
+
+
+def check_address(config: Path) -> int:
+    """Exit 1 while the site's address is an example one (the publish workflow runs this before building)."""
+    problem = publish.address_problem(config)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    print(f"site address: {publish.site_settings(config)[1]}")
+    return 0
 
 
 def finish(report: Report, strict: bool, wrote: bool) -> int:

@@ -35,6 +35,7 @@ INDEXES = {
     "plans": "plans/",
     "recommendations": "recommendations/",
     "reference": "reference/data-format/",
+    "follow": "follow/",
 }
 
 
@@ -61,6 +62,14 @@ def board_url(board_id: str) -> str:
 def board_indicators_url(board_id: str) -> str:
     """URL of a board's indicator overview."""
     return f"boards/{board_id}/indicators/"
+
+
+def follow_url(board_id: str | None = None) -> str:
+    """URL of the page on how to follow every board (feeds, calendar, email), or one board.
+
+    A board's is two segments under boards/, like its indicator overview, so no board id can take it.
+    """
+    return index_url("follow") if board_id is None else f"boards/{board_id}/follow/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -158,6 +167,21 @@ def indicator_csv_path(indicator_id: str) -> str:
     return indicator_csv_url(indicator_id)
 
 
+# Pages about indicators that are not one indicator's. An indicator whose id were 'methods' or
+# 'compare' would take these addresses, so those ids are refused (records/indicator.py).
+INDICATOR_PAGES = ("methods", "compare")
+
+
+def indicator_methods_url() -> str:
+    """URL of the page that explains every method the indicator pages use."""
+    return "indicators/methods/"
+
+
+def indicator_compare_url(code: str) -> str:
+    """URL of the page comparing the boards' areas on one national code ('NI 64' -> indicators/compare/ni-64/)."""
+    return f"indicators/compare/{slug(code)}/"
+
+
 def document_url(document_id: str) -> str:
     """URL of a document's page."""
     return f"documents/{document_id}/"
@@ -249,6 +273,14 @@ def upcoming_feed_url() -> str:
 def calendar_url(board_id: str | None = None) -> str:
     """URL of the iCalendar file of meetings: all boards, or one board."""
     return f"{CALENDARS}meetings.ics" if board_id is None else f"{CALENDARS}{board_id}.ics"
+
+
+# Ids whose page or file the site itself uses, by kind: what a record with that id would collide with.
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "boards": {
+        calendar_url()[len(CALENDARS) : -len(".ics")]: f"{calendar_url()} is the calendar of every board's meetings"
+    },
+}
 
 
 def sitemap_url() -> str:
@@ -349,6 +381,7 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
     if kind == "boards":
         return [
             ("indicators", board_indicators_url(b)),
+            ("follow", follow_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),

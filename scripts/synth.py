@@ -146,11 +146,11 @@ def write_indicators(out: Path, n: int, size: Size, rng: random.Random) -> list[
         )
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["period", "area", "area_code", "value", "lower_ci", "upper_ci", "note"])
+        writer.writerow(["period", "area", "area_code", "value", "lower_ci", "upper_ci", "ci_level", "note"])
         for p in range(size.periods):
             for a, area in enumerate(areas):
                 value = round(rng.uniform(5, 40), 1)
-                writer.writerow([str(2010 + p), area, f"E{n:04d}{a:04d}", value, value - 1, value + 1, ""])
+                writer.writerow([str(2010 + p), area, f"E{n:04d}{a:04d}", value, value - 1, value + 1, "95", ""])
         (out / "indicators" / f"{iid}.csv").write_text(buf.getvalue(), encoding="utf-8")
     return ids
 

@@ -17,6 +17,7 @@ from generator.exports.tables_follow import (
     updates_table,
     work_programmes_table,
 )
+from generator.exports.tables_items import presenters_table, public_speakers_table
 from generator.exports.tables_meetings import (
     attendance_table,
     boards_table,
@@ -49,6 +50,8 @@ MEETINGS = TableMaker(
         ("agenda_items", "agenda_items", "meeting_id"),
         ("resolutions", "resolutions", "meeting_id"),
         ("actions", "actions", "meeting_id"),
+        ("presenters", "presenters", "meeting_id"),
+        ("public_speakers", "public_speakers", "meeting_id"),
         ("recommendations", "recommendations", "meeting_id"),
         ("referrals", "referrals", "meeting_id"),
     ),
@@ -71,6 +74,8 @@ EXPORTS.register(
             TableMaker("attendance", attendance_table),
             TableMaker("agenda_items", items_table),
             TableMaker("resolutions", resolutions_table, ()),  # each decision page has a twin
+            TableMaker("presenters", presenters_table),
+            TableMaker("public_speakers", public_speakers_table),
             TableMaker(
                 "recommendations",
                 recommendations_table,

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import urls
 from generator.ingest.load import RawData, RawRecord
 from generator.ingest.load_csv import RawTable
 from generator.records.common import Located, Origin, TopLevel
@@ -73,15 +74,16 @@ def _duplicate_rows(table: RawTable, spec: Rows, report: Report) -> bool:
     first: dict[tuple[str, ...], int] = {}
     found = False
     for line, row in table.rows:
-        if not all(row.get(column) for column in spec.row_key if column in spec.required):
-            continue  # a row without a period or an area has its own error
         key = tuple(row.get(column, "") for column in spec.row_key)
+        if not any(key):
+            continue  # a row naming nothing (no period, area or note) has its own error
         earlier = first.setdefault(key, line)
         if earlier != line:
             found = True
             named = [f"{column} '{value}'" for column, value in zip(spec.row_key, key, strict=True) if value]
-            said = ", ".join(named[:-1]) + f" and {named[-1]}"
-            message = f"duplicate row: {said} are already on line {earlier} (keep one of the two rows)"
+            said = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+            verb = "are" if len(named) > 1 else "is"
+            message = f"duplicate row: {said} {verb} already on line {earlier} (keep one of the two rows)"
             report.error(table.path, line, "", message)
     return found
 
@@ -101,6 +103,12 @@ def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
             record.line(("id",)),
             "id",
             f"'{model.id}' does not match the file name '{record.stem}' (rename the file or fix the id)",
+        )
+        return None
+    taken = urls.RESERVED_IDS.get(kind.name, {}).get(model.id)
+    if taken:
+        report.error(
+            record.path, record.line(("id",)), "id", f"'{model.id}' is taken by the site: {taken} (choose another id)"
         )
         return None
     parent = getattr(model, kind.parent_field) if kind.parent_field else None

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -41,6 +42,28 @@ def site_settings(config: Path) -> tuple[str, str]:
     data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     url = str(data.get("site_url", "https://minutebook.example.org/"))
     return str(data.get("site_name", "Minutebook")), url if url.endswith("/") else url + "/"
+
+
+# The domains reserved for examples (RFC 2606): a site published under one cannot be reached.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def example_address(site_url: str) -> bool:
+    """Whether ``site_url`` is on a domain reserved for examples (the one mkdocs.yml ships with)."""
+    host = (urlsplit(site_url).hostname or "").lower()
+    return host.endswith(".example") or any(host == d or host.endswith("." + d) for d in EXAMPLE_DOMAINS)
+
+
+def address_problem(config: Path) -> str | None:
+    """What is wrong with the site's address in ``config``, or None: canonical links, citations and feeds use it."""
+    site_url = site_settings(config)[1]
+    if not example_address(site_url):
+        return None
+    return (
+        f"{config.name}: site_url: '{site_url}' is an example address, and every canonical link, citation and "
+        f"feed of the site points at it (set site_url in {config.name} to the address the site is published at, "
+        "such as its GitHub Pages address https://<owner>.github.io/<repository>/)"
+    )
 
 
 def mkdocs_command(config: Path, out: Path) -> list[str]:

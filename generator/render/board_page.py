@@ -7,7 +7,8 @@ from generator.records.board import Board
 from generator.records.meeting import Meeting
 from generator.records.plan import Plan
 from generator.render import jsonld
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.follow_pages import follow_page
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
@@ -65,7 +66,7 @@ def board_page(r: Renderer, board: Board) -> Page:
     ]
     if made:
         page.feeds.append((f"Recommendations of {board.name}", urls.recommendations_feed_url(board.id)))
-    return page
+    return findable(page, "Board", [board.name])
 
 
 def _plan_of(plan: Plan, board: Board) -> bool:
@@ -79,4 +80,4 @@ def _put_to(r: Renderer, plan: Plan, board: Board) -> list[tuple[Meeting, str | 
     return [(meeting, item) for meeting, item in found if meeting and meeting.board_id == board.id]
 
 
-PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board)]))
+PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board), follow_page(r, board)]))

@@ -240,16 +240,6 @@ def make_env() -> jinja2.Environment:
     return env
 
 
-def tidy(body: str) -> str:
-    """Drop blank lines and indentation so Markdown keeps the HTML as one raw block."""
-    text = "\n".join(line.strip() for line in body.splitlines() if line.strip()) + "\n"
-    # Wide tables scroll inside a focusable region instead of the whole page on a phone.
-    text = text.replace(
-        "<table", '<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Scrollable table"><table'
-    )
-    return text.replace("</table>", "</table></div>")
-
-
 def plain(text: str) -> str:
     """Collapse white space (for descriptions)."""
     return re.sub(r"\s+", " ", text).strip()

@@ -1,115 +1,85 @@
-"""The pages of follow-up: plans, work programmes, each recommendation, and the indexes of plans and
-open recommendations."""
+"""Pages on how to follow the boards: feed and calendar addresses to copy, and how to use them (issue 17).
+
+Every "follow" link of the site leads here rather than to a feed file, which a browser shows as raw
+XML: one page for every board at once, and one per board. The addresses are written in full (the
+site's address and the file's), for a reader to copy into a feed reader, calendar app or
+feed-to-email service.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 from generator import urls
-from generator.records.fields import slug
-from generator.records.plan import Plan, PlanGroup
-from generator.records.work_programme import PlannedItem, WorkProgramme
-from generator.render.pages import PAGES, Page, PageMaker, Renderer, listing
+from generator.records.board import Board
+from generator.render.pages import Page, Renderer, findable
 from generator.site import followup
-from generator.site.queries import counted
-from generator.site.tracked import Made, Tracked
 
 
-def plan_page(r: Renderer, plan: Plan) -> Page:
-    """The page of one plan: its facts, its groups and actions, and the meetings it was put to."""
-    tracked = [t for t in r.site.actions if t.holder is plan]
-    by_group: dict[str | None, list[Tracked]] = {}
-    for t in tracked:
-        by_group.setdefault(t.action.group, []).append(t)
-    children: dict[str | None, list[PlanGroup]] = {}
-    for group in plan.groups:
-        children.setdefault(group.parent, []).append(group)
-    received = [(rec, r.site.meetings.get(rec.meeting)) for rec in plan.received_at]
-    refs = {a.id: a.ref for a in plan.actions if a.ref}  # readers know an action by its printed reference
-    description = f"{plan.title}: {counted(len(plan.actions), 'action')}, with their status as printed."
-    return r.page(
-        urls.page_url("plans", plan.id),
-        "plan.j2",
-        plan.title,
-        description,
-        p=plan,
-        received=received,
-        top_groups=children.get(None, []),
-        children=lambda gid: children.get(gid, []),
-        actions_in=lambda gid: by_group.get(gid, []),
-        anchor=lambda group: slug(group.id),
-        ref_list=lambda ids: _and([refs.get(i, i) for i in ids]),
-    )
+@dataclass(frozen=True)
+class Address:
+    """One address to follow: what it is, what it brings, its site URL, and its media type."""
+
+    key: str  # the anchor of its row ('decisions-feed')
+    name: str
+    what: str
+    url: str
+    media: str
 
 
-def _and(words: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def site_addresses() -> list[Address]:
+    """The feeds and calendar of every board at once."""
+    return [
+        Address("decisions-feed", "Decisions of every board", "An Atom feed: each new decision, newest first",
+                urls.decisions_feed_url(), "application/atom+xml"),
+        Address("upcoming-feed", "Upcoming meetings of every board", "An Atom feed: meetings still to come",
+                urls.upcoming_feed_url(), "application/atom+xml"),
+        Address("calendar", "Meetings of every board", "A calendar (iCalendar): every meeting, cancelled ones marked",
+                urls.calendar_url(), "text/calendar"),
+    ]  # fmt: skip
 
 
-def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
-    """The page of one work programme: every planned item, and where each was heard."""
-    rows = [p for p in followup.planned(r.site) if p.programme is programme]
-
-    def origin_meeting(item: PlannedItem) -> object:
-        meeting = item.origin.meeting if item.origin else None
-        return r.site.meetings.get(f"{programme.board_id}/{meeting}") if meeting else None
-
-    return r.page(
-        urls.page_url("work-programmes", programme.id),
-        "work-programme.j2",
-        programme.title,
-        f"{programme.title}: what the board plans to take at future meetings, and when each item was heard.",
-        w=programme,
-        rows=rows,
-        heard=sum(1 for p in rows if p.heard),
-        origin_meeting=origin_meeting,
-    )
+def board_addresses(board: Board, recommends: bool = False) -> list[Address]:
+    """The feeds and calendar of one board (with its recommendations' feed if it ``recommends``)."""
+    made = [
+        Address("recommendations-feed", "Recommendations feed",
+                "An Atom feed: recommendations this board made to other bodies, and the responses",
+                urls.recommendations_feed_url(board.id), "application/atom+xml"),
+    ]  # fmt: skip
+    return [
+        Address("decisions-feed", "Decisions feed", "An Atom feed: each new decision of this board, newest first",
+                urls.decisions_feed_url(board.id), "application/atom+xml"),
+        Address("meetings-feed", "Meetings feed", "An Atom feed: new, changed and cancelled meetings",
+                urls.meetings_feed_url(board.id), "application/atom+xml"),
+        Address("calendar", "Meetings calendar", "A calendar (iCalendar): every meeting, cancelled ones marked",
+                urls.calendar_url(board.id), "text/calendar"),
+    ] + (made if recommends else [])  # fmt: skip
 
 
-def recommendation_page(r: Renderer, made: Made) -> Page:
-    """The permanent page of one recommendation: its words, addressees, responses and progress."""
-    actions = [t for t in r.site.actions if t.made is made]
-    title = f"Recommendation {made.label} of {made.board.short_name}, {followup.uk(made.meeting.date)}"
-    description = f"{made.board.name}, {followup.uk(made.meeting.date)}: {made.rec.text}"[:300]
-    return r.page(
-        made.url,
-        "recommendation.j2",
-        title,
-        description,
-        r=made,
-        state=followup.response_state(made, r.today),
-        actions=actions,
-    )
-
-
-def follow_indexes(r: Renderer) -> Iterator[Page]:
-    """``/plans/`` (every plan, by title) and ``/recommendations/`` (the open ones, by board)."""
-    plans = sorted(r.site.plans.values(), key=lambda p: (p.title.lower(), p.id))
-    yield listing(
-        r.page(
-            urls.index_url("plans"),
-            "plans_index.j2",
-            "Plans",
-            "Action plans, business plans and trackers.",
-            plans=plans,
-        )
-    )
+def follow_page(r: Renderer, board: Board | None = None) -> Page:
+    """The page on how to follow every board, or ``board``."""
+    url = urls.follow_url(board.id if board else None)
     boards = sorted(r.site.boards.values(), key=lambda b: b.name)
-    rows = [(b, followup.recommendations_of(r.site, b.id)) for b in boards]
-    rows = [(b, made) for b, made in rows if made]
-    yield listing(
-        r.page(
-            urls.index_url("recommendations"),
-            "recommendations_index.j2",
-            "Open recommendations",
-            "Recommendations boards made to other bodies that are still open: awaiting a response, or accepted "
-            "and not yet done.",
-            rows=[(b, [x for x in made if followup.is_open(x, r.today)], len(made)) for b, made in rows],
-            state=lambda made: followup.response_state(made, r.today),
-        )
+    title = f"Follow {board.name}" if board else "Follow the boards"
+    what = board.name if board else "every board"
+    page = r.page(
+        url,
+        "follow_page.j2",
+        title,
+        f"New decisions and meetings of {what} in a feed reader, a calendar app or by email: the addresses to copy.",
+        b=board,
+        boards=[] if board else boards,
+        addresses=board_addresses(board, bool(followup.recommendations_of(r.site, board.id)))
+        if board
+        else site_addresses(),
+        absolute=lambda site_url: r.site_url.rstrip("/") + "/" + site_url,
     )
-
-
-PAGES.register("plans", PageMaker("plan.j2", lambda r, plan: [plan_page(r, plan)]))
-PAGES.register("work-programmes", PageMaker("work-programme.j2", lambda r, wp: [work_programme_page(r, wp)]))
+    if board is None:
+        return findable(page, "How to follow")
+    if board is not None:  # one page per board, alike but for the board: the site-wide one stands for them in search
+        page.meta["search"] = {"exclude": True}
+        page.feeds = [
+            (f"Decisions of {board.name}", urls.decisions_feed_url(board.id)),
+            (f"Meetings of {board.name}", urls.meetings_feed_url(board.id)),
+        ]
+    return page

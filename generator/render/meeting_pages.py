@@ -8,9 +8,9 @@ from generator.records.common import DatedText
 from generator.records.fields import slug
 from generator.records.meeting import Attendance, Item, Meeting
 from generator.render import jsonld
-from generator.render.follow_pages import recommendation_page
+from generator.render.followup_pages import recommendation_page
 from generator.render.indicator_view import badge
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import queries as ctx
 from generator.site.graph import Decision
@@ -84,9 +84,10 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         plans_at=lambda item: followup.plans_received(r.site, meeting, item),
         planned_at=lambda item: followup.planned_for(r.site, meeting, item),
         planned_here=[p for p in followup.planned(r.site) if p.target is meeting and p.heard is None],
+        permalink=r.site_url + url,
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
-    return page
+    return findable(page, "Meeting", [board.name], meeting.date.year)
 
 
 def board_statement(board: Board, meeting: Meeting) -> DatedText | None:
@@ -119,7 +120,7 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
     title = f"{decision.item.title} ({short}, {uk_date(decision.meeting.date, weekday=False)})"
     text = " ".join(p.text for p in res.parts)
     description = f"{decision.board.name}, {uk_date(decision.meeting.date)}, minute {decision.minute}: {text}"[:300]
-    return r.page(
+    page = r.page(
         decision.url,
         "decision.j2",
         title,
@@ -135,6 +136,7 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
         adopted=adopted,
         permalink=r.site_url + decision.url,
     )
+    return findable(page, "Decision", [decision.board.name], decision.meeting.date.year)
 
 
 def meeting_pages(r: Renderer, meeting: Meeting) -> list[Page]:

@@ -22,7 +22,8 @@ from generator.records.fields import (
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
-from generator.render.pages import Page, Renderer
+from generator.render.blocks import tidy
+from generator.render.pages import STAFF, Page, Renderer, findable
 from generator.render.reference_fields import FieldDoc, field_docs, sub_models
 
 OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
@@ -53,7 +54,7 @@ def reference_html() -> str:
     """The reference as HTML tables, one per record kind and part."""
     out = [
         '<div class="mb-page">',
-        "<h1>Data format reference</h1>",
+        '<h1 id="title">Data format reference</h1>',
         "<p>Generated from the record models, so it is always current. "
         "Every value is written as text; each field converts it by its type.</p>",
     ]
@@ -169,9 +170,10 @@ def _limits() -> list[str]:
 
 def reference_page(r: Renderer) -> Page:
     """The data-format reference page."""
-    return Page(
+    page = Page(
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
-        reference_html(),
+        tidy(reference_html()),
     )
+    return findable(page, STAFF)  # written for the staff who publish: labelled so in search results

@@ -1,4 +1,7 @@
-"""Cross-record rules of strategies and indicators: references resolve, every indicator has its values."""
+"""Cross-record rules of strategies and indicators: references resolve, every indicator has its values.
+
+An indicator's ratings, targets and rating key each cite a document, which must exist.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +43,7 @@ def check_indicators(site: Site, check: Checker, records: dict[str, TopLevel]) -
     for indicator in by_key(records):
         if indicator.id not in values and ("values", indicator.id) not in models.broken:
             check.at(indicator, ("id",), f"no values file: add data/indicators/{indicator.id}.csv")
+        _check_printed_sources(check, indicator)
     for stem in sorted(values):
         if stem not in records:
             path = values[stem][0].origin.path if values[stem] else f"data/indicators/{stem}.csv"
@@ -49,3 +53,12 @@ def check_indicators(site: Site, check: Checker, records: dict[str, TopLevel]) -
             )
             check.report.error(path, 1, "", note)
 
+
+
+def _check_printed_sources(check: Checker, indicator: Indicator) -> None:
+    """The document of every rating, target and rating key exists."""
+    for name in ("ratings", "targets"):
+        for n, part in enumerate(getattr(indicator, name)):
+            check.source(indicator, (name, n), part.source)
+    if indicator.rating_key is not None:
+        check.source(indicator, ("rating_key",), indicator.rating_key.source)

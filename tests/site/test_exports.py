@@ -45,6 +45,8 @@ def record_counts(site: Site) -> dict[str, int]:
         "meetings": len(meetings),
         "attendance": sum(len(m.attendance) for m in meetings),
         "agenda_items": len(items),
+        "presenters": sum(len(it.presenters) for it in items),
+        "public_speakers": sum(len(it.public_speakers) for it in items),
         "resolutions": sum(len(it.resolutions) for it in items),
         "actions": len(site.actions),
         "action_statuses": sum(len(t.action.status_history) for t in site.actions),
@@ -164,8 +166,11 @@ def test_every_json_file_parses_and_each_record_page_links_its_twin(fixture_site
         assert f'href="{twin}"' in html, page
         assert (fixture_site / urls.json_url(page)).exists()
     html = (fixture_site / "boards/riverton-hwb/index.html").read_text(encoding="utf-8")
+    follow = urls.follow_url("riverton-hwb")
+    assert f'href="{urls.relative("boards/riverton-hwb/", follow)}"' in html  # the board's follow page offers its files
+    html = (fixture_site / follow / "index.html").read_text(encoding="utf-8")
     for target in (urls.calendar_url("riverton-hwb"), urls.meetings_feed_url("riverton-hwb")):
-        assert f'href="{urls.relative("boards/riverton-hwb/", target)}"' in html
+        assert f'href="{urls.relative(follow, target)}"' in html
 
 
 @pytest.mark.site

@@ -7,6 +7,7 @@ meeting, a past meeting without minutes; and the board's dated text, quorum, sch
 
 from __future__ import annotations
 
+import csv
 import html
 import re
 from pathlib import Path
@@ -167,3 +168,29 @@ def test_past_meetings_without_minutes_are_never_scheduled(fixture_site: Path) -
     has(page(fixture_site, "meetings/riverton-hwb/2030-01-15"), "Status Upcoming")
     for url in ("meetings/riverton-hosp/2025-03-13", "boards/riverton-hosp", "meetings/riverton-hosp"):
         assert "Scheduled" not in page(fixture_site, url)
+
+
+def test_the_person_page_says_from_which_meeting_a_seat_without_start_is_on_record(fixture_site: Path) -> None:
+    has(
+        page(fixture_site, "people/ivy-member"),
+        "Riverton Health Overview and Scrutiny Panel Member On record from 18 Jul 2024 No end recorded",
+    )
+    assert 'On record from <a href="../../meetings/riverton-hosp/2024-07-18/">' in raw(fixture_site, "people/ivy-member")
+
+
+def test_presenters_and_public_speakers_tables_carry_organisations_and_never_names(fixture_site: Path) -> None:
+    def rows(name: str) -> list[dict[str, str]]:
+        with (fixture_site / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+            return list(csv.DictReader(f))
+
+    presenters = rows("presenters")
+    assert [(r["person_id"], r["role"], r["organisation_id"]) for r in presenters] == [
+        ("cy-member", "Chief Executive", "riverton-icb"),
+        ("", "Representatives of the integrated care board", "riverton-icb"),
+    ]
+    speakers = rows("public_speakers")
+    assert list(speakers[0]) == ["id", "meeting_id", "item_id", "count", "note", "on_behalf_of_id", "on_behalf_of"]
+    assert [(r["item_id"], r["count"], r["on_behalf_of"]) for r in speakers] == [
+        ("riverton-hosp/2024-09-19/3", "2", ""),
+        ("riverton-hosp/2024-09-19/3", "1", "Riverton Carers Centre"),
+    ]

@@ -304,7 +304,10 @@ def test_url_with_quotes_is_refused(tmp_path: Path) -> None:
         f"{BOARD}:33: source.document_id: {has_errors}",
         f"documents/riverton-hwb-2024-06-20-pack.yml:5: url: '{payload}' is not a web address "
         "(it must start with https:// or http://)",
-        f"indicators/riverton-smoking.yml:12: source.document_id: {has_errors}",
+        *[
+            f"indicators/riverton-{name}.yml:{line}: source.document_id: {has_errors}"
+            for name, line in (("feel-safe", 12), ("mash-costs", 10), ("sab-feel-safe", 11), ("screening", 13), ("smoking", 12))
+        ],
     ]
 
 
@@ -351,7 +354,8 @@ def test_refused_payloads_are_refused_in_csv_cells(tmp_path: Path) -> None:
     # Each payload cut to a cell's length limit (a longer cell is refused for its length first).
     typed = [fit(p, MAX_CELL) for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([["2030", f"r{i}", "", "1.5", "", "", "", p] for i, p in enumerate(typed)])
+    rows = [["2030", f"r{i}", "", "1.5", "", "", "", "", p, ""] for i, p in enumerate(typed)]  # the note is column 9
+    csv.writer(out, lineterminator="\n").writerows(rows)
     text = fixture_text("indicators/riverton-smoking.csv") + out.getvalue()
     lines = check_lines(make_dataset(tmp_path, {"indicators/riverton-smoking.csv": text}))
     assert len(lines) == len(typed), lines

@@ -91,7 +91,7 @@ def test_refused_in_raw_yaml(tmp_path: Path, char: str, what: str, advice: str) 
 def test_refused_in_a_csv_cell(tmp_path: Path, char: str, what: str, advice: str) -> None:
     """The same character in a CSV cell is reported at the row's line, naming the column."""
     text = fixture_text(CSV).replace(
-        "2022,Riverton,E00000001,17.0,15.0,19.0,16.0,", f"2022,Riverton,E00000001,17.0,15.0,19.0,16.0,a{char}b"
+        "2022,Riverton,E00000001,17.0,15.0,19.0,95,16.0,,", f"2022,Riverton,E00000001,17.0,15.0,19.0,95,16.0,a{char}b,"
     )
     assert check_lines(make_dataset(tmp_path, {CSV: text})) == [
         f"{CSV}:4: note: {what} at character 2 is not allowed in record text ({advice})"
@@ -150,7 +150,7 @@ def test_kept_characters_load_in_every_form(tmp_path: Path, char: str) -> None:
     person = person_text().replace("name: Ann Chair", f'name: "Ann{escaped(char)}Chair"')
     person = person.replace("title: Cabinet Member", f"title: Cabinet{char}Member")
     csv = fixture_text(CSV).replace(
-        "2022,Riverton,E00000001,17.0,15.0,19.0,16.0,", f"2022,Riverton,E00000001,17.0,15.0,19.0,16.0,a{char}b"
+        "2022,Riverton,E00000001,17.0,15.0,19.0,95,16.0,,", f"2022,Riverton,E00000001,17.0,15.0,19.0,95,16.0,a{char}b,"
     )
     assert check_lines(make_dataset(tmp_path, {PERSON: person, CSV: csv})) == []
 

@@ -137,8 +137,18 @@ MEMBERSHIPS = {
     PANEL: (9, 9, 0),
 }
 
-# board -> (indicators it watches, values in their CSV files)
-INDICATORS = {"dudley-hwb": (76, 665), "warwickshire-hwb": (65, 492), "coventry-hwb": (79, 359), PANEL: (7, 36)}
+# board -> (indicators it watches, values in their CSV files). Issue 18 added, each citing its pack line: Dudley
+# 12 (Appendix 5's 17.4% for NI 65, the expected consultation rate, the 10 suppressed branch surgeries);
+# Warwickshire 3 (the BME share of the 0-17 population, 104 autism training places, July 2012 JSA rate);
+# Coventry 5 (England's 34% and 42-45% and Coventry's ranges for CP plan categories, March 2017 days delayed).
+INDICATORS = {"dudley-hwb": (76, 677), "warwickshire-hwb": (65, 495), "coventry-hwb": (79, 364), PANEL: (7, 36)}
+
+# board -> (the report's own ratings, targets with their status, breakdown rows, qualified values), issue 18
+PRINTED = {
+    "dudley-hwb": (42, 0, 384, 14),
+    "warwickshire-hwb": (31, 6, 269, 1),
+    "coventry-hwb": (19, 3, 4, 4),
+}
 
 # pack prefix -> (boards, strategies, priority->indicator links)
 PER_PACK = {"dudley": (4, 5, 72), "warwickshire": (6, 9, 31), "coventry": (10, 8, 63), "southampton": (1, 0, 0)}
@@ -340,6 +350,20 @@ def test_indicators_and_values(site: Site, board_id: str) -> None:
     """Keep every indicator a board watches and every value the packs give."""
     watched = [i for i in site.indicators.values() if board_id in i.board_ids]
     assert (len(watched), sum(len(site.values(i.id)) for i in watched)) == INDICATORS[board_id]
+
+
+@pytest.mark.parametrize("board_id", sorted(PRINTED))
+def test_ratings_targets_breakdowns_and_qualifiers(site: Site, board_id: str) -> None:
+    """Keep every rating, target, breakdown row and qualified value transcribed from the packs (issue 18)."""
+    watched = [i for i in site.indicators.values() if board_id in i.board_ids]
+    rows = [v for i in watched for v in site.values(i.id)]
+    found = (
+        sum(len(i.ratings) for i in watched),
+        sum(len(i.targets) for i in watched),
+        sum(1 for v in rows if v.category),
+        sum(1 for v in rows if v.qualifier),
+    )
+    assert found == PRINTED[board_id]
 
 
 def test_every_indicator_has_a_value(site: Site) -> None:

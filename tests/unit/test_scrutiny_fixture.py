@@ -203,7 +203,7 @@ def test_response_states_read_as_the_dates_say(generated: tuple[Site, dict[str, 
     assert "No response on record." in overdue and "No progress update on record." in overdue
     awaiting = page(files, urls.recommendation_url(f"{BOARD}/2026-11-12/14-26/1"))
     assert "Response requested (due “within two months”); none on record yet." in awaiting
-    assert "Report received</dt> <dd>not recorded" in awaiting
+    assert "Report received</dt>\n<dd>not recorded" in awaiting
 
 
 def test_the_open_index_lists_only_open_recommendations(generated: tuple[Site, dict[str, str]]) -> None:
@@ -240,7 +240,7 @@ def test_a_plan_put_to_a_meeting_is_linked_and_its_actions_stay_the_plans(
     meeting = page(files, urls.meeting_url(BOARD, "2026-06-18"))
     assert "plans/westmoor-hosc-tracker-2026/" in meeting and 'id="action-t1"' not in meeting
     outside = page(files, urls.page_url("plans", "westmoor-hospitals-urgent-care-plan"))
-    assert "Put to</dt> <dd>no meeting on record" in outside
+    assert "Put to</dt>\n<dd>no meeting on record" in outside
     assert {t.origin for t in site.actions if t.plan} == {"plan"}
 
 
