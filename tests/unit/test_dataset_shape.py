@@ -148,6 +148,7 @@ PRINTED = {
     "dudley-hwb": (42, 0, 384, 14),
     "warwickshire-hwb": (31, 6, 269, 1),
     "coventry-hwb": (19, 3, 4, 4),
+    PANEL: (0, 5, 31, 1),
 }
 
 # pack prefix -> (boards, strategies, priority->indicator links)
