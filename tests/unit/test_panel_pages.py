@@ -8,6 +8,7 @@ import pytest
 
 from generator import build, urls
 from generator.render import render_site
+from generator.site.indicators import indicator_state
 from tests.conftest import ROOT, TODAY
 
 PANEL = "southampton-health-overview-and-scrutiny-panel"
@@ -34,10 +35,18 @@ def test_a_plan_put_to_a_meeting_is_on_the_board_page(pages: dict[str, str]) -> 
     assert "Action Plan in Response to Ofsted Findings</a> (90 actions)" in plans
 
 
-def test_a_breakdown_is_no_value_and_no_trend_in_the_overview(pages: dict[str, str]) -> None:
-    """Say a breakdown has several figures (not 'No value'), and draw no trend through rows of one period."""
+def test_a_breakdown_has_no_headline_in_the_overview(pages: dict[str, str]) -> None:
+    """Never give a breakdown's printed total as the panel's figure: MASH staff costs has no single latest value."""
     page = pages[urls.page_path(urls.board_indicators_url(PANEL))]
-    rows = {re.sub(r"<[^>]+>", "", r.split("</th>")[0]): r for r in page.split('<tr><th scope="row">')[1:]}
-    assert "18 figures, a breakdown" in rows["MASH - Staff Costs"]
-    assert "5 figures, a breakdown" in rows["Proposed savings"]
-    assert "No value" not in rows["Proposed savings"] and "Up" not in rows["Proposed savings"]
+    rows = {re.sub(r"<[^>]+>", "", r.split("</th>")[0]): r for r in re.split(r'<tr>\s*<th scope="row">', page)[1:]}
+    for title in ("MASH - Staff Costs", "Proposed savings", "SCAS 111 performance against KPIs"):
+        assert "no single latest value" in rows[title], title
+    assert "165,200" not in rows["MASH - Staff Costs"] and "545,500" not in rows["MASH - Staff Costs"]
+
+
+def test_a_breakdown_with_no_printed_period_keeps_its_rows() -> None:
+    """Show every row of a breakdown whose table prints no period (the MASH staff costs: 18 rows, not 0)."""
+    report, site = build.check(ROOT / "data")
+    assert site is not None, report.lines()
+    state = indicator_state(site, site.indicators["southampton-mash-staff-costs"])
+    assert [(b.dimension, b.period, len(b.rows)) for b in state.breakdowns] == [("Post", "period not printed", 18)]
