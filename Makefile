@@ -14,8 +14,10 @@ $(STAMP): requirements.txt
 # make site SHARDS=4 builds the site as four mkdocs processes (site-wide pages, and boards spread over all four).
 SHARDS ?= 0
 # make site NEW_LEDGER=1 starts published-urls.txt when there is none (a missing ledger is otherwise an error).
+# make site CACHE=.minutebook-cache reuses what earlier builds kept there (README "Large sites"; off by default).
+CACHE ?=
 site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
-	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)$(if $(NEW_LEDGER), --new-ledger)
+	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)$(if $(NEW_LEDGER), --new-ledger)$(if $(CACHE), --cache $(CACHE))
 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check

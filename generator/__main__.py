@@ -9,8 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator import build, skeleton
+from generator import build, incremental, recordcache, skeleton
 from generator.output import lock
+from generator.publish import incremental as quick
 from generator.publish import publish, shard
 from generator.records.diagnostics import Report
 from generator.render import reference_md
@@ -41,6 +42,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
             "--today", type=date.fromisoformat, default=None, help="build date YYYY-MM-DD (default: today)"
         )
         cmd.add_argument("--out", type=Path, default=Path("site"), help="output folder for 'site' (default: site)")
+        cmd.add_argument(
+            "--cache", type=Path, default=None, help="reuse and keep what earlier builds made in this folder"
+        )
     site = sub.choices["site"]
     site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
     site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
@@ -96,12 +100,19 @@ def run(args: argparse.Namespace) -> int:
     settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict, args.new_ledger)
     # One build at a time per docs folder, from reading data/ to swapping in the new site.
     with lock.checkout_lock(args.docs, f"python -m generator {args.command}"):
-        report, result = build.build(args.data, args.docs, settings)
+        if args.cache is not None:
+            report, result = incremental.build_cached(args.data, args.docs, settings, args.cache)
+            for outcome in incremental.LAST:
+                print(outcome.summary(), file=sys.stderr)
+        else:
+            report, result = build.build(args.data, args.docs, settings)
         status = finish(report, args.strict, wrote=result is not None)
         if status or args.command == "build":
             return status
         if args.shards > 0:
             status = shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
+        elif args.cache is not None:
+            status = site_cached(args.config, args.out, args.cache)
         else:
             status = publish.mkdocs_build(args.config, args.out)
     problem = publish.address_problem(args.config) if args.config.exists() else None
@@ -118,6 +129,20 @@ def check_address(config: Path) -> int:
         return 1
     print(f"site address: {publish.site_settings(config)[1]}")
     return 0
+
+
+def site_cached(config: Path, out: Path, cache: Path) -> int:
+    """The MkDocs and search steps of a cached build, reporting what was reused."""
+    status = quick.publish_cached(config, out, cache, recordcache.code_version())
+    for built in quick.LAST:
+        every = f" (every page: {built.full})" if built.full else ""
+        index = "main index made again" if built.search.main else f"{built.search.delta} pages in the delta index"
+        times = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in built.seconds.items())
+        print(
+            f"site: {built.rendered} pages rendered, {built.linked} files reused, {built.copied} copied{every}; "
+            f"search: {index}; {times}"
+        )
+    return status
 
 
 def finish(report: Report, strict: bool, wrote: bool) -> int:

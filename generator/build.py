@@ -21,6 +21,7 @@ from generator.render.charts import ChartCache
 from generator.site.checks import build_site
 from generator.site.graph import Site
 from generator.site.redirects import copies, redirect_map
+from generator.site.reuse import Content
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +58,14 @@ def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None
 
 def generate(
     site: Site, settings: Settings, report: Report | None = None, charts: ChartCache | None = None
-) -> list[tuple[str, str | bytes]]:
+) -> list[tuple[str, Content]]:
     """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working.
 
     Clashes in the redirect map go to ``report`` (they can be seen only once the files are known).
     """
     s = settings
     pages = render_site(site, s.today, s.site_name, s.site_url, charts)
-    files: list[tuple[str, str | bytes]] = sorted(pages.items())
+    files: list[tuple[str, Content]] = sorted(pages.items())
     files += sorted(export_site(site, s.today, s.site_name, s.site_url).items())
     by_url = {urls.url_of_file(rel): content for rel, content in files}
     moved = redirect_map(site, site.renames, set(by_url), report if report is not None else Report())
@@ -101,7 +102,7 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
 
 
 def _write(
-    docs: Path, files: list[tuple[str, str | bytes]], settings: Settings, report: Report, site: Site
+    docs: Path, files: list[tuple[str, Content]], settings: Settings, report: Report, site: Site
 ) -> WriteResult | None:
     """Check the targets and the ledger, then write; None if a check failed."""
     planned = plan_writes(docs, files, report)

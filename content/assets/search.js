@@ -20,13 +20,40 @@
   var loading = null;
   var serial = 0;
 
+  var hidden = {}; // pages of the main index that a newer index replaces (merge.json)
+
+  /** The other indexes to search with the main one, and the main index's pages they replace.
+   * A build that re-indexes only the pages changed since the main index was made lists them in
+   * pagefind/merge.json (generator/publish/search.py); without the file there is only the main index. */
+  function loadMerge(pagefind) {
+    return fetch(new URL("merge.json", BUNDLE).href)
+      .then(function (response) {
+        return response.ok ? response.json() : { indexes: [], hidden: [] };
+      })
+      .then(function (merge) {
+        (merge.hidden || []).forEach(function (id) {
+          hidden[id] = true;
+        });
+        return Promise.all(
+          (merge.indexes || []).map(function (path) {
+            return pagefind.mergeIndex(new URL(path, BUNDLE).href);
+          })
+        );
+      });
+  }
+
   /** Load Pagefind's module once; later calls share the same promise. */
   function loadPagefind() {
     if (!loading) {
       loading = import(BUNDLE).then(function (pagefind) {
-        return pagefind.options({ excerptLength: 24 }).then(function () {
-          return pagefind;
-        });
+        return pagefind
+          .options({ excerptLength: 24 })
+          .then(function () {
+            return loadMerge(pagefind);
+          })
+          .then(function () {
+            return pagefind;
+          });
       });
       loading.catch(function () {
         loading = null; // let a later keystroke try again
@@ -37,9 +64,18 @@
 
   /** Run a debounced search (words, filters or both); resolve to null when a newer search replaced this one. */
   function find(words, filters) {
-    return loadPagefind().then(function (pagefind) {
-      return pagefind.debouncedSearch(words || null, { filters: filters || {} }, DEBOUNCE_MS);
-    });
+    return loadPagefind()
+      .then(function (pagefind) {
+        return pagefind.debouncedSearch(words || null, { filters: filters || {} }, DEBOUNCE_MS);
+      })
+      .then(function (search) {
+        if (search) {
+          search.results = search.results.filter(function (result) {
+            return !hidden[result.id];
+          });
+        }
+        return search;
+      });
   }
 
   /** Turn Pagefind's excerpt (escaped text with <mark> tags) into text and <mark> nodes. */

@@ -21,11 +21,12 @@ from generator.exports.records_json import record_json_files
 from generator.exports.schemas import schema_files
 from generator.exports.sitemap import sitemap_files
 from generator.site.graph import Site
+from generator.site.reuse import Output
 
 
-def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
+def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[str, Output]:
     """Every export file of the site, by path relative to docs_dir."""
-    files: dict[str, bytes] = {}
+    files: dict[str, Output] = {}
     files.update(schema_files())
     files.update(indicator_csv_files(site))
     files.update(package_files(site))

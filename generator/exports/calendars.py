@@ -8,6 +8,7 @@ Cancelled meetings stay in the calendar with STATUS:CANCELLED.
 from __future__ import annotations
 
 import re
+from functools import partial
 from urllib.parse import urlsplit
 
 from generator import urls
@@ -15,6 +16,7 @@ from generator.records.meeting import Meeting
 from generator.site.graph import Site
 from generator.site.meetings import record_status
 from generator.site.queries import meetings_of
+from generator.site.reuse import Output, serialised
 
 TZID = "Europe/London"
 VTIMEZONE = [
@@ -106,7 +108,7 @@ def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
     return lines
 
 
-def calendar(site: Site, meetings: list[Meeting], name: str, site_url: str) -> bytes:
+def calendar(site: Site, meetings: list[Meeting], name: str, site_url: str, path: str = "") -> Output:
     """A whole VCALENDAR with CRLF line ends and folded lines."""
     host = urlsplit(site_url).hostname or "minutebook"
     lines = [
@@ -122,16 +124,23 @@ def calendar(site: Site, meetings: list[Meeting], name: str, site_url: str) -> b
     for meeting in meetings:
         lines += vevent(site, meeting, host, site_url)
     lines.append("END:VCALENDAR")
+    return serialised(path, lines, partial(encode, lines))
+
+
+def encode(lines: list[str]) -> bytes:
+    """The calendar's lines, folded, with CRLF line ends."""
     return ("".join(fold(line) + "\r\n" for line in lines)).encode("utf-8")
 
 
-def calendar_files(site: Site, site_name: str, site_url: str) -> dict[str, bytes]:
+def calendar_files(site: Site, site_name: str, site_url: str) -> dict[str, Output]:
     """The calendar of every meeting, and one per board; withdrawn meetings are left out."""
     everything = sorted(
         (m for m in site.meetings.values() if not m.withdrawn), key=lambda m: (m.date, m.board_id, m.id)
     )
-    files = {urls.calendar_url(): calendar(site, everything, f"{site_name}: all meetings", site_url)}
+    path = urls.calendar_url()
+    files = {path: calendar(site, everything, f"{site_name}: all meetings", site_url, path)}
     for board in sorted(site.boards.values(), key=lambda b: b.id):
         own = [m for m in meetings_of(site, board.id) if not m.withdrawn]
-        files[urls.calendar_url(board.id)] = calendar(site, own, f"{board.name}: meetings", site_url)
+        path = urls.calendar_url(board.id)
+        files[path] = calendar(site, own, f"{board.name}: meetings", site_url, path)
     return files

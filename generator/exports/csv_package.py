@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
+from functools import partial
 from typing import Any
 
 from generator import urls
 from generator.exports.cells import write_csv
 from generator.exports.tables import Table, all_tables
 from generator.site.graph import Site
+from generator.site.reuse import Output, Unchanged, data_of, serialised
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)  # fixed, so the zip's bytes depend on the records only
 
@@ -69,16 +72,32 @@ def descriptor(tables: list[Table]) -> dict[str, Any]:
     }
 
 
-def package_files(site: Site) -> dict[str, bytes]:
+def package_files(site: Site) -> dict[str, Output]:
     """Every CSV, the descriptor and the zip of the package."""
     tables = all_tables(site)
-    files = {urls.csv_url(t.name): table_csv(t) for t in tables}
+    files: dict[str, Output] = {}
+    for table in tables:
+        path = urls.csv_url(table.name)
+        names = [col.name for col in table.columns]
+        files[path] = serialised(path, (names, table.rows), partial(table_csv, table))
     files[urls.datapackage_url()] = (json.dumps(descriptor(tables), indent=2, ensure_ascii=False) + "\n").encode()
+    members = {path: files[path] for path in sorted(files)}
+    digests = [(path, digest_of(data)) for path, data in members.items()]
+    files[urls.data_zip_url()] = serialised(urls.data_zip_url(), digests, partial(package_zip, members))
+    return files
+
+
+def digest_of(data: Output) -> str:
+    """The SHA-256 of a file's bytes, known or computed."""
+    return data.digest if isinstance(data, Unchanged) else hashlib.sha256(data).hexdigest()
+
+
+def package_zip(members: dict[str, Output]) -> bytes:
+    """The zip of the package's files (a fixed time on every member, so its bytes depend on theirs)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(files):
+        for path, data in members.items():
             info = zipfile.ZipInfo("minutebook-data/" + path.removeprefix(urls.DATA), ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, files[path])
-    files[urls.data_zip_url()] = buffer.getvalue()
-    return files
+            archive.writestr(info, data_of(path, data))
+    return buffer.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from generator import urls
 from generator.records.meeting import Meeting
@@ -17,6 +18,7 @@ from generator.site import followup
 from generator.site.graph import Decision, Site
 from generator.site.meetings import record_status
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
+from generator.site.reuse import Output, serialised
 from generator.site.tracked import Made
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -85,6 +87,12 @@ def meeting_entry(site: Site, m: Meeting) -> Entry:
     )
 
 
+def feed(entries: list[Entry], title: str, feed_url: str, page_url: str, site_name: str, site_url: str) -> Output:
+    """The feed file at ``feed_url`` (reused by a cached build when its entries are unchanged)."""
+    args = (entries, title, feed_url, page_url, site_name, site_url)
+    return serialised(feed_url, args, partial(atom, *args))
+
+
 def recommendation_entry(made: Made) -> Entry:
     """A recommendation as an entry, updated on its latest dated event (a response, an update, the report)."""
     rec = made.rec
@@ -97,11 +105,11 @@ def recommendation_entry(made: Made) -> Entry:
     return Entry(made.url, f"Recommendation {made.label} to {to} ({made.board.short_name})", max(dates), summary)
 
 
-def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
+def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, Output]:
     """Every Atom feed of the site."""
     decisions = [d for d in decisions_newest_first(site) if not d.meeting.withdrawn]
     files = {
-        urls.decisions_feed_url(): atom(
+        urls.decisions_feed_url(): feed(
             [decision_entry(d) for d in decisions],
             f"{site_name}: all decisions",
             urls.decisions_feed_url(),
@@ -109,7 +117,7 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
             site_name,
             site_url,
         ),
-        urls.upcoming_feed_url(): atom(
+        urls.upcoming_feed_url(): feed(
             [meeting_entry(site, m) for m in upcoming(site, today) if not m.withdrawn],
             f"{site_name}: upcoming meetings",
             urls.upcoming_feed_url(),
@@ -121,15 +129,15 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
     for board in sorted(site.boards.values(), key=lambda b: b.id):
         page = urls.board_url(board.id)
         own = [meeting_entry(site, d) for d in reversed(meetings_of(site, board.id)) if not d.withdrawn]
-        files[urls.meetings_feed_url(board.id)] = atom(
+        files[urls.meetings_feed_url(board.id)] = feed(
             own, f"{board.name}: meetings", urls.meetings_feed_url(board.id), page, site_name, site_url
         )
         mine = [decision_entry(d) for d in decisions if d.board.id == board.id]
-        files[urls.decisions_feed_url(board.id)] = atom(
+        files[urls.decisions_feed_url(board.id)] = feed(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url
         )
         made = [recommendation_entry(m) for m in followup.recommendations_of(site, board.id)]
         if made:  # a board that made no recommendation has no such feed
-            feed = urls.recommendations_feed_url(board.id)
-            files[feed] = atom(made, f"{board.name}: recommendations", feed, page, site_name, site_url)
+            path = urls.recommendations_feed_url(board.id)
+            files[path] = feed(made, f"{board.name}: recommendations", path, page, site_name, site_url)
     return files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from generator import urls
@@ -9,6 +10,7 @@ from generator.exports.popolo_motions import motions
 from generator.exports.records_json import dump
 from generator.exports.tables import all_tables
 from generator.site.graph import Site
+from generator.site.reuse import Output, serialised
 
 LONDON = "Europe/London"
 
@@ -160,6 +162,7 @@ def popolo(site: Site, site_url: str) -> dict[str, Any]:
     }
 
 
-def popolo_files(site: Site, site_url: str) -> dict[str, bytes]:
+def popolo_files(site: Site, site_url: str) -> dict[str, Output]:
     """The Popolo export file."""
-    return {urls.popolo_url(): dump(popolo(site, site_url))}
+    data = popolo(site, site_url)
+    return {urls.popolo_url(): serialised(urls.popolo_url(), data, partial(dump, data))}

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
+from functools import partial
 from typing import Any
 
 from generator import urls
 from generator.exports.tables import EXPORTS, Table, TableMaker, all_tables, table_makers
 from generator.records.registry import KINDS
 from generator.site.graph import Site
+from generator.site.reuse import Output, serialised
 
 
 def plain(value: Any) -> Any:
@@ -39,12 +41,12 @@ def _children(tables: dict[str, Table], makers: list[TableMaker]) -> dict[tuple[
     return index
 
 
-def record_json_files(site: Site, site_url: str) -> dict[str, bytes]:
+def record_json_files(site: Site, site_url: str) -> dict[str, Output]:
     """One JSON file per record page, beside it: each twin table's rows, and what a kind makes otherwise."""
     makers = table_makers()
     tables = {t.name: t for t in all_tables(site)}
     index = _children(tables, makers)
-    files: dict[str, bytes] = {}
+    files: dict[str, Output] = {}
     for maker in makers:
         if maker.twins is None:
             continue
@@ -54,7 +56,8 @@ def record_json_files(site: Site, site_url: str) -> dict[str, bytes]:
             if row.get("withdrawn") is None:
                 for key, child, column in maker.twins:
                     data[key] = [_row(r, site_url) for r in index.get((child, column, row["id"]), [])]
-            files[urls.json_url(row["url"])] = dump(data)
+            path = urls.json_url(row["url"])
+            files[path] = serialised(path, data, partial(dump, data))
     for kind in KINDS:
         extra = EXPORTS.of(kind).files
         if extra is not None:
@@ -62,9 +65,9 @@ def record_json_files(site: Site, site_url: str) -> dict[str, bytes]:
     return files
 
 
-def document_twins(site: Site, site_url: str) -> dict[str, bytes]:
+def document_twins(site: Site, site_url: str) -> dict[str, Output]:
     """The JSON twin of every document page (documents have no table in the data package)."""
-    files: dict[str, bytes] = {}
+    files: dict[str, Output] = {}
     for doc in sorted(site.documents.values(), key=lambda d: d.id):
         page = urls.document_url(doc.id)
         data = {
@@ -90,5 +93,6 @@ def document_twins(site: Site, site_url: str) -> dict[str, bytes]:
                 "withdrawn": doc.withdrawn.date.isoformat(),
                 "withdrawn_reason": doc.withdrawn.reason,
             }
-        files[urls.json_url(page)] = dump(data)
+        path = urls.json_url(page)
+        files[path] = serialised(path, data, partial(dump, data))
     return files

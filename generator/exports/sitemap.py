@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date
+from functools import partial
 
 from generator import urls
 from generator.exports.tables import EXPORTS
@@ -18,6 +19,7 @@ from generator.records.person import Person
 from generator.records.registry import KINDS
 from generator.site.graph import Site
 from generator.site.queries import decisions_by_year
+from generator.site.reuse import Output, serialised
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
@@ -71,14 +73,21 @@ def register_dates(site: Site) -> dict[str, date | None]:
     return found
 
 
-def sitemap_files(site: Site, site_url: str) -> dict[str, bytes]:
+def sitemap_files(site: Site, site_url: str) -> dict[str, Output]:
     """The records sitemap."""
+    dates = sorted(last_modified(site).items())
+    return {urls.sitemap_url(): serialised(urls.sitemap_url(), (dates, site_url), partial(sitemap, dates, site_url))}
+
+
+def sitemap(dates: list[tuple[str, date | None]], site_url: str) -> bytes:
+    """The sitemap of ``dates`` (URL, last change or None)."""
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}urlset")
-    for url, day in sorted(last_modified(site).items()):
+    for url, day in dates:
         node = ET.SubElement(root, f"{{{NS}}}url")
         ET.SubElement(node, f"{{{NS}}}loc").text = site_url + url
         if day is not None:
             ET.SubElement(node, f"{{{NS}}}lastmod").text = day.isoformat()
     ET.indent(root)
-    return {urls.sitemap_url(): ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"}
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"

@@ -28,6 +28,7 @@ from generator.exports.columns import (
 from generator.records.common import TopLevel
 from generator.records.registry import KIND, KINDS, Handlers, Kind
 from generator.site.graph import Site, referred_kind
+from generator.site.reuse import Output
 
 __all__ = ["EXPORTS", "Column", "KindExports", "Table", "TableMaker", "all_tables", "table_makers"]
 
@@ -54,7 +55,7 @@ class KindExports:
     """What the exports make of one kind."""
 
     tables: tuple[TableMaker, ...] = ()
-    files: Callable[[Site, str], dict[str, bytes]] | None = None  # files made otherwise (a document's JSON twin)
+    files: Callable[[Site, str], dict[str, Output]] | None = None  # files made otherwise (a document's JSON twin)
     lastmod: Callable[[Site, Any], date | None] = withdrawn_on  # the date of a record's page in the sitemap
 
 
@@ -99,8 +100,8 @@ def table_makers() -> list[TableMaker]:
 
 
 def all_tables(site: Site) -> list[Table]:
-    """Every table of the data package, in a fixed order."""
-    return [maker.make(site) for maker in table_makers()]
+    """Every table of the data package, in a fixed order (made once per build: several exports use them)."""
+    return site.memo("all_tables", None, lambda: [maker.make(site) for maker in table_makers()])
 
 
 def records_of(site: Site, kind: Kind) -> list[TopLevel]:

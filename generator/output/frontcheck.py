@@ -12,12 +12,14 @@ Cost: one libyaml parse of a single JSON line per page (BENCHMARKS.md, "Front ma
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from mkdocs.utils.meta import get_data
 
 from generator.records.diagnostics import Report
+from generator.site.reuse import Content
 
 HEAD = "---\n"
 TAIL = "\n---\n"
@@ -55,7 +57,7 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, default=lambda o: f"<{type(o).__name__} {o!r}>")
 
 
-def check_front_matter(files: list[tuple[str, str | bytes]], docs: Path, report: Report) -> None:
+def check_front_matter(files: Sequence[tuple[str, Content]], docs: Path, report: Report) -> None:
     """Report every Markdown page among ``files`` whose front matter MkDocs would not read back exactly."""
     for rel, content in files:
         if not rel.endswith(".md") or not isinstance(content, str):

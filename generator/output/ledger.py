@@ -14,6 +14,7 @@ from pathlib import Path
 from generator import urls
 from generator.records.diagnostics import DataError, Report
 from generator.records.registry import KIND
+from generator.site import queries  # noqa: F401  (registers the "decisions" lookup used below)
 from generator.site.graph import Decision, Site
 from generator.site.redirects import NOUN, describe, live
 
@@ -167,9 +168,7 @@ def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
 def _missing_minute(site: Site, meeting: tuple[str, ...], old: str) -> str:
     """The hint for a decision whose meeting exists but whose minute is gone: the resolutions it may have become."""
     key = "/".join(meeting)
-    by_meeting = site.grouped(
-        "decisions_by_meeting", lambda s: ((s.meeting_key(d.meeting), d) for d in s.decisions.values())
-    )
+    by_meeting = site.grouped("decisions")  # meeting key -> its decisions (site/queries.py)
     decisions: list[Decision] = sorted(by_meeting.get(key, []), key=lambda d: d.key)
     suffixed = [d for d in decisions if d.resolution.suffix and old.endswith("-" + d.resolution.suffix)]
     candidates = suffixed or [d for d in decisions if not d.resolution.suffix]

@@ -21,16 +21,27 @@ import json
 import os
 import signal
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.records.diagnostics import Report
+from generator.site.reuse import Content, Unchanged
 
 MANIFEST = ".minutebook-manifest.json"
 JOURNAL = ".minutebook-journal.json"
 TEMP = ".minutebook-tmp-"
 KILL_AFTER = "MINUTEBOOK_TEST_KILL_AFTER"  # tests: the writer kills itself after this many file operations
 _done = [0]  # file operations so far, counted only under that test setting
+
+
+def file_stat(path: Path | str) -> tuple[int, int]:
+    """(size, mtime_ns) of ``path``, or (-1, -1) when it is missing."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (info.st_size, info.st_mtime_ns)
 
 
 @dataclass
@@ -47,6 +58,11 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def digest_of(data: bytes | Unchanged) -> str:
+    """The SHA-256 of a file to be written: computed, or known already."""
+    return data.digest if isinstance(data, Unchanged) else digest(data)
+
+
 def read_manifest(docs: Path) -> dict[str, str]:
     """The files previously written into ``docs`` and their hashes, with those an interrupted write finished."""
     manifest = _read_json(docs / MANIFEST)
@@ -61,16 +77,19 @@ def _read_json(path: Path) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def plan_writes(docs: Path, files: list[tuple[str, str | bytes]], report: Report) -> dict[str, bytes]:
+def plan_writes(docs: Path, files: Sequence[tuple[str, Content]], report: Report) -> dict[str, bytes | Unchanged]:
     """Check every target before anything is written; report conflicts."""
     manifest = read_manifest(docs)
-    planned: dict[str, bytes] = {}
+    planned: dict[str, bytes | Unchanged] = {}
+    base = os.fspath(docs) + os.sep
     for rel, content in files:
         data = content.encode("utf-8") if isinstance(content, str) else content
         if rel in planned:
             report.error(str(docs / rel), 0, "", "two records would write this page (give one of them another id)")
             continue
         planned[rel] = data
+        if isinstance(data, Unchanged) and manifest.get(rel) == data.digest and data.stat == file_stat(base + rel):
+            continue  # as the last build left it (a path string: pathlib costs more than the stat here)
         target = docs / rel
         if target.exists() and rel not in manifest:
             report.error(
@@ -90,21 +109,25 @@ def plan_writes(docs: Path, files: list[tuple[str, str | bytes]], report: Report
     return planned
 
 
-def write_tree(docs: Path, planned: dict[str, bytes]) -> WriteResult:
+def write_tree(docs: Path, planned: dict[str, bytes | Unchanged]) -> WriteResult:
     """Write changed files, remove stale generated ones, save the manifest."""
     old = read_manifest(docs)
+    stale = [rel for rel, data in planned.items() if isinstance(data, Unchanged) and old.get(rel) != data.digest]
+    if stale:  # a cached build promised bytes that are not there: never publish them (a bug, not a data problem)
+        raise RuntimeError(f"the build cache is out of step with {docs}/ ({stale[0]}); delete the cache folder")
     result = WriteResult(written=_changed(docs, planned))
     result.unchanged = len(planned) - len(result.written)
     for rel in sorted(set(old) - set(planned)):
         target = docs / rel
         if target.exists() and digest(target.read_bytes()) == old[rel]:
             result.removed.append(rel)
-    manifest = {rel: digest(data) for rel, data in planned.items()}
-    _commit(docs, old, {rel: planned[rel] for rel in result.written}, result.removed, manifest)
+    manifest = {rel: digest_of(data) for rel, data in planned.items()}
+    writes = {rel: planned[rel] for rel in result.written}
+    _commit(docs, old, {rel: data for rel, data in writes.items() if isinstance(data, bytes)}, result.removed, manifest)
     return result
 
 
-def write_some(docs: Path, planned: dict[str, bytes]) -> WriteResult:
+def write_some(docs: Path, planned: Mapping[str, bytes | Unchanged]) -> WriteResult:
     """Write a few generated files ahead of the rest (the preview's first pass); remove nothing.
 
     The manifest learns their new hashes, so the full write that follows owns them as before.
@@ -112,17 +135,20 @@ def write_some(docs: Path, planned: dict[str, bytes]) -> WriteResult:
     old = read_manifest(docs)
     result = WriteResult(written=_changed(docs, planned))
     result.unchanged = len(planned) - len(result.written)
-    manifest = {**old, **{rel: digest(data) for rel, data in planned.items()}}
-    _commit(docs, old, {rel: planned[rel] for rel in result.written}, [], manifest)
+    manifest = {**old, **{rel: digest_of(data) for rel, data in planned.items()}}
+    writes = {rel: planned[rel] for rel in result.written}
+    _commit(docs, old, {rel: data for rel, data in writes.items() if isinstance(data, bytes)}, [], manifest)
     return result
 
 
-def _changed(docs: Path, planned: dict[str, bytes]) -> list[str]:
-    """The planned files whose bytes differ from what is on disk, sorted."""
+def _changed(docs: Path, planned: Mapping[str, bytes | Unchanged]) -> list[str]:
+    """The planned files whose bytes differ from what is on disk, sorted (an Unchanged file is not)."""
     return [rel for rel in sorted(planned) if not _holds(docs / rel, planned[rel])]
 
 
-def _holds(target: Path, data: bytes) -> bool:
+def _holds(target: Path, data: bytes | Unchanged) -> bool:
+    if isinstance(data, Unchanged):
+        return True
     return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
 
 

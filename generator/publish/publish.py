@@ -97,6 +97,8 @@ def index_search(site: Path) -> bool:
         print(f"error: could not run Pagefind: {exc}", file=sys.stderr)
         return False
     if result.returncode == 0:
+        # search.js reads pagefind/merge.json (search.py): here, one index and nothing to merge.
+        (site / "pagefind" / "merge.json").write_text('{"indexes":[],"hidden":[]}\n', encoding="utf-8")
         return True
     print((result.stdout + result.stderr).strip(), file=sys.stderr)
     return False

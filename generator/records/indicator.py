@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from generator.records.common import F, Located, TopLevel
 from generator.records.fields import Count, LongText, Number, OneOf, Pages, Ref, Text, fail_at
-from generator.records.indicator_parts import PeerGroup, Rating, RatingKey, TargetStatement
+from generator.records.indicator_parts import PeerGroup, RatingKey, ReportRating, TargetStatement
 
 VALUE_TYPES = (
     ("percentage", "a percentage: 0 to 100"),
@@ -25,10 +25,29 @@ POLARITY = (
     ("lower-is-better", "a lower value is better"),
     ("no-judgement", "neither: the value is context, and no comparison is judged"),
 )
-RATE_TYPES = ("crude", "directly-standardised", "indirectly-standardised")
-ROW_TYPES = ("item", "subtotal", "total")
-QUALIFIERS = ("less-than", "at-most", "more-than", "at-least", "approximately", "range", "suppressed")
-CI_LEVELS = ("95", "99.8")
+RATE_TYPES = (
+    ("crude", "events over the population, not adjusted for age: its interval is Byar's, from the count"),
+    (
+        "directly-standardised",
+        "adjusted to a standard population's ages: its interval is Dobson's, from counts and populations by age band",
+    ),
+    ("indirectly-standardised", "observed events set against those expected: the site computes no interval for it"),
+)
+ROW_TYPES = (
+    ("item", "an ordinary row of the breakdown"),
+    ("subtotal", "a subtotal as printed (the site never sums rows)"),
+    ("total", "a total as printed (the site never sums rows)"),
+)
+QUALIFIERS = (
+    ("less-than", "below the value, as in '<5'"),
+    ("at-most", "the value or below, as in 'up to 5'"),
+    ("more-than", "above the value, as in 'over 500'"),
+    ("at-least", "the value or above, as in '500 or more'"),
+    ("approximately", "about the value, as in '~9%' or 'around 4%'"),
+    ("range", "from the value to value_upper, as in '51-58%'"),
+    ("suppressed", "not published: the value is left empty and 'note' gives the reason"),
+)
+CI_LEVELS = (("95", "95 per cent confidence limits"), ("99.8", "99.8 per cent confidence limits"))
 RESERVED_IDS = ("methods", "compare")  # urls.INDICATOR_PAGES: pages about all indicators
 
 
@@ -42,8 +61,7 @@ class Indicator(TopLevel):
     unit: Text | None = F("Unit shown after values.", "per 100,000", default=None)
     value_type: Annotated[str, OneOf(*VALUE_TYPES)] = F("Kind of value.", "rate")
     rate_type: Annotated[str, OneOf(*RATE_TYPES)] | None = F(
-        "For a rate: crude (events over population: Byar's interval), or directly or indirectly standardised "
-        "(Dobson's interval from counts and populations by age band). Leave it out when the pack does not say.",
+        "For a rate: how it is calculated, which decides its interval. Leave it out when the pack does not say.",
         "directly-standardised",
         default=None,
     )
@@ -74,7 +92,7 @@ class Indicator(TopLevel):
         ["coventry-bcf-scheme-dementia"],
         default=[],
     )
-    ratings: list[Rating] = F("The report's own ratings of its values, as printed.", default=[])
+    ratings: list[ReportRating] = F("The report's own ratings of its values, as printed.", default=[])
     rating_key: RatingKey | None = F("The report's printed key to its rating symbols.", default=None)
     targets: list[TargetStatement] = F("Targets as the board states them, with their period and status.", default=[])
     axis_not_from_zero: Text | None = F(
@@ -93,8 +111,12 @@ class Indicator(TopLevel):
 class IndicatorValue(Located):
     """One row of data/indicators/<id>.csv."""
 
-    minimal: ClassVar[dict[str, str]] = {"value": "87.9"}
-    conditions: ClassVar[dict[str, str]] = {"value": "required unless note says why it is empty"}
+    minimal: ClassVar[dict[str, str]] = {"period": "2013 - 15", "area": "Coventry", "value": "87.9"}
+    conditions: ClassVar[dict[str, str]] = {
+        "period": "required unless note says the pack prints none",
+        "area": "required unless note says the pack prints none",
+        "value": "required unless note says why it is empty",
+    }
 
     shown: ClassVar[str] = "indicator page (table of values, chart)"
 
@@ -118,15 +140,13 @@ class IndicatorValue(Located):
     group: Text | None = F("A section heading printed above a breakdown row.", "SCC posts", default=None)
     category: Text | None = F("A breakdown row's label exactly as printed.", "65 and over", default=None)
     row_type: Annotated[str, OneOf(*ROW_TYPES)] | None = F(
-        "A breakdown row's place in its table: item, or a printed subtotal or total (never summed by the site).",
+        "A breakdown row's place in its table.",
         "subtotal",
         default=None,
     )
     value: Number | None = F("The value; leave empty only with a note saying why.", "87.9", default=None)
     qualifier: Annotated[str, OneOf(*QUALIFIERS)] | None = F(
-        "How the printed value is qualified: less-than ('<5'), at-most, more-than ('over 500'), at-least, "
-        "approximately ('~9%', 'around 4%'), range ('51-58%'), suppressed (not published: value empty, "
-        "reason in 'note'). A qualified value is shown as printed and never compared.",
+        "How the printed value is qualified. A qualified value is shown as printed and never compared.",
         "more-than",
         default=None,
     )
@@ -135,7 +155,7 @@ class IndicatorValue(Located):
     lower_ci: Number | None = F("Lower confidence limit, as printed.", "81.2", default=None)
     upper_ci: Number | None = F("Upper confidence limit, as printed.", "95.0", default=None)
     ci_level: Annotated[str, OneOf(*CI_LEVELS)] | None = F(
-        "The confidence level of the printed limits: 95 or 99.8 (per cent).", "95", default=None
+        "The confidence level of the printed limits.", "95", default=None
     )
     count: Number | None = F("Numerator count.", default=None)
     denominator: Number | None = F("Denominator.", default=None)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
+from typing import Any
 
 import jinja2
 
@@ -23,9 +25,9 @@ from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
-from generator.render.pages import LIST, Page, Renderer, findable, front, pages_of, record_pages
+from generator.render.pages import LIST, PAGES, Page, Renderer, findable, front, pages_of
 from generator.render.reference import reference_page
-from generator.site.graph import Site
+from generator.site.graph import Site, grouping
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -69,11 +71,43 @@ def render_site(
     charts = charts if charts is not None else ChartCache()
     charts.new_build()
     renderer = Renderer(site, environment(), today, site_name, site_url, charts)
-    lists = [page if "find" in page.meta else findable(page, LIST) for page in index_pages(renderer)]
-    pages: list[Page] = [*lists, *record_pages(renderer), reference_page(renderer)]
-    withdrawn = _withdrawn_records(site)
-    pages = [tombstone(renderer, page, withdrawn) for page in pages]
-    return _texts(pages)
+    texts: dict[str, str] = {}
+    for _, make in render_units(renderer):
+        texts.update(make())
+    return texts
+
+
+Unit = tuple[tuple[str, ...], Callable[[], dict[str, str]]]
+
+
+def render_units(r: Renderer) -> Iterator[Unit]:
+    """Every page of the site, in units that can be rendered alone: (key, function giving path -> text).
+
+    The index pages are one unit, each record's pages another (a meeting's page with its decisions'
+    pages), the data-format reference the last. A unit reads the site only through ``r.site``,
+    its subject included, so a tracked build (site/tracking.py) sees everything it depends on.
+    """
+    yield ("index",), lambda: finish(r, _lists(r))
+    for kind in KINDS:
+        make = PAGES.of(kind).make
+        for key in sorted(r.site.records(kind.name)):
+            yield (kind.name, key), partial(_record_unit, r, make, kind.name, key)
+    yield ("reference",), lambda: finish(r, [reference_page(r)])
+
+
+def _lists(r: Renderer) -> list[Page]:
+    """The index pages, each labelled a list for search unless it says what it is."""
+    return [page if "find" in page.meta else findable(page, LIST) for page in index_pages(r)]
+
+
+def _record_unit(r: Renderer, make: Callable[[Renderer, Any], list[Page]], kind: str, key: str) -> dict[str, str]:
+    return finish(r, make(r, r.site.records(kind)[key]))
+
+
+def finish(r: Renderer, pages: Iterable[Page]) -> dict[str, str]:
+    """The pages' texts by path, each withdrawn record's page replaced by its tombstone."""
+    withdrawn = r.site.grouped("withdrawn")
+    return _texts([tombstone(r, page, withdrawn.get(page.url)) for page in pages])
 
 
 def render_records(
@@ -87,29 +121,26 @@ def render_records(
 ) -> dict[str, str]:
     """Only the pages whose subject is one of ``records`` ((kind, key) pairs), as render_site would write them."""
     renderer = Renderer(site, env, today, site_name, site_url, charts if charts is not None else ChartCache())
-    withdrawn = _withdrawn_records(site)
-    pages = [tombstone(renderer, page, withdrawn) for kind, key in records for page in pages_of(renderer, kind, key)]
-    return _texts(pages)
+    return finish(renderer, [page for kind, key in records for page in pages_of(renderer, kind, key)])
 
 
 def _texts(pages: list[Page]) -> dict[str, str]:
     return {urls.page_path(page.url): front_matter(front(page)) + "\n" + page.body for page in pages}
 
 
-def _withdrawn_records(site: Site) -> dict[str, TopLevel]:
+@grouping("withdrawn")
+def _withdrawn_records(site: Site) -> Iterator[tuple[str, TopLevel]]:
     """The withdrawn records of every kind, by the URL of their page."""
-    found = {}
     for kind in KINDS:
         if kind.withdrawals:
             for key, record in site.records(kind.name).items():
                 if record.withdrawn:
-                    found[urls.page_url(kind.name, key)] = record
-    return found
+                    yield urls.page_url(kind.name, key), record
 
 
-def tombstone(r: Renderer, page: Page, withdrawn: dict[str, TopLevel]) -> Page:
-    """Replace the page of a withdrawn record with a page that says when and why."""
-    record = withdrawn.get(page.url)
+def tombstone(r: Renderer, page: Page, withdrawn: list[TopLevel] | None) -> Page:
+    """Replace the page of a withdrawn record (``withdrawn``: the record at the page's URL) with one that says why."""
+    record = withdrawn[0] if withdrawn else None
     if record is None or record.withdrawn is None:
         return page
     w = record.withdrawn

@@ -17,7 +17,7 @@ from generator.site.tracked import Made, Tracked
 
 def plan_page(r: Renderer, plan: Plan) -> Page:
     """The page of one plan: its facts, its groups and actions, and the meetings it was put to."""
-    tracked = [t for t in r.site.actions if t.holder is plan]
+    tracked = followup.held_by(r.site, plan)
     by_group: dict[str | None, list[Tracked]] = {}
     for t in tracked:
         by_group.setdefault(t.action.group, []).append(t)
@@ -49,7 +49,7 @@ def _and(words: list[str]) -> str:
 
 def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
     """The page of one work programme: every planned item, and where each was heard."""
-    rows = [p for p in followup.planned(r.site) if p.programme is programme]
+    rows = followup.planned_in(r.site, programme)
 
     def origin_meeting(item: PlannedItem) -> object:
         meeting = item.origin.meeting if item.origin else None
@@ -69,7 +69,7 @@ def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
 
 def recommendation_page(r: Renderer, made: Made) -> Page:
     """The permanent page of one recommendation: its words, addressees, responses and progress."""
-    actions = [t for t in r.site.actions if t.made is made]
+    actions = followup.actions_of(r.site, made)
     title = f"Recommendation {made.label} of {made.board.short_name}, {followup.uk(made.meeting.date)}"
     description = f"{made.board.name}, {followup.uk(made.meeting.date)}: {made.rec.text}"[:300]
     return r.page(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from markupsafe import Markup
 
@@ -22,10 +22,7 @@ ZERO_BASED = ("count", "percentage", "rate", "pounds")
 
 def groups_of(site: Site) -> list[CompareGroup]:
     """The build's compare groups, computed once."""
-    cache = site.lookups.setdefault("compare_groups", {})
-    if "groups" not in cache:
-        cache["groups"] = compare_groups(site)
-    return cast("list[CompareGroup]", cache["groups"])
+    return site.memo("compare_groups", None, lambda: compare_groups(site))
 
 
 def _columns(rows: list[dict[str, Any]]) -> dict[str, Any]:

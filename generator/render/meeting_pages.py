@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator import urls
 from generator.records.board import Board
 from generator.records.common import DatedText
+from generator.records.document import Document
 from generator.records.fields import slug
 from generator.records.meeting import Attendance, Item, Meeting
 from generator.render import jsonld
@@ -13,7 +16,7 @@ from generator.render.indicator_view import badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import queries as ctx
-from generator.site.graph import Decision
+from generator.site.graph import Decision, Site, grouping
 from generator.site.meetings import approvals, display_status, name_in_force, put_for_approval, was_held
 from generator.site.queries import uk_date
 
@@ -27,6 +30,11 @@ ATTENDANCE_GROUPS = (
     ("observer", "Observers"),
     ("guest", "Also in attendance"),
 )
+
+
+@grouping("documents")
+def _documents_by_meeting(site: Site) -> Iterable[tuple[str, Document]]:
+    return ((d.meeting_id or "", d) for d in site.documents.values())
 
 
 def meeting_page(r: Renderer, meeting: Meeting) -> Page:
@@ -43,13 +51,11 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         [d for d in meeting.declarations if d.item and d.item in (item.number, item.minute)] for item in meeting.items
     ]
     documents = sorted(
-        r.site.grouped("documents", lambda s: ((d.meeting_id or "", d) for d in s.documents.values())).get(
-            r.site.meeting_key(meeting), []
-        ),
+        r.site.grouped("documents").get(r.site.meeting_key(meeting), []),
         key=lambda d: d.id,
     )
     url = urls.meeting_url(board.id, meeting.id)
-    tracked = {id(t.action): t for t in r.site.actions if t.holder is meeting}
+    tracked = {id(t.action): t for t in followup.held_by(r.site, meeting)}
     name, short = name_in_force(board, meeting.date)
     status = display_status(r.site, meeting, r.today)
     title = f"{short}, {uk_date(meeting.date, weekday=False)}"
@@ -83,7 +89,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         state=lambda made: followup.response_state(made, r.today),
         plans_at=lambda item: followup.plans_received(r.site, meeting, item),
         planned_at=lambda item: followup.planned_for(r.site, meeting, item),
-        planned_here=[p for p in followup.planned(r.site) if p.target is meeting and p.heard is None],
+        planned_here=followup.planned_at(r.site, meeting),
         permalink=r.site_url + url,
     )
     page.meta["jsonld"] = jsonld.meeting(r, meeting, board)
@@ -131,7 +137,7 @@ def decision_page(r: Renderer, decision: Decision) -> Page:
         latest_values=r.latest_values(res.indicator_ids),
         badge=badge,
         actions=ctx.actions_for(r.site, decision),
-        made=[m for m in r.site.recommendations.values() if m.decision is decision],
+        made=followup.restating(r.site, decision.key),
         state=lambda made: followup.response_state(made, r.today),
         adopted=adopted,
         permalink=r.site_url + decision.url,

@@ -53,17 +53,23 @@ class Renderer:
 
     def page(self, url: str, template: str, title: str, description: str, **values: Any) -> Page:
         """Render ``template`` for the page at ``url``."""
-        body = self.env.get_template(template).render(
-            site=self.site,
-            L=Linker(url),
-            today=self.today,
-            site_name=self.site_name,
-            org_label=partial(orgs.label, self.site),
-            status_of=lambda meeting: display_status(self.site, meeting, self.today),
-            post_text=partial(orgs.post_text, self.site),
-            **values,
-        )
+        body = self.env.get_template(template).render(site=self.site, L=Linker(url), **self.context(template), **values)
         return Page(url, title, plain(description), tidy(body))
+
+    def context(self, template: str) -> dict[str, Any]:
+        """What every template gets besides the site, its links and its own values."""
+        return self.shared(self.today)
+
+    def shared(self, today: date) -> dict[str, Any]:
+        """The values of ``context``, with the build date given (a tracked renderer notes reading it)."""
+        site = self.site
+        return {
+            "today": today,
+            "site_name": self.site_name,
+            "org_label": partial(orgs.label, site),
+            "status_of": lambda meeting: display_status(site, meeting, self.today),  # reads the date when used
+            "post_text": partial(orgs.post_text, site),
+        }
 
     def board_names(self, board_ids: Iterable[str]) -> list[str]:
         """The names of the boards with these ids (those on record)."""

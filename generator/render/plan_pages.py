@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator import urls
 from generator.records.document import Document
 from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
 from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
+from generator.site.graph import Site, grouping
 from generator.site.tracked import Tracked
+
+
+@grouping("priority_actions")
+def _priority_actions(site: Site) -> Iterable[tuple[str, Tracked]]:
+    for t in site.actions:
+        for sid in dict.fromkeys(ref.partition("/")[0] for ref in t.action.priority_ids):
+            yield sid, t
 
 
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
     priority_actions: dict[str, list[Tracked]] = {p.id: [] for p in strategy.priorities}
-    served = r.site.grouped(
-        "priority_actions",
-        lambda s: (
-            (sid, t) for t in s.actions for sid in dict.fromkeys(ref.partition("/")[0] for ref in t.action.priority_ids)
-        ),
-    )
-    for tracked in served.get(strategy.id, []):
+    for tracked in r.site.grouped("priority_actions").get(strategy.id, []):
         for ref in tracked.action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:

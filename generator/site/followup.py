@@ -6,6 +6,7 @@ as printed first; a response is "overdue" only when the record gives a date it w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +16,8 @@ from generator.records.plan import Plan
 from generator.records.scrutiny import Referral
 from generator.records.tracker import Action, StatusEntry
 from generator.records.work_programme import PlannedItem, WorkProgramme
-from generator.site.graph import Site
-from generator.site.tracked import Made
+from generator.site.graph import Site, grouping
+from generator.site.tracked import Made, Tracked
 
 NO_UPDATE = "no update recorded"
 
@@ -95,23 +96,19 @@ def uk(day: date) -> str:
 
 def recommendations_of(site: Site, board_id: str) -> list[Made]:
     """A board's recommendations, newest meeting first, in printed order within a meeting."""
-    found = [m for m in site.recommendations.values() if m.board.id == board_id]
+    found = site.grouped("recommendations_by_board").get(board_id, [])
     return sorted(found, key=lambda m: (-m.meeting.date.toordinal(), m.meeting.id, m.loc))
 
 
 def recommendations_at(site: Site, meeting: Meeting, item: Item) -> list[Made]:
     """The recommendations an item made, in printed order."""
-    by_meeting = site.grouped(
-        "recommendations_by_meeting", lambda s: ((s.meeting_key(m.meeting), m) for m in s.recommendations.values())
-    )
+    by_meeting = site.grouped("recommendations_by_meeting")
     return [m for m in by_meeting.get(site.meeting_key(meeting), []) if m.item is item]
 
 
 def plans_received(site: Site, meeting: Meeting, item: Item | None = None) -> list[Plan]:
     """Plans put to a meeting: to one of its items when ``item`` is given, else to the meeting as a whole."""
-    by_meeting = site.grouped(
-        "plans_received", lambda s: ((r.meeting, (r.item, p)) for p in s.plans.values() for r in p.received_at)
-    )
+    by_meeting = site.grouped("plans_received")
     numbers = {item.number, item.minute} - {None} if item is not None else {None}
     found = [plan for number, plan in by_meeting.get(site.meeting_key(meeting), []) if number in numbers]
     return sorted({p.id: p for p in found}.values(), key=lambda p: p.title)
@@ -140,9 +137,10 @@ class Planned:
 
 def planned(site: Site) -> list[Planned]:
     """Every planned item of every work programme, in programme and printed order (computed once per build)."""
-    cached: list[Planned] | None = site.lookups.get("planned")  # type: ignore[assignment]
-    if cached is not None:
-        return cached
+    return site.memo("planned", None, lambda: _planned(site))
+
+
+def _planned(site: Site) -> list[Planned]:
     found = []
     for key in sorted(site.work_programmes):
         programme = site.work_programmes[key]
@@ -152,7 +150,6 @@ def planned(site: Site) -> list[Planned]:
             day = item.target_meeting.isoformat() if item.target_meeting else None
             target = next((m for m in site.meetings_by_board.get(programme.board_id, []) if m.id == day), None)
             found.append(Planned(programme, item, meeting, heard_item, target))
-    site.lookups["planned"] = found  # type: ignore[assignment]
     return found
 
 
@@ -163,9 +160,10 @@ def _item(meeting: Meeting, number: str | None) -> Item | None:
 def coming_up(site: Site, today: date, board_id: str | None = None) -> list[Planned]:
     """Planned items not yet heard whose target meeting or month is today or later, soonest first."""
     month = date(today.year, today.month, 1)
+    every = planned(site) if board_id is None else site.grouped("planned_by_board").get(board_id, [])
     found = [
         p
-        for p in planned(site)
+        for p in every
         if p.heard is None
         and p.when is not None
         and (p.when >= today if p.item.target_meeting else p.when >= month)
@@ -176,25 +174,20 @@ def coming_up(site: Site, today: date, board_id: str | None = None) -> list[Plan
 
 def planned_for(site: Site, meeting: Meeting, item: Item) -> list[Planned]:
     """The planned items an agenda item took up."""
-    return [p for p in planned(site) if p.heard is meeting and p.heard_item is item]
+    heard = site.grouped("planned_by_heard").get(site.meeting_key(meeting), [])
+    return [p for p in heard if p.heard is meeting and p.heard_item is item]
 
 
 def addressed_to(site: Site, kind: str, record_id: str) -> list[Made]:
     """Recommendations addressed to an organisation, board or person, newest first."""
-    found = [m for m in site.recommendations.values() if any(b.kind == kind and b.ref == record_id for b in m.rec.to)]
+    found = site.grouped("recommendations_to").get(f"{kind}/{record_id}", [])
     return sorted(found, key=lambda m: (-m.meeting.date.toordinal(), m.key))
 
 
 def referred_to(site: Site, kind: str, record_id: str) -> list[tuple[Meeting, Item, Referral]]:
     """Referrals and call-ins that name an organisation, board or person as the body referred to or the decision
     maker, oldest first."""
-    found = [
-        (meeting, item, referral)
-        for meeting in site.meetings.values()
-        for item in meeting.items
-        for referral in item.referrals
-        if any(b is not None and b.kind == kind and b.ref == record_id for b in (referral.to, referral.decision_maker))
-    ]
+    found = site.grouped("referred_to").get(f"{kind}/{record_id}", [])
     return sorted(found, key=lambda x: (x[0].date, x[0].board_id))
 
 
@@ -206,3 +199,103 @@ def item_anchor(meeting: Meeting, item: Item | str | None) -> str:
         return ""
     position = next(k for k, i in enumerate(meeting.items) if i is item)
     return "item-" + (slug(item.number or item.minute or "") if item.number or item.minute else f"p{position + 1}")
+
+
+def planned_at(site: Site, meeting: Meeting) -> list[Planned]:
+    """The planned items whose target is ``meeting`` and that no meeting has taken up yet."""
+    return [p for p in site.grouped("planned_by_target").get(site.meeting_key(meeting), []) if p.target is meeting]
+
+
+def planned_in(site: Site, programme: WorkProgramme) -> list[Planned]:
+    """The planned items of a work programme, in printed order."""
+    return [p for p in site.grouped("planned_by_programme").get(programme.id, []) if p.programme is programme]
+
+
+def held_by(site: Site, holder: Meeting | Plan) -> list[Tracked]:
+    """The actions kept in a meeting's or a plan's record, in record order."""
+    return [t for t in site.grouped("actions_by_holder").get(_holder_key(site, holder), []) if t.holder is holder]
+
+
+def actions_of(site: Site, made: Made) -> list[Tracked]:
+    """The actions that carry out a recommendation."""
+    return [t for t in site.grouped("actions_by_recommendation").get(made.key, []) if t.made is made]
+
+
+def restating(site: Site, decision_key: str) -> list[Made]:
+    """The recommendations that restate the decision with ``decision_key``."""
+    return list(site.grouped("recommendations_by_decision").get(decision_key, []))
+
+
+# Lookups by key (graph.grouping), so that a page reads only the entries it shows: a cached build
+# (site/tracking.py) then renders a page again only when one of those entries changes.
+
+
+def _holder_key(site: Site, holder: Meeting | Plan) -> str:
+    return f"plans/{holder.id}" if isinstance(holder, Plan) else f"meetings/{site.meeting_key(holder)}"
+
+
+@grouping("actions_by_holder")
+def _actions_by_holder(site: Site) -> Iterable[tuple[str, Tracked]]:
+    return ((_holder_key(site, t.holder), t) for t in site.actions)
+
+
+@grouping("actions_by_recommendation")
+def _actions_by_recommendation(site: Site) -> Iterable[tuple[str, Tracked]]:
+    return ((t.made.key, t) for t in site.actions if t.made is not None)
+
+
+@grouping("recommendations_by_board")
+def _recommendations_by_board(site: Site) -> Iterable[tuple[str, Made]]:
+    return ((m.board.id, m) for m in site.recommendations.values())
+
+
+@grouping("recommendations_by_meeting")
+def _recommendations_by_meeting(site: Site) -> Iterable[tuple[str, Made]]:
+    return ((site.meeting_key(m.meeting), m) for m in site.recommendations.values())
+
+
+@grouping("recommendations_by_decision")
+def _recommendations_by_decision(site: Site) -> Iterable[tuple[str, Made]]:
+    return ((m.decision.key, m) for m in site.recommendations.values() if m.decision is not None)
+
+
+@grouping("recommendations_to")
+def _recommendations_to(site: Site) -> Iterable[tuple[str, Made]]:
+    for m in site.recommendations.values():
+        for key in dict.fromkeys(f"{b.kind}/{b.ref}" for b in m.rec.to if b.ref is not None):
+            yield key, m
+
+
+@grouping("referred_to")
+def _referred_to(site: Site) -> Iterable[tuple[str, tuple[Meeting, Item, Referral]]]:
+    for meeting in site.meetings.values():
+        for item in meeting.items:
+            for referral in item.referrals:
+                named = (b for b in (referral.to, referral.decision_maker) if b is not None and b.ref is not None)
+                for key in dict.fromkeys(f"{b.kind}/{b.ref}" for b in named):
+                    yield key, (meeting, item, referral)
+
+
+@grouping("plans_received")
+def _plans_received(site: Site) -> Iterable[tuple[str, tuple[str | None, Plan]]]:
+    return ((r.meeting, (r.item, p)) for p in site.plans.values() for r in p.received_at)
+
+
+@grouping("planned_by_board")
+def _planned_by_board(site: Site) -> Iterable[tuple[str, Planned]]:
+    return ((p.programme.board_id, p) for p in planned(site))
+
+
+@grouping("planned_by_heard")
+def _planned_by_heard(site: Site) -> Iterable[tuple[str, Planned]]:
+    return ((site.meeting_key(p.heard), p) for p in planned(site) if p.heard is not None)
+
+
+@grouping("planned_by_target")
+def _planned_by_target(site: Site) -> Iterable[tuple[str, Planned]]:
+    return ((site.meeting_key(p.target), p) for p in planned(site) if p.target is not None and p.heard is None)
+
+
+@grouping("planned_by_programme")
+def _planned_by_programme(site: Site) -> Iterable[tuple[str, Planned]]:
+    return ((p.programme.id, p) for p in planned(site))

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from generator import urls
 from generator.records.board import Board, Membership
@@ -47,6 +47,23 @@ class Decision:
         return urls.decision_url(self.key)
 
 
+Pairs = Callable[["Site"], Iterable[tuple[str, Any]]]
+T = TypeVar("T")
+
+# Named lookups (key -> records), registered where they are defined, so that any build can make one by name.
+GROUPINGS: dict[str, Pairs] = {}
+
+
+def grouping(name: str) -> Callable[[Pairs], Pairs]:
+    """Register ``pairs`` as the lookup ``name`` that ``Site.grouped(name)`` builds."""
+
+    def register(pairs: Pairs) -> Pairs:
+        GROUPINGS[name] = pairs
+        return pairs
+
+    return register
+
+
 @dataclass
 class Site:
     """Every valid record plus computed back-references."""
@@ -62,24 +79,35 @@ class Site:
     lookups: dict[str, dict[Any, Any]] = field(default_factory=dict)  # per-build lookups (grouped, caches)
     renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
 
-    def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list[Any]]:
-        """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything)."""
+    def grouped(self, name: str, pairs: Pairs | None = None) -> dict[str, list[Any]]:
+        """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything).
+
+        ``pairs`` defaults to the function registered under ``name`` with ``grouping``; a lookup
+        registered so can be rebuilt by name, which a later build needs to tell whether a page
+        that used it must be rendered again (site/tracking.py).
+        """
         if name not in self.lookups:
+            make = pairs if pairs is not None else GROUPINGS[name]
             found: dict[str, list[Any]] = defaultdict(list)
-            for key, value in pairs(self):
+            for key, value in make(self):
                 found[key].append(value)
             self.lookups[name] = found
         return self.lookups[name]
 
+    def memo(self, name: str, key: Any, compute: Callable[[], T]) -> T:
+        """``compute()``, once per build for each (``name``, ``key``): a value several pages share.
+
+        Use this, not ``lookups``, for a value computed from the site: a tracked build
+        (site/tracking.py) then knows what each page that uses it read.
+        """
+        table = self.lookups.setdefault("memo:" + name, {})
+        if key not in table:
+            table[key] = compute()
+        return cast("T", table[key])
+
     def attended(self, person_id: str) -> list[Meeting]:
         """Meetings whose attendance names ``person_id``, in record order."""
-        by_person = self.grouped(
-            "attended",
-            lambda s: (
-                (pid, m) for m in s.meetings.values() for pid in dict.fromkeys(a.person_id for a in m.attendance)
-            ),
-        )
-        return by_person.get(person_id, [])
+        return self.grouped("attended").get(person_id, [])
 
     def records(self, kind: str) -> dict[str, TopLevel]:
         """Records of ``kind`` by key."""
@@ -233,3 +261,8 @@ def broken_note(models: Models, kind: str, value: str) -> str | None:
     if path is None:
         return None
     return f"{KIND[kind].singular} '{value}' is defined in {path}, which has errors (fix them first)"
+
+
+@grouping("attended")
+def _attended(site: Site) -> Iterable[tuple[str, Meeting]]:
+    return ((pid, m) for m in site.meetings.values() for pid in dict.fromkeys(a.person_id for a in m.attendance))

@@ -1,7 +1,7 @@
 """Each indicator's state for its pages: headline, the report's own rating, benchmarks, trend, targets, breakdowns.
 
-Computed once per build for every indicator from one DataFrame (frame.py) and kept in the site's
-lookups, so the indicator page, the board overviews, the compare pages and meeting pages all read the
+Computed once per build for every indicator from one DataFrame (frame.py) and kept with
+``Site.memo``, so the indicator page, the board overviews, the compare pages and meeting pages all read the
 same numbers.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, cast
 import pandas as pd
 
 from generator.records.indicator import Indicator
-from generator.records.indicator_parts import Rating, TargetStatement
+from generator.records.indicator_parts import ReportRating, TargetStatement
 from generator.site.benchmark import NOT_BENCHMARKED, comparisons, earlier_comparisons, headlines, quintile
 from generator.site.breakdowns import Breakdown, breakdowns, display_periods, records_of, table_rows
 from generator.site.frame import ENGLAND, values_frame
@@ -41,7 +41,7 @@ class Comparison:
 class RatingView:
     """The report's own rating, with its key's meaning when it is a symbol."""
 
-    rating: Rating
+    rating: ReportRating
     period: str
     meaning: str = ""
 
@@ -111,20 +111,26 @@ class IndicatorState:
         return "earlier untested" if self.earlier else ""
 
 
+def _everything(site: Site) -> dict[str, Any]:
+    """The values frame, every indicator's state and every headline's comparisons, computed once per build
+    (``Site.memo``: a cached build sees what they were computed from)."""
+
+    def compute() -> dict[str, Any]:
+        frame = values_frame(site)
+        states, comps = _compute(site, frame)
+        return {"frame": frame, "states": states, "comparisons": comps}
+
+    return site.memo("indicator_states", None, compute)
+
+
 def indicator_states(site: Site) -> dict[str, IndicatorState]:
     """Every indicator's state, computed once per build."""
-    cache = site.lookups.setdefault("indicator_states", {})
-    if "states" not in cache:
-        frame = values_frame(site)
-        cache["frame"] = frame
-        cache["states"], cache["comparisons"] = _compute(site, frame)
-    return cast("dict[str, IndicatorState]", cache["states"])
+    return cast("dict[str, IndicatorState]", _everything(site)["states"])
 
 
 def values_of(site: Site) -> pd.DataFrame:
     """The build's values frame (computed with the states)."""
-    indicator_states(site)
-    return site.lookups["indicator_states"]["frame"]
+    return cast("pd.DataFrame", _everything(site)["frame"])
 
 
 def indicator_state(site: Site, indicator: Indicator) -> IndicatorState:
@@ -134,8 +140,7 @@ def indicator_state(site: Site, indicator: Indicator) -> IndicatorState:
 
 def comparisons_of(site: Site) -> pd.DataFrame:
     """Every headline's comparisons: indicator, area, value_c, key, word, detail (computed with the states)."""
-    indicator_states(site)
-    return site.lookups["indicator_states"]["comparisons"]
+    return cast("pd.DataFrame", _everything(site)["comparisons"])
 
 
 def _compute(site: Site, frame: pd.DataFrame) -> tuple[dict[str, IndicatorState], pd.DataFrame]:
@@ -174,8 +179,9 @@ def _state(
     state.trend = _trend(ind, series)
     annual = series[series["annual"]]  # Open SDG measures growth over years: quarters and rolling periods are left out
     state.targets = [
-        (t, progress(annual, t.value, t.period, ind.polarity) if t.value is not None else None) for t in ind.targets
-    ]
+        (t, progress(annual, t.value, t.period, ind.polarity) if t.value is not None and t.category is None else None)
+        for t in ind.targets
+    ]  # a breakdown row's target is not measured against the area's main series
     if at < 0:
         state.headline_reason = str(heads.loc[ind.id, "reason"]) if ind.id in heads.index else "no values"
         state.other_ratings = _ratings(ind, None)

@@ -7,12 +7,13 @@ approves reads "approval not on record", never "draft".
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from generator.records.board import Board
 from generator.records.meeting import Item, Meeting
-from generator.site.graph import Site
+from generator.site.graph import Site, grouping
 
 Approval = tuple[Meeting, Item]  # the later meeting, and its item that approves (or puts for approval)
 
@@ -75,15 +76,25 @@ def is_upcoming(site: Site, meeting: Meeting, today: date) -> bool:
 
 def _later(site: Site, field: str) -> dict[str, list[Approval]]:
     """Meeting key -> the later meetings' items that name it in ``field``."""
-    return site.grouped(
-        field,
-        lambda s: (
+    return site.grouped(field)
+
+
+def _naming(field: str) -> Callable[[Site], Iterable[tuple[str, Approval]]]:
+    """The lookup from a meeting's key to the later meetings' items that name it in ``field``."""
+
+    def pairs(site: Site) -> Iterable[tuple[str, Approval]]:
+        return (
             (f"{m.board_id}/{earlier}", (m, item))
-            for m in sorted(s.meetings.values(), key=lambda m: (m.date, m.id))
+            for m in sorted(site.meetings.values(), key=lambda m: (m.date, m.id))
             for item in m.items
             for earlier in getattr(item, field)
-        ),
-    )
+        )
+
+    return pairs
+
+
+for _field in ("approves_minutes_of", "minutes_for_approval"):
+    grouping(_field)(_naming(_field))
 
 
 def approvals(site: Site, meeting: Meeting) -> list[Approval]:
@@ -106,15 +117,15 @@ def name_in_force(board: Board, day: date) -> tuple[str, str]:
 
 def first_shown(site: Site, board_id: str, person_id: str) -> Meeting | None:
     """The first meeting of the board whose attendance lists the person."""
-    firsts = site.lookups.setdefault("first_shown", {})
-    if board_id not in firsts:
+
+    def firsts() -> dict[str, Meeting]:
         seen: dict[str, Meeting] = {}
         for m in sorted(site.meetings_by_board.get(board_id, []), key=lambda m: (m.date, m.id)):
             for entry in m.attendance:
                 seen.setdefault(entry.person_id, m)
-        firsts[board_id] = seen
-    first: Meeting | None = firsts[board_id].get(person_id)
-    return first
+        return seen
+
+    return site.memo("first_shown", board_id, firsts).get(person_id)
 
 
 def attendance_as_of(site: Site, board_id: str, today: date) -> Meeting | None:

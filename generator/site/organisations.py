@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.records.board import Board
 from generator.records.meeting import Item, Meeting
 from generator.records.meeting_parts import Presenter
 from generator.records.organisation import Organisation
 from generator.records.person import Person, Post
 from generator.records.strategy import Strategy
-from generator.site.graph import Site
+from generator.site.graph import Site, grouping
 
 
 def label(site: Site, organisation: Organisation) -> str:
@@ -24,8 +26,13 @@ def sort_key(site: Site, organisation: Organisation) -> tuple[str, str]:
 
 def children(site: Site, organisation_id: str) -> list[Organisation]:
     """Organisations whose parent is ``organisation_id``, A to Z."""
-    found = site.grouped("org_children", lambda s: ((o.parent_id, o) for o in s.organisations.values() if o.parent_id))
-    return sorted(found.get(organisation_id, []), key=lambda o: sort_key(site, o))
+    found = site.grouped("org_children").get(organisation_id, [])
+    return sorted(found, key=lambda o: sort_key(site, o))
+
+
+@grouping("org_children")
+def _children(site: Site) -> Iterable[tuple[str, Organisation]]:
+    return ((o.parent_id, o) for o in site.organisations.values() if o.parent_id)
 
 
 def _linked(site: Site, organisation: Organisation, own: str, other: str) -> list[Organisation]:
@@ -47,10 +54,12 @@ def successors(site: Site, organisation: Organisation) -> list[Organisation]:
 
 def boards_of(site: Site, organisation_id: str) -> list[Board]:
     """Boards that belong to the organisation, A to Z."""
-    found = site.grouped(
-        "org_boards", lambda s: ((b.organisation_id, b) for b in s.boards.values() if b.organisation_id)
-    )
-    return sorted(found.get(organisation_id, []), key=lambda b: (b.name.lower(), b.id))
+    return sorted(site.grouped("org_boards").get(organisation_id, []), key=lambda b: (b.name.lower(), b.id))
+
+
+@grouping("org_boards")
+def _boards(site: Site) -> Iterable[tuple[str, Board]]:
+    return ((b.organisation_id, b) for b in site.boards.values() if b.organisation_id)
 
 
 def post_text(site: Site, post: Post) -> str:
@@ -67,26 +76,29 @@ def latest_post(person: Person) -> Post | None:
 
 def posts_in(site: Site, organisation_id: str) -> list[tuple[Person, Post]]:
     """People's posts in the organisation, by surname then start date."""
-    found = site.grouped(
-        "org_posts",
-        lambda s: ((post.organisation_id, (p, post)) for p in s.people.values() for post in p.posts if post.organisation_id),
-    )
-    rows = found.get(organisation_id, [])
+    rows = site.grouped("org_posts").get(organisation_id, [])
     return sorted(rows, key=lambda pp: (pp[0].name.split()[-1].lower(), pp[0].id, str(pp[1].start or "")))
+
+
+@grouping("org_posts")
+def _posts(site: Site) -> Iterable[tuple[str, tuple[Person, Post]]]:
+    return ((post.organisation_id, (p, post)) for p in site.people.values() for post in p.posts if post.organisation_id)
 
 
 def presented_for(site: Site, organisation_id: str) -> list[tuple[Meeting, Item, list[Presenter]]]:
     """Items presented for the organisation, each with its presenters recorded with it, oldest first."""
-    found = site.grouped(
-        "org_presented",
-        lambda s: (
-            (org, (m, item, [p for p in item.presenters if p.organisation_id == org]))
-            for m in s.meetings.values()
-            for item in m.items
-            for org in dict.fromkeys(p.organisation_id for p in item.presenters if p.organisation_id)
-        ),
+    found = site.grouped("org_presented").get(organisation_id, [])
+    return sorted(found, key=lambda row: (row[0].date, row[0].board_id, row[0].id))
+
+
+@grouping("org_presented")
+def _presented(site: Site) -> Iterable[tuple[str, tuple[Meeting, Item, list[Presenter]]]]:
+    return (
+        (org, (m, item, [p for p in item.presenters if p.organisation_id == org]))
+        for m in site.meetings.values()
+        for item in m.items
+        for org in dict.fromkeys(p.organisation_id for p in item.presenters if p.organisation_id)
     )
-    return sorted(found.get(organisation_id, []), key=lambda row: (row[0].date, row[0].board_id, row[0].id))
 
 
 def strategies_owned(site: Site, organisation_id: str) -> list[Strategy]:

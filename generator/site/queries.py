@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from generator.records.meeting import Item, Meeting
 from generator.records.board import Board, Membership
 from generator.records.person import Person
-from generator.site.graph import Decision, Site, covers
+from generator.site.graph import Decision, Site, covers, grouping
 from generator.site.meetings import is_upcoming, was_held
 from generator.site.tracked import Tracked
 
@@ -67,8 +68,7 @@ def decisions_newest_first(site: Site) -> list[Decision]:
 
 def board_decisions(site: Site, board_id: str) -> list[Decision]:
     """A board's decisions, newest first (one site-wide sort, then a lookup by board)."""
-    by_board = site.grouped("decisions_by_board", lambda s: ((d.board.id, d) for d in decisions_newest_first(s)))
-    return by_board.get(board_id, [])
+    return site.grouped("decisions_by_board").get(board_id, [])
 
 
 def decisions_by_year(site: Site, board_id: str) -> dict[int, list[Decision]]:
@@ -76,14 +76,15 @@ def decisions_by_year(site: Site, board_id: str) -> dict[int, list[Decision]]:
 
     A year with none inside that span is kept (empty), so a register page, once published, stays.
     """
-    cache: dict[str, dict[int, list[Decision]]] = site.lookups.setdefault("decisions_by_year", {})
-    if board_id not in cache:
+
+    def by_year() -> dict[int, list[Decision]]:
         found: dict[int, list[Decision]] = {}
         for decision in board_decisions(site, board_id):
             found.setdefault(decision.meeting.date.year, []).append(decision)
         years = range(max(found), min(found) - 1, -1) if found else []
-        cache[board_id] = {year: found.get(year, []) for year in years}
-    return cache[board_id]
+        return {year: found.get(year, []) for year in years}
+
+    return site.memo("decisions_by_year", board_id, by_year)
 
 
 def meetings_by_year(site: Site, board_id: str) -> dict[int, list[Meeting]]:
@@ -103,7 +104,7 @@ def letter_of(person: Person) -> str:
 
 def decisions_of_meeting(site: Site, meeting: Meeting) -> dict[int, Decision]:
     """Decisions of a meeting keyed by id() of their resolution."""
-    by_meeting = site.grouped("decisions", lambda s: ((s.meeting_key(d.meeting), d) for d in s.decisions.values()))
+    by_meeting = site.grouped("decisions")
     return {id(d.resolution): d for d in by_meeting.get(site.meeting_key(meeting), []) if d.meeting is meeting}
 
 
@@ -171,11 +172,7 @@ def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
 
 def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
     """Items a person presented or wrote, oldest first."""
-    presenting = site.grouped(
-        "presented",
-        lambda s: ((p, (m, i)) for m in s.meetings.values() for i in m.items for p in presenter_ids(i)),
-    )
-    found = list(presenting.get(person_id, []))
+    found = list(site.grouped("presented").get(person_id, []))
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
 
 
@@ -186,18 +183,38 @@ def presenter_ids(item: Item) -> list[str]:
 
 def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
     """Declarations of interest a person made at meetings."""
-    declared = site.grouped(
-        "declared", lambda s: ((d.person_id, (m, d)) for m in s.meetings.values() for d in m.declarations)
-    )
-    found = list(declared.get(person_id, []))
+    found = list(site.grouped("declared").get(person_id, []))
     return sorted(found, key=lambda pair: pair[0].date)
 
 
 def actions_for(site: Site, decision: Decision) -> list[Tracked]:
     """Actions arising from a decision: those of its item that name its minute, or all of the item's."""
-    by_meeting = site.grouped(
-        "actions_by_meeting", lambda s: ((s.meeting_key(t.meeting), t) for t in s.actions if t.meeting and t.item)
-    )
+    by_meeting = site.grouped("actions_by_meeting")
     mine = [t for t in by_meeting.get(site.meeting_key(decision.meeting), []) if t.item is decision.item]
     named = [t for t in mine if t.action.resolution and t.action.resolution == decision.minute]
     return named or [t for t in mine if not t.action.resolution and t.origin == "resolution"]
+
+
+@grouping("decisions_by_board")
+def _decisions_by_board(site: Site) -> Iterable[tuple[str, Decision]]:
+    return ((d.board.id, d) for d in decisions_newest_first(site))
+
+
+@grouping("decisions")
+def _decisions_by_meeting(site: Site) -> Iterable[tuple[str, Decision]]:
+    return ((site.meeting_key(d.meeting), d) for d in site.decisions.values())
+
+
+@grouping("presented")
+def _presented(site: Site) -> Iterable[tuple[str, tuple[Meeting, Item]]]:
+    return ((p, (m, i)) for m in site.meetings.values() for i in m.items for p in presenter_ids(i))
+
+
+@grouping("declared")
+def _declared(site: Site) -> Iterable[tuple[str, tuple[Meeting, object]]]:
+    return ((d.person_id, (m, d)) for m in site.meetings.values() for d in m.declarations)
+
+
+@grouping("actions_by_meeting")
+def _actions_by_meeting(site: Site) -> Iterable[tuple[str, Tracked]]:
+    return ((site.meeting_key(t.meeting), t) for t in site.actions if t.meeting and t.item)

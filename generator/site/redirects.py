@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from generator import urls
@@ -23,6 +23,7 @@ from generator.records.meeting import Meeting
 from generator.records.registry import KIND, KINDS, NAMES
 from generator.records.suggest import did_you_mean
 from generator.site.graph import Checker, Site, by_key
+from generator.site.reuse import Content
 
 Key = tuple[str, ...]
 NOUN = {kind.name: kind.singular for kind in KINDS} | {
@@ -289,6 +290,6 @@ def _moved_along(key: Key, old_values: dict[str, str], live_urls: set[str]) -> l
     return pairs
 
 
-def copies(moved: dict[str, Redirect], files: dict[str, str | bytes]) -> list[tuple[str, str | bytes]]:
+def copies(moved: dict[str, Redirect], files: Mapping[str, Content]) -> list[tuple[str, Content]]:
     """The files (not pages) served again at their old paths, with the new files' exact bytes."""
     return [(old, files[target.new]) for old, target in sorted(moved.items()) if not old.endswith("/")]

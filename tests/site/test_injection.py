@@ -115,7 +115,7 @@ STORED = "<img src=x onerror=alert(13)>"
 def test_c1_control_characters_never_reach_a_page(tmp_path: Path) -> None:
     """A U+0080 from a YAML escape or a CSV cell stops the build with its line; no page shows the HTML."""
     person = fixture_text("people/ann-chair.yml").replace("name: Ann Chair", f'name: "Ann \\x80 {STORED}"')
-    table = fixture_text("indicators/riverton-smoking.csv").replace("16.0,\n", f"16.0,\x80 {STORED}\n", 1)
+    table = fixture_text("indicators/riverton-smoking.csv").replace("16.0,,\n", f"16.0,\x80 {STORED},\n", 1)
     data = make_dataset(tmp_path, {"people/ann-chair.yml": person, "indicators/riverton-smoking.csv": table})
     project = make_project(tmp_path)
     result = run_cli(

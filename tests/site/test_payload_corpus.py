@@ -134,7 +134,7 @@ def hostile_dataset(tmp_path: Path) -> Path:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for i, p in enumerate(SHORT):
-        writer.writerow(["2024", fit(f"{i} {p}"), "", f"{i}.5", "", "", "", p])
+        writer.writerow(["2024", fit(f"{i} {p}"), "", f"{i}.5", "", "", "", "", p, ""])  # the note is column 9
     files: dict[str, str | bytes] = {
         BOARD: board, NEW_MEETING: meeting_file(), "strategies/riverton-jhws.yml": strategy,
         "indicators/riverton-smoking.yml": indicator, "documents/riverton-hwb-2024-06-20-pack.yml": document,

@@ -59,6 +59,10 @@ def test_five_mistakes_in_four_files_give_five_messages_and_leave_the_site(tmp_p
     assert lines == [
         "boards/riverton-hwb.yml:30: memberships[2].end: '2024-02-30' is not a real date: February 2024 has 29 days",
         f"boards/riverton-sab.yml:6: reports_to_ids[0]: {board_has_errors}",
+        f"indicators/riverton-feel-safe.yml:10: board_ids[0]: {board_has_errors}",
+        f"indicators/riverton-mash-costs.yml:8: board_ids[0]: {board_has_errors}",
+        f"indicators/riverton-sab-feel-safe.yml:9: board_ids[0]: {board_has_errors}",
+        f"indicators/riverton-screening.yml:10: board_ids[0]: {board_has_errors}",
         "indicators/riverton-smoking.csv:4: value: '17%' is not a number (leave the cell empty and give a reason in 'note')",
         f"indicators/riverton-smoking.yml:10: board_ids[0]: {board_has_errors}",
         f"{MEETING}:4: start_time: '2pm' is not a time (write times as 24-hour HH:MM, e.g. 14:00)",
@@ -70,7 +74,7 @@ def test_five_mistakes_in_four_files_give_five_messages_and_leave_the_site(tmp_p
         f"strategies/riverton-jhws.yml:3: board_ids[0]: {board_has_errors}",
         f"strategies/riverton-jhws.yml:8: adopted_by: meeting 'riverton-hwb/2024-03-14' is defined in {MEETING}, "
         "which has errors (fix them first)",
-        "error: 12 errors in 10 files; nothing was written.",
+        "error: 16 errors in 14 files; nothing was written.",
     ]
     assert "Traceback" not in result.stdout + result.stderr
     assert not any((project / "content").rglob("*.md")) or not (project / "content" / "people").exists()

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from generator import build, urls
 from generator.exports.indicator_csv import indicator_csv, indicator_csv_files
 from generator.render import render_site
 from generator.site.indicators import indicator_states
-from tests.conftest import FIXTURE, ROOT, TODAY
+from tests.conftest import FIXTURE, ROOT, TODAY, make_dataset
 
 # How the real site's 220 pages answer "better or worse than England?" (issue 18; BENCHMARKS.md has the
 # before and after): a computed judgement, the report's own rating against a comparator, a same-period
@@ -107,12 +108,12 @@ def test_indicators_landing_has_one_row_per_board_and_the_compare_pages(real: tu
 def test_compare_page_ranks_the_boards_areas(real: tuple) -> None:
     _, pages = real
     page = pages[urls.page_path(urls.indicator_compare_url("NI 64"))]
-    ranked = re.findall(r'<tr><td>(\d+)</td> <th scope="row"><a href="[^"]+">([^<]+)</a>', page)
+    ranked = re.findall(r'<tr>\s*<td>(\d+)</td>\s*<th scope="row"><a href="[^"]+">([^<]+)</a>', page)
     assert ranked[:2] == [("1", "Dudley"), ("2", "Warwickshire")]  # 2011/12: 9.4% and 10.8%, lower is better
     assert "England 5.6%" in page
     assert page.count('class="mb-chart mb-dots"') == 2  # two periods with both areas
     # Dudley 2012/13: 2% with limits from its counts (95%), written to one decimal as on the indicator's own page
-    assert "<td>2%</td> <td>0.9 to 4.4</td>" in page
+    assert re.search(r"<td>2%</td>\s*<td>0.9 to 4.4</td>", page)
     assert "0.938599852758255" not in page and "<title>Dudley: 2 (0.9 to 4.4)</title>" in page
 
 
@@ -122,3 +123,22 @@ def test_csv_is_escaped_against_formulas() -> None:
     row = site.values(indicator.id)[0].model_copy(update={"note": '=HYPERLINK("x")'})
     text = indicator_csv(indicator, [row]).decode()
     assert "'=HYPERLINK" in text
+
+
+def test_a_target_for_a_breakdown_row_names_its_row_and_is_not_measured_on_the_main_series(
+    tmp_path: Path,
+) -> None:
+    """A target set for one breakdown row says so, and no progress is measured against the area's main series."""
+    text = (FIXTURE / "indicators" / "riverton-smoking.yml").read_text(encoding="utf-8")
+    text = text.replace(
+        '    status: "not on track at present"\n', '    status: "not on track at present"\n    category: "Men"\n'
+    )
+    report, site = build.check(make_dataset(tmp_path, {"indicators/riverton-smoking.yml": text}))
+    assert site is not None, report.lines()
+    page = render_site(site, TODAY, "Minutebook", "https://example.org/")[
+        urls.page_path(urls.indicator_url("riverton-smoking"))
+    ]
+    target = re.search(r'<ul class="mb-targets">(.+?)</ul>', page, re.S).group(1)
+    assert "for the breakdown row <q>Men</q>" in target
+    assert "Progress, as Open SDG measures it" not in target
+    assert "not measured for a breakdown row" in target
