@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.records.board import Board
+from generator.records.meeting import Meeting
 from generator.records.plan import Plan
 from generator.render import governance_words, jsonld
 from generator.render.follow_pages import follow_page
@@ -57,9 +58,9 @@ def board_page(r: Renderer, board: Board) -> Page:
         words=governance_words,
         state=lambda m: followup.response_state(m, r.today),
         plans=sorted(
-            (p for p in r.site.plans.values() if _plan_of(p, board)),
-            key=lambda p: p.title,
+            (p for p in r.site.plans.values() if _plan_of(p, board) or _put_to(r, p, board)), key=lambda p: p.title
         ),
+        put_to=lambda plan: _put_to(r, plan, board),
     )
     page.meta["jsonld"] = jsonld.board(r, board, current)
     page.feeds = [
@@ -74,6 +75,12 @@ def board_page(r: Renderer, board: Board) -> Page:
 def _plan_of(plan: Plan, board: Board) -> bool:
     """Whether a board owns or monitors a plan."""
     return board.id in plan.board_ids or any(owner.board_id == board.id for owner in plan.owners)
+
+
+def _put_to(r: Renderer, plan: Plan, board: Board) -> list[tuple[Meeting, str | None]]:
+    """The board's meetings the plan was put to, with the agenda item."""
+    found = [(r.site.meetings.get(rec.meeting), rec.item) for rec in plan.received_at]
+    return [(meeting, item) for meeting, item in found if meeting and meeting.board_id == board.id]
 
 
 PAGES.register("boards", PageMaker("board.j2", lambda r, board: [board_page(r, board), follow_page(r, board)]))

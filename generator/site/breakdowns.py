@@ -94,7 +94,8 @@ def breakdowns(
         chosen = own if not own.empty else mine[mine["area"].fillna("") == mine["area"].fillna("").mode().iloc[0]]
         dated = chosen[chosen["dated"]]
         last = dated.iloc[-1] if not dated.empty else chosen.iloc[-1]
-        same = chosen[chosen["period"].fillna("") == (last["period"] or "")]
+        key = last["period"] if isinstance(last["period"], str) else ""  # a missing period is NaN, which is truthy
+        same = chosen[chosen["period"].fillna("") == key]
         area = last["area"] if isinstance(last["area"], str) else "area not printed"
         period = labels.get(last["period"], last["period"]) if isinstance(last["period"], str) else ""
         count = chosen["period"].fillna("").nunique()
