@@ -78,6 +78,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         prev=prev,
         next=nxt,
         has_minutes=any(item.minutes or item.resolutions for item in meeting.items),
+        no_outcomes=status.key in ("held-no-minutes", "date-passed"),
         tracked=lambda action: tracked[id(action)],
         recommendations_at=lambda item: followup.recommendations_at(r.site, meeting, item),
         state=lambda made: followup.response_state(made, r.today),
