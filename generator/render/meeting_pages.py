@@ -17,6 +17,9 @@ from generator.site.graph import Decision
 from generator.site.meetings import approvals, display_status, name_in_force, put_for_approval, was_held
 from generator.site.queries import uk_date
 
+# From four agenda items a page is longer than a phone screen; Material's contents sidebar is hidden on
+# phones, so the page opens with its own list of items.
+ITEMS_LISTED_FROM = 4
 ATTENDANCE_GROUPS = (
     ("present", "Members present"),
     ("substitute", "Substitutes"),
@@ -71,6 +74,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         substitutes=sum(1 for a in meeting.attendance if a.status == "substitute"),
         taking_part=meeting.taking_part or board_statement(board, meeting),
         anchors=anchors,
+        ITEMS_LISTED_FROM=ITEMS_LISTED_FROM,
         attendance=[g for g in groups if g["rows"]],
         declared=declared,
         documents=documents,
