@@ -20,6 +20,9 @@ from generator.site.queries import uk_date
 # From four agenda items a page is longer than a phone screen; Material's contents sidebar is hidden on
 # phones, so the page opens with its own list of items.
 ITEMS_LISTED_FROM = 4
+# Five actions, each with owners, due date and status, fill more than a phone screen: they are folded
+# (the summary opens them without JavaScript; a link to one of them opens its fold: assets/minutebook.js).
+ACTIONS_FOLDED_FROM = 5
 ATTENDANCE_GROUPS = (
     ("present", "Members present"),
     ("substitute", "Substitutes"),
@@ -75,6 +78,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         taking_part=meeting.taking_part or board_statement(board, meeting),
         anchors=anchors,
         ITEMS_LISTED_FROM=ITEMS_LISTED_FROM,
+        ACTIONS_FOLDED_FROM=ACTIONS_FOLDED_FROM,
         attendance=[g for g in groups if g["rows"]],
         declared=declared,
         documents=documents,

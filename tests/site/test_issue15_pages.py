@@ -114,7 +114,7 @@ def test_the_meeting_page_shows_how_it_ran(fixture_site: Path) -> None:
     has(
         text,
         "Status Held",
-        "Agenda Agenda dated Wednesday 11 September 2024 (Director of Law and Governance)",
+        "Agenda Agenda dated Wednesday, 11 September 2024 (Director of Law and Governance)",
         "Minutes Put for approval at the meeting of 12 December 2024 ; approval not on record",
         "Recording Watch the recording",
         "Taking part This meeting is open to the public and will be webcast. As printed on 11 September 2024",

@@ -51,11 +51,28 @@ items:
     kind: procedural
 """
 
+FIVE_ACTIONS = """\
+id: 2024-05-09
+board_id: riverton-hwb
+date: 2024-05-09
+status: held
+items:
+  - number: "1"
+    title: Action plan
+    kind: information
+    minutes: The board received the action plan.
+    actions:
+""" + "".join(f"      - {{id: x{n}, text: Action number {n} of the plan.}}\n" for n in range(1, 6))
+
 
 @pytest.fixture(scope="module")
 def with_upcoming(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The fixture with an upcoming meeting of the panel whose board records how to take part."""
-    data = make_dataset(tmp_path_factory.mktemp("upcoming"), {"meetings/riverton-hosp/2027-02-11.yml": UPCOMING_HOSP})
+    added = {
+        "meetings/riverton-hosp/2027-02-11.yml": UPCOMING_HOSP,
+        "meetings/riverton-hwb/2024-05-09.yml": FIVE_ACTIONS,
+    }
+    data = make_dataset(tmp_path_factory.mktemp("upcoming"), added)
     report, site = build.check(data)
     assert site is not None, report.lines()
     return {rel: body for rel, body in build.generate(site, build.Settings(TODAY)) if isinstance(body, str)}
@@ -91,3 +108,14 @@ def test_an_upcoming_meeting_without_facts_says_they_are_not_on_record(pages: di
 
 def test_a_past_meeting_has_no_invitation_to_take_part(with_upcoming: dict[str, str]) -> None:
     assert 'id="how-to-take-part"' not in meeting(with_upcoming, "riverton-hosp", "2024-12-12")
+
+
+def test_five_actions_or_more_are_folded_and_fewer_are_not(
+    with_upcoming: dict[str, str], pages: dict[str, str]
+) -> None:
+    page = meeting(with_upcoming, "riverton-hwb", "2024-05-09")
+    fold = re.search(r'<details class="mb-fold">\s*<summary>(.*?)</summary>(.*?)</details>', page, re.S)
+    assert fold and fold.group(1) == "Show the 5 actions of this item"
+    assert all(f"Action number {n} of the plan." in fold.group(2) for n in range(1, 6))
+    assert '<h4 id="item-1-actions">Actions (5)</h4>' in page
+    assert '<details class="mb-fold"' not in meeting(pages, "riverton-hwb", "2024-03-14")
