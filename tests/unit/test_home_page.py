@@ -41,5 +41,7 @@ def test_boards_without_meetings_are_a_compact_list_not_cards(home: str) -> None
     assert "Riverton Safeguarding Adults Board" not in cards
     assert "0 meetings" not in home
     assert "Riverton Health and Wellbeing Board" in cards
+    assert "None" not in text(cards)  # a board recorded by its organisation, not an authority
+    assert "Riverton City Council · 4 meetings, 2024 to 2025" in text(cards), text(cards)
     others = text(home[home.index('<h2 id="other-bodies"') : home.index('<h2 id="follow"')])
     assert "No meetings of these are on record yet: Riverton Safeguarding Adults Board." in others, others
