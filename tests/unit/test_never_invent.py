@@ -94,6 +94,9 @@ def test_attendance_counts_below_the_threshold_and_a_rate_at_it(pages: dict[str,
     assert attendance_row(pages, "pam-chair") == (
         "Riverton PB 11 Jan 2023 to 6 Sep 2023 attended 5 of 5 meetings on record (100%) 0 0 0"
     )
+    assert attendance_row(pages, "nell-sub") == (
+        "Riverton PB None no meeting with attendance on record while a member 0 0 0"
+    )  # a named substitute holds no seat: never 'attended 0 of 0'
     page = read(pages, urls.person_url("oli-once"))
     assert "%" not in page[page.index("Attendance") :]
     assert (
