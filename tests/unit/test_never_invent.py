@@ -157,5 +157,6 @@ def test_the_meetings_index_says_when_a_record_ends_never_next_none(pages: dict[
     page = raw(pages, urls.index_url("meetings"))
     row = text(page[page.index('id="board-riverton-old"') :].split("</tr>")[0])
     assert "None" not in row, row
-    assert row.endswith("No later meeting on record: the record ends 4 Mar 2014"), row
+    assert row.endswith("Record ends 4 Mar 2014"), row
+    assert '<th scope="col">Next, or end of record</th>' in page
     assert "None" not in text(page[page.index("<table") : page.index("</table>")])
