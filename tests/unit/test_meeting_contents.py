@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator import build, urls
-from tests.conftest import FIXTURE, TODAY, make_dataset
+from tests.conftest import FIXTURE, ROOT, TODAY, make_dataset
 from tests.unit.test_never_invent import text
 
 
@@ -104,6 +104,14 @@ def test_an_upcoming_meeting_without_facts_says_they_are_not_on_record(pages: di
     assert (
         "To ask about taking part: Sam Clerk, Governance Services, governance@riverton.example, 01234 567890." in part
     )
+
+
+def test_an_upcoming_meeting_without_contacts_says_whom_to_ask_is_not_on_record() -> None:
+    report, site = build.check(ROOT / "tests" / "fixtures" / "scrutiny")
+    assert site is not None, report.lines()
+    pages = dict(build.generate(site, build.Settings(TODAY)))
+    part = take_part(str(pages[urls.page_path(urls.meeting_url("westmoor-hosc", "2027-01-14"))]))
+    assert part.endswith("No webcast is on record. Whom to ask about taking part is not on record."), part
 
 
 def test_a_past_meeting_has_no_invitation_to_take_part(with_upcoming: dict[str, str]) -> None:
