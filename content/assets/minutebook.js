@@ -92,3 +92,16 @@ document.querySelectorAll(".mb-sortable table").forEach(function (table) {
     });
   });
 });
+// A link to an action inside a folded list (a <details>) opens the fold, so the target is in view.
+(function () {
+  function unfold() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+    if (target) { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", unfold);
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", unfold); } else { unfold(); }
+})();

@@ -13,7 +13,7 @@ from generator.site import followup
 from generator.site import organisations as orgs
 from generator.site import queries as ctx
 from generator.site.governance import governed
-from generator.site.meetings import attendance_as_of, first_shown, is_upcoming, name_in_force
+from generator.site.meetings import attendance_as_of, is_upcoming, listed_at, name_in_force, silent_after
 
 RECENT_MEETINGS = 10  # past meetings on a board page; the rest are on its meetings page, by year
 
@@ -39,9 +39,11 @@ def board_page(r: Renderer, board: Board) -> Page:
         b=board,
         as_of=as_of,
         as_of_meeting=latest,
-        first_shown=lambda person_id: first_shown(r.site, board.id, person_id),
+        silent_after=bool(latest and silent_after(r.site, board.id, latest, r.today)),
+        listed_at=lambda person_id: listed_at(r.site, board.id, person_id),
         name_at=lambda meeting: name_in_force(board, meeting.date)[0],
-        current=current,
+        current=[s for s in current if s.role != "substitute"],
+        substitutes=[s for s in current if s.role == "substitute"],
         vacant=vacant,
         past=past,
         upcoming=upcoming,

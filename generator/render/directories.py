@@ -34,6 +34,7 @@ class BoardMeetings:
     count: int
     last_held: Meeting | None
     next: Meeting | None
+    last: Meeting | None  # the last meeting on record, whatever became of it: where the record ends
 
 
 def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
@@ -58,7 +59,7 @@ def board_meetings(r: Renderer, board: Board, upcoming: list[Meeting]) -> BoardM
     meetings = ctx.meetings_of(r.site, board.id)
     held = [m for m in meetings if m.date <= r.today and was_held(r.site, m)]
     soon = next((m for m in upcoming if m.board_id == board.id), None)
-    return BoardMeetings(board, len(meetings), held[-1] if held else None, soon)
+    return BoardMeetings(board, len(meetings), held[-1] if held else None, soon, meetings[-1] if meetings else None)
 
 
 def board_meetings_page(r: Renderer, board: Board, upcoming: list[Meeting]) -> Page:

@@ -17,6 +17,7 @@ from generator.site import followup
 from generator.site import queries as context
 from generator.site.graph import Decision
 from generator.site.queries import short_date, uk_date
+from generator.site.thresholds import RATE_REASON
 from generator.site.tracked import ORIGINS, Made
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -222,6 +223,7 @@ def make_env() -> jinja2.Environment:
         BOARD_KINDS=BOARD_KINDS,
         ORGANISATION_KINDS=ORGANISATION_KINDS,
         ROLES=ROLES,
+        RATE_REASON=RATE_REASON,
         ITEM_KINDS=ITEM_KINDS,
         NOTE_LABELS=NOTE_LABELS,
         POLARITY=POLARITY,

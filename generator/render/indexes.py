@@ -14,16 +14,13 @@ from generator.render.directories import meetings_pages, people_pages
 from generator.render.follow_pages import follow_page
 from generator.render.followup_pages import follow_indexes
 from generator.render.governance_pages import governance_pages
+from generator.render.home_page import home_page
 from generator.render.indicator_index import indicator_pages
 from generator.render.organisation_page import organisations_index
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
-from generator.site import followup
-from generator.site import queries as ctx
 
 __all__ = ["index_pages", "wide"]
-
-LATEST = 10  # decisions and upcoming meetings on the home page
 
 
 def index_pages(r: Renderer) -> Iterator[Page]:
@@ -31,17 +28,7 @@ def index_pages(r: Renderer) -> Iterator[Page]:
     site = r.site
     boards = sorted(site.boards.values(), key=lambda b: b.name)
     counts = {b.id: len(site.meetings_by_board.get(b.id, [])) for b in boards}
-    yield r.page(
-        urls.index_url("home"),
-        "home.j2",
-        r.site_name,
-        f"What {len(boards)} public health and care boards decided, who sits on them and what is coming up.",
-        boards=boards,
-        counts=counts,
-        upcoming=ctx.upcoming(site, r.today)[:LATEST],
-        planned=followup.coming_up(site, r.today)[:LATEST],
-        latest=ctx.decisions_newest_first(site)[:LATEST],
-    )
+    yield home_page(r, boards, counts)
     yield r.page(
         urls.index_url("boards"), "boards_index.j2", "Boards", "Every board on record.", boards=boards, counts=counts
     )

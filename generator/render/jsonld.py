@@ -8,6 +8,7 @@ from generator import urls
 from generator.records.board import Board, Membership
 from generator.records.meeting import Meeting
 from generator.records.person import Person
+from generator.site.meetings import display_status
 
 if TYPE_CHECKING:
     from generator.render.pages import Renderer
@@ -53,14 +54,24 @@ def meeting(r: Renderer, m: Meeting, b: Board) -> dict[str, Any]:
         "@type": "Event",
         "name": f"{b.name} meeting",
         "startDate": start,
-        "eventStatus": EVENT_STATUS[m.status or "scheduled"],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "organizer": {"@type": "GovernmentOrganization", "name": b.name, "url": r.site_url + urls.board_url(b.id)},
         "url": r.site_url + urls.meeting_url(b.id, m.id),
     }
+    status = _event_status(r, m)
+    if status:
+        data["eventStatus"] = status
     if m.venue:
         data["location"] = {"@type": "Place", "name": m.venue}
     return data
+
+
+def _event_status(r: Renderer, m: Meeting) -> str | None:
+    """schema.org's status, only where the record says it: a past meeting merely set for its date has none."""
+    key = display_status(r.site, m, r.today).key
+    if key in ("cancelled", "postponed"):
+        return EVENT_STATUS[key]
+    return EVENT_STATUS["held"] if key in ("held", "held-no-minutes", "upcoming") else None
 
 
 def person(r: Renderer, p: Person, roles: list[tuple[Board, Membership]]) -> dict[str, Any]:

@@ -20,6 +20,12 @@ from generator.site.graph import Decision, Site, grouping
 from generator.site.meetings import approvals, display_status, name_in_force, put_for_approval, was_held
 from generator.site.queries import uk_date
 
+# From four agenda items a page is longer than a phone screen; Material's contents sidebar is hidden on
+# phones, so the page opens with its own list of items.
+ITEMS_LISTED_FROM = 4
+# Five actions, each with owners, due date and status, fill more than a phone screen: they are folded
+# (the summary opens them without JavaScript; a link to one of them opens its fold: assets/minutebook.js).
+ACTIONS_FOLDED_FROM = 5
 ATTENDANCE_GROUPS = (
     ("present", "Members present"),
     ("substitute", "Substitutes"),
@@ -77,6 +83,8 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         substitutes=sum(1 for a in meeting.attendance if a.status == "substitute"),
         taking_part=meeting.taking_part or board_statement(board, meeting),
         anchors=anchors,
+        ITEMS_LISTED_FROM=ITEMS_LISTED_FROM,
+        ACTIONS_FOLDED_FROM=ACTIONS_FOLDED_FROM,
         attendance=[g for g in groups if g["rows"]],
         declared=declared,
         documents=documents,
@@ -84,6 +92,7 @@ def meeting_page(r: Renderer, meeting: Meeting) -> Page:
         prev=prev,
         next=nxt,
         has_minutes=any(item.minutes or item.resolutions for item in meeting.items),
+        no_outcomes=status.key in ("held-no-minutes", "date-passed"),
         tracked=lambda action: tracked[id(action)],
         recommendations_at=lambda item: followup.recommendations_at(r.site, meeting, item),
         state=lambda made: followup.response_state(made, r.today),

@@ -132,3 +132,20 @@ def attendance_as_of(site: Site, board_id: str, today: date) -> Meeting | None:
     """The latest meeting, up to ``today``, whose attendance is on record."""
     recorded = [m for m in site.meetings_by_board.get(board_id, []) if m.attendance and m.date <= today]
     return max(recorded, key=lambda m: (m.date, m.id), default=None)
+
+
+def listed_at(site: Site, board_id: str, person_id: str) -> list[Meeting]:
+    """The board's meetings whose attendance lists the person (in any capacity), oldest first."""
+    return [
+        m
+        for m in sorted(site.meetings_by_board.get(board_id, []), key=lambda m: (m.date, m.id))
+        if any(a.person_id == person_id for a in m.attendance)
+    ]
+
+
+def silent_after(site: Site, board_id: str, as_of: Meeting, today: date) -> bool:
+    """Whether a later meeting, up to ``today``, was held without its attendance on record."""
+    return any(
+        m.date > as_of.date and m.date <= today and not m.attendance and was_held(site, m)
+        for m in site.meetings_by_board.get(board_id, [])
+    )

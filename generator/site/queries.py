@@ -12,6 +12,7 @@ from generator.records.board import Board, Membership
 from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers, grouping
 from generator.site.meetings import is_upcoming, was_held
+from generator.site.thresholds import MIN_MEETINGS_FOR_RATE
 from generator.site.tracked import Tracked
 
 
@@ -133,28 +134,44 @@ class AttendanceRecord:
     apologies: int = 0
     substituted: int = 0  # sent a substitute, or temporarily replaced without one
     absent: int = 0
+    first: Meeting | None = None  # the span of the meetings counted
+    last: Meeting | None = None
 
     @property
     def percent(self) -> str:
-        """Share of eligible meetings attended in person, or '' when none."""
-        return f"{round(100 * self.present / self.eligible)}%" if self.eligible else ""
+        """Share of eligible meetings attended in person, or '' below MIN_MEETINGS_FOR_RATE (counts only)."""
+        return f"{round(100 * self.present / self.eligible)}%" if self.eligible >= MIN_MEETINGS_FOR_RATE else ""
 
 
 def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
-    """Count only meetings held, with a recorded attendance, while the person was a member."""
+    """Count only meetings held, with a recorded attendance, while the person was a member.
+
+    A seat without a start counts from the first meeting that lists the person: before it the record
+    does not say they were a member, so those meetings are not counted as absences.
+    """
     records = []
     for board in sorted({b.id: b for b, _ in site.memberships_of.get(person.id, [])}.values(), key=lambda b: b.id):
         record = AttendanceRecord(board)
         seats = [m for b, m in site.memberships_of[person.id] if b is board and m.role != "substitute"]
+        seen = [m for m in meetings_of(site, board.id) if any(a.person_id == person.id for a in m.attendance)]
         for meeting in meetings_of(site, board.id):
             if not meeting.attendance or not was_held(site, meeting):
                 continue
-            if not any(covers(seat, meeting.date) for seat in seats):
+            if not any(_seat_covers(seat, meeting, seen) for seat in seats):
                 continue
             record.eligible += 1
+            record.first = record.first or meeting
+            record.last = meeting
             _count(record, meeting, person.id)
         records.append(record)
     return records
+
+
+def _seat_covers(seat: Membership, meeting: Meeting, seen: list[Meeting]) -> bool:
+    """Whether the seat was held on the meeting's date, a seat without a start from the first meeting listing them."""
+    if seat.start is None and (not seen or meeting.date < seen[0].date):
+        return False
+    return covers(seat, meeting.date)
 
 
 def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:

@@ -165,17 +165,19 @@ def test_search_page_filters_by_kind_board_and_year(browser: Browser, fixture_ba
     assert [y.split(" ")[0] for y in page.locator("#mb-filter-year option").all_inner_texts()][:3] == [
         "Every",
         "2030",
-        "2024",
+        "2025",  # the panel's meeting of 13 March 2025 (issue 15's fixture board)
     ]
     page.get_by_label("Kind of page").select_option("Meeting")
     expect(status).to_contain_text("among pages marked Meeting", timeout=10_000)
+    expect(page.locator(".mb-search-hit__kind").first).to_be_visible(timeout=10_000)
     labels = page.locator(".mb-search-hit__kind").all_inner_texts()
     assert labels and set(labels) == {"Meeting"}
     assert "kind=Meeting" in page.url
     page.get_by_label("Year").select_option("2024")
     expect(status).to_contain_text("among pages marked Meeting, 2024", timeout=10_000)
-    assert page.locator(".mb-search-page__item").count() == 2  # March and June 2024, not 2030
+    # the board's March and June 2024, the panel's July, September and December 2024; not 2025 or 2030
+    expect(page.locator(".mb-search-page__item")).to_have_count(5, timeout=10_000)
     page.goto(fixture_base + "search/?q=&kind=Decision")  # filters alone, from the address
     expect(page.get_by_label("Kind of page")).to_have_value("Decision")
-    expect(status).to_have_text("1 result among pages marked Decision", timeout=10_000)
+    expect(status).to_have_text("3 results among pages marked Decision", timeout=10_000)  # one board, two panel
     page.close()

@@ -89,6 +89,7 @@ EXPECTED: dict[str, Entries] = {
         "Cite this decision",
     ),
     "people/ann-chair": [
+        ("Posts", []),
         ("Roles", []),
         ("Attendance", []),
         ("Interests", leaf("Declared at meetings", "Register of interests")),
