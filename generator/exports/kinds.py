@@ -1,9 +1,8 @@
-"""The exports of each kind that the generic handler does not fit: which tables, twins and sitemap dates."""
+"""The exports of each kind that the generic handler does not fit: which tables and twins."""
 
 from __future__ import annotations
 
 from generator.exports.records_json import document_twins
-from generator.exports.sitemap import board_lastmod, document_lastmod, meeting_lastmod, person_lastmod
 from generator.exports.tables import EXPORTS, KindExports, TableMaker
 from generator.exports.tables_meetings import (
     actions_table,
@@ -34,10 +33,10 @@ MEETINGS = TableMaker(
     ),
 )
 
-EXPORTS.register("boards", KindExports((BOARDS,), lastmod=board_lastmod))
+EXPORTS.register("boards", KindExports((BOARDS,)))
 # A seat names a board and a person: listed after both, so the package defines what it refers to first.
-EXPORTS.register("people", KindExports((PEOPLE, TableMaker("memberships", memberships_table)), lastmod=person_lastmod))
-EXPORTS.register("documents", KindExports(files=document_twins, lastmod=document_lastmod))
+EXPORTS.register("people", KindExports((PEOPLE, TableMaker("memberships", memberships_table))))
+EXPORTS.register("documents", KindExports(files=document_twins))
 EXPORTS.register(
     "meetings",
     KindExports(
@@ -48,7 +47,6 @@ EXPORTS.register(
             TableMaker("resolutions", resolutions_table, ()),  # each decision page has a twin
             TableMaker("actions", actions_table),
         ),
-        lastmod=meeting_lastmod,
     ),
 )
 EXPORTS.register(

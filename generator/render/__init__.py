@@ -13,6 +13,7 @@ from generator.records.registry import KINDS
 from generator.render import board_page, meeting_pages, person_page, plan_pages  # noqa: F401  (page handlers)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
+from generator.render.history_pages import changes_page, history_pages, subjects_of, with_footer
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
 from generator.render.pages import Page, Renderer, front, pages_of, record_pages
@@ -63,7 +64,9 @@ def render_site(
     renderer = Renderer(site, environment(), today, site_name, site_url, charts)
     pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
     withdrawn = _withdrawn_records(site)
-    pages = [tombstone(renderer, page, withdrawn) for page in pages]
+    subjects = subjects_of(renderer)
+    pages = [with_footer(renderer, tombstone(renderer, page, withdrawn), subjects) for page in pages]
+    pages += [*history_pages(renderer, subjects), changes_page(renderer)]
     return _texts(pages)
 
 
@@ -79,7 +82,10 @@ def render_records(
     """Only the pages whose subject is one of ``records`` ((kind, key) pairs), as render_site would write them."""
     renderer = Renderer(site, env, today, site_name, site_url, charts if charts is not None else ChartCache())
     withdrawn = _withdrawn_records(site)
+    subjects = subjects_of(renderer)
     pages = [tombstone(renderer, page, withdrawn) for kind, key in records for page in pages_of(renderer, kind, key)]
+    pages = [with_footer(renderer, page, subjects) for page in pages]
+    pages += history_pages(renderer, {page.url: subjects[page.url] for page in pages if page.url in subjects})
     return _texts(pages)
 
 

@@ -14,6 +14,7 @@ from generator.records.meeting import Meeting
 from generator.render.markup import markdown_html
 from generator.site import queries as context
 from generator.site.graph import Decision
+from generator.site.history import when as times
 from generator.site.queries import short_date, uk_date
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -135,6 +136,7 @@ def make_env() -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a build; skip a stat() per page
     )
     env.filters.update(uk_date=uk_date, short_date=short_date, md=markdown_html, num=format_number, due=format_due)
+    env.filters.update(day=times.day, when=times.when)
     env.globals.update(
         BOARD_KINDS=BOARD_KINDS,
         ROLES=ROLES,

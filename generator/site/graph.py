@@ -24,6 +24,7 @@ from generator.records.person import Person
 from generator.records.registry import KIND, kind_of_singular
 from generator.records.strategy import Strategy
 from generator.records.suggest import did_you_mean
+from generator.site.history.record import History
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Site:
     actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
     lookups: dict[str, dict[Any, Any]] = field(default_factory=dict)  # per-build lookups (grouped, caches)
     renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
+    history: History = field(default_factory=History)  # from git (site/history/read.py); unavailable until read
 
     def grouped(self, name: str, pairs: Callable[[Site], Iterable[tuple[str, Any]]]) -> dict[str, list[Any]]:
         """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything)."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dt_time
+from zoneinfo import ZoneInfo
 
 from generator.records.meeting import Action, Item, Meeting
 from generator.records.board import Board, Membership
@@ -12,6 +14,7 @@ from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers
 
 HELD = ("held",)
+LONDON = ZoneInfo("Europe/London")
 
 
 def uk_date(day: date | None, weekday: bool = True) -> str:
@@ -20,6 +23,14 @@ def uk_date(day: date | None, weekday: bool = True) -> str:
         return ""
     text = f"{day.day} {day:%B %Y}"
     return f"{day:%A} {text}" if weekday else text
+
+
+def local_time(day: date, time: str | None) -> str:
+    """A meeting's day, or its day and London time with the UTC offset of that date (GMT or BST): 2024-06-20T14:00:00+01:00."""
+    if not time:
+        return day.isoformat()
+    hour, minute = (int(part) for part in time.split(":"))
+    return datetime.combine(day, dt_time(hour, minute), LONDON).isoformat()
 
 
 def short_date(day: date | None) -> str:
