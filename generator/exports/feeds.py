@@ -13,6 +13,7 @@ from datetime import date
 
 from generator import urls
 from generator.exports.atom import Entry, atom, stamp
+from generator.exports.calendars import revisions
 from generator.exports.changes_feed import changes_feed
 from generator.records.meeting import Meeting
 from generator.site.graph import Decision, Site
@@ -50,34 +51,41 @@ def meeting_entry(site: Site, m: Meeting, today: date) -> Entry:
     return Entry(url, f"{board.short_name}, {uk_date(m.date, weekday=False)}{status}", updated, summary, published)
 
 
-def empty_date(site: Site, today: date) -> str:
-    """The date of a feed with no entries: the newest change to the data, or the build date without history."""
-    latest = site.history.latest()
-    return utc(latest) if latest is not None else stamp(today)
+def empty_date(site: Site, urls_shown: list[str], today: date) -> str:
+    """The date of a feed with no entries: the newest change to what it is made from (else the build date)."""
+    changed = [c for url in urls_shown if (c := site.history.last(url)) is not None]
+    return utc(max(changed, key=lambda c: c.seq)) if changed else stamp(today)
+
+
+def schedule_date(site: Site, today: date) -> str:
+    """The date of the upcoming feed when empty: the newest change to when, where or whether a meeting meets."""
+    changed = [c for m in site.meetings.values() for c in revisions(site, m)]
+    return utc(max(changed, key=lambda c: c.seq)) if changed else stamp(today)
 
 
 def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
     """Every Atom feed of the site."""
-    empty = empty_date(site, today)
+    everything = empty_date(site, [d.url for d in site.decisions.values()], today)
     pairs = [(d, decision_entry(site, d, today)) for d in decisions_newest_first(site) if not d.meeting.withdrawn]
     decisions = [entry for _, entry in pairs]
     soon = [meeting_entry(site, m, today) for m in upcoming(site, today) if not m.withdrawn]
     files = {
         urls.decisions_feed_url(): atom(
             decisions, f"{site_name}: all decisions", urls.decisions_feed_url(), urls.index_url("decisions"),
-            site_name, site_url, empty,
+            site_name, site_url, everything,
         ),
         urls.upcoming_feed_url(): atom(
             soon, f"{site_name}: upcoming meetings", urls.upcoming_feed_url(), urls.index_url("meetings"),
-            site_name, site_url, empty,
+            site_name, site_url, schedule_date(site, today),
         ),
         urls.changes_feed_url(): atom(
             changes_feed(site), f"{site_name}: what changed", urls.changes_feed_url(), urls.changes_url(),
-            site_name, site_url, empty,
+            site_name, site_url, empty_date(site, list(site.history.tracks), today),
         ),
     }  # fmt: skip
     for board in sorted(site.boards.values(), key=lambda b: b.id):
         page = urls.board_url(board.id)
+        empty = empty_date(site, [page], today)  # a board with no meetings or decisions: its own last change
         own = [meeting_entry(site, m, today) for m in reversed(meetings_of(site, board.id)) if not m.withdrawn]
         files[urls.meetings_feed_url(board.id)] = atom(
             own, f"{board.name}: meetings", urls.meetings_feed_url(board.id), page, site_name, site_url, empty

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from generator.records.common import F, Note, Record, Source, TopLevel, no_later
+from generator.records.common import YES, F, Note, Record, Source, TopLevel, given, no_later
 from generator.records.fields import IsoDate, Markdown, OneOf, Ref, Text, Url, YesNo, fail_at
 
 BOARD_KINDS = (
@@ -32,6 +32,16 @@ class Contact(Record):
 
 class Membership(Record):
     """A seat on the board, held by a person (or vacant) for a time."""
+
+    # A person, or 'vacant: yes', never both (what _check says, for editors).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {**given("person_id"), "not": {"required": ["vacant"], "properties": {"vacant": YES}}},
+                {"required": ["vacant"], "properties": {"vacant": YES}, "not": given("person_id")},
+            ]
+        }
+    )
 
     person_id: Ref | None = F("Id of the person; leave out for a vacant seat.", "adrian-canale-parola", default=None)
     vacant: YesNo = F("yes when the seat is vacant.", "no", default=False)

@@ -22,6 +22,16 @@ def F(description: str, *examples: Any, default: Any = ..., **rules: Any) -> Any
     return Field(default, description=description, examples=list(examples) or None, **rules)
 
 
+# JSON Schema fragments for rules across two fields of one record (a model validator says the same in words).
+NOT_NULL: dict[str, Any] = {"not": {"type": "null"}}
+YES: dict[str, Any] = {"anyOf": [{"const": True}, {"type": "string", "pattern": "^([Yy][Ee][Ss]|[Tt][Rr][Uu][Ee])$"}]}
+
+
+def given(name: str) -> dict[str, Any]:
+    """JSON Schema: the field ``name`` is present and not empty."""
+    return {"required": [name], "properties": {name: NOT_NULL}}
+
+
 def no_later(start: date | None, end: date | None) -> None:
     """Refuse an end date before its start date."""
     if start and end and end < start:

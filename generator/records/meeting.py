@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from generator.records.common import F, Note, Record, Source, TopLevel
+from generator.records.common import F, Note, Record, Source, TopLevel, given
 from generator.records.fields import (
     DueDate,
     Id,
@@ -131,6 +131,9 @@ class Resolution(Record):
 
 class Item(Record):
     """An agenda item, with its minute when minutes exist."""
+
+    # A number or a minute (what _check says, for editors).
+    model_config = ConfigDict(json_schema_extra={"anyOf": [given("number"), given("minute")]})
 
     number: MinuteNumber | None = F(
         "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'.", "6(i)", default=None

@@ -26,7 +26,7 @@ def footer(r: Renderer, url: str) -> str:
         h=history,
         last=history.last(url),
         pending=url in history.pending,
-        history_url=urls.relative(url, urls.history_url(url)),
+        history_url="history/",  # urls.history_url: always the folder "history" right under the record's page
     )
 
 

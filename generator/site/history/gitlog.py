@@ -169,6 +169,8 @@ class Blobs:
         if self.process.stdin is not None:
             self.process.stdin.close()
         self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
     def __enter__(self) -> Blobs:
         return self

@@ -54,6 +54,7 @@ class Change:
     what: str
     diffs: list[Diff] = field(default_factory=list)
     origins: dict[Path, str] = field(default_factory=dict)  # where each identity shown in a line came from
+    entries: dict[Path, str] = field(default_factory=dict)  # list entries it added or removed whole: 'added'/'removed'
     note: str = ""  # why a version could not be read; the old address of a renamed unit
     lines: list[str] = field(default_factory=list)  # the plain-language summary (after redaction)
     texts: list[TextChange] = field(default_factory=list)

@@ -48,8 +48,14 @@ def describe(change: Change, names: Names, withheld: list[Withholding]) -> None:
     if change.what == RENAMED:
         change.lines.append(f"moved from /{change.note}")
     groups: dict[Path, list[Diff]] = {}
+    withdrawn = [d for d in change.diffs if d.path[0] == "withdrawn" and d.new is not None]
+    if withdrawn:  # a withdrawal reads as one line: when and why
+        change.lines.append(_withdrawal(withdrawn, names))
     for d in change.diffs:
-        groups.setdefault(group_of(d.path), []).append(d)
+        if d in withdrawn:
+            continue
+        whole = next((p for p in change.entries if d.path[: len(p)] == p), None)
+        groups.setdefault(whole or group_of(d.path), []).append(d)
     for group, diffs in groups.items():
         reason = _withheld(change, group, diffs, withheld)
         if reason is not None:
@@ -74,6 +80,13 @@ def _withheld(change: Change, group: Path, diffs: list[Diff], withheld: list[Wit
 
 FEW = 5  # more added or removed values than this are counted rather than listed
 PHRASES: dict[str, Callable[[Path, list[Diff], Names], str | None]] = {}
+
+
+def _withdrawal(diffs: list[Diff], names: Names) -> str:
+    """'withdrawn on 1 July 2024: Published in error.'"""
+    fields = {d.path[-1]: d.new for d in diffs}
+    when = value_words(("date",), fields["date"], names) if "date" in fields else "a date not recorded"
+    return f"withdrawn on {when}" + (f": {fields['reason']}" if "reason" in fields else "")
 
 
 def _line(group: Path, diffs: list[Diff], names: Names) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.ingest.blob import Version, place_of, read_version
-from generator.site.history.flat import Flat, Path
+from generator.site.history.flat import Flat, Path, group_of
 from generator.site.history.gitlog import Commit, LogEntry
 from generator.site.history.model import (
     CHANGED,
@@ -142,7 +142,10 @@ class Walk:
 
     def _apply(self, track: Track, change: Change, state: Flat) -> None:
         """Add ``change`` to the track and move its state (and each field's origin) to ``state``."""
-        change.origins = {path: track.origins.get(path, change.commit.sha) for path in state}
+        groups = {group_of(d.path) for d in change.diffs}
+        change.origins = {p: sha for p, sha in track.origins.items() if group_of(p) in groups}
+        if change.diffs:
+            change.entries = whole_entries(track.state, state)
         for path, value in state.items():
             if track.state.get(path) != value or path not in track.origins:
                 track.origins[path] = change.commit.sha
@@ -159,6 +162,18 @@ class Walk:
         """Record that a unit left the data (its file was deleted or the entry taken out)."""
         track.changes.append(Change(commit, REMOVED, diffs=diff(track.state, {}, track.origins)))
         track.live = False
+
+
+def whole_entries(old: Flat, new: Flat) -> dict[Path, str]:
+    """The list entries (an item, an attendee) one version has and the other lacks entirely, outermost only."""
+    before, after = _entries(old), _entries(new)
+    found = {p: "added" for p in after - before} | {p: "removed" for p in before - after}
+    return {p: what for p, what in found.items() if not any(p[:n] in found for n in range(1, len(p)))}
+
+
+def _entries(state: Flat) -> set[Path]:
+    """Every path of a state that ends at a list entry."""
+    return {path[: i + 1] for path in state for i, seg in enumerate(path) if isinstance(seg, tuple)}
 
 
 def diff(old: Flat, new: Flat, origins: dict[Path, str]) -> list[Diff]:

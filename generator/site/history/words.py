@@ -37,8 +37,9 @@ def field_words(name: str) -> str:
     for suffix, plural in (("_ids", True), ("_id", False)):
         if name.endswith(suffix):
             kind = kind_of_singular(name[: -len(suffix)])
-            stem = name[: -len(suffix)].replace("_", " ")
-            return (kind.plural if kind else stem + "s") if plural else (kind.singular if kind else stem)
+            if kind is not None:
+                return kind.plural if plural else kind.singular
+            return name.replace("_", " ")
     return name.replace("_", " ")
 
 
