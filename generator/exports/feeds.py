@@ -2,9 +2,9 @@
 
 Entry ids are the records' permanent URLs. An entry's ``updated`` is when its record last changed
 and ``published`` when it first appeared, both from git history, so rebuilding the same commit
-gives the same bytes. Without history an entry is dated by its meeting (never later than the build
-date) and has no ``published``; a feed with no entries is dated by the newest change to the data
-(the build date without history), never by a placeholder.
+gives the same bytes. Without history an entry is dated by its meeting and has no ``published``; a
+feed with no entries is dated by the newest change to what it is made from (the build date without
+history), never by a placeholder.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def dates(history: History, url: str, held: date, today: date) -> tuple[str, str
     last, first = history.last(url), history.first(url)
     if last is not None and first is not None:
         return utc(last), utc(first)
-    return stamp(min(held, today)), None
+    return stamp(held), None
 
 
 def decision_entry(site: Site, d: Decision, today: date) -> Entry:

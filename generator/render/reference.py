@@ -16,7 +16,6 @@ from generator.ingest.load import MAX_BYTES
 from generator.ingest.load_csv import MAX_CELL, MAX_ROWS
 from generator.ingest.yamlpos import MAX_DEPTH
 from generator.records.fields import (
-    KIND_ID_RE,
     MAX_ID,
     MAX_LINE,
     MAX_MEETING_ID,
@@ -24,14 +23,13 @@ from generator.records.fields import (
     MAX_PROSE,
     MAX_SUFFIX,
     MAX_URL,
-    OLD_PAGE_RE,
+    NON_BLANK,
+    OLD_ADDRESS_PATTERN,
+    PAGES_LOOSE,
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
 from generator.render.pages import Page, Renderer
-
-OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
-
 
 # Every limit on what a record may hold (each reported as path:line: field: message), for the
 # reference page; a field's own limit also shows in its type ('text, at most 1,000 characters').
@@ -52,7 +50,12 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Cell of an indicator CSV", f"{MAX_CELL:,} characters", "Every column holds a number or a short text."),
     ("Rows of an indicator CSV", f"{MAX_ROWS:,}", "Keep the areas and periods the board reports on."),
 ]
-ID_PATTERNS = {"^[a-z0-9]+(?:-[a-z0-9]+)*$": "id", "^\\d+(?:-\\d+)?$": "pages", OLD_ADDRESS: "kind/id or old address"}
+ID_PATTERNS = {
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id",
+    PAGES_LOOSE: "pages",
+    "^\\d+$": "whole number",
+    OLD_ADDRESS_PATTERN: "kind/id or old address",
+}
 
 
 def type_name(annotation: Any) -> str:
@@ -76,17 +79,20 @@ def type_name(annotation: Any) -> str:
 
 
 def _schema_name(schema: dict[str, Any]) -> str | None:
-    """The readable name of a field type with this JSON Schema, if the schema says more than 'string'."""
-    if "enum" in schema:
-        return "yes or no" if schema["enum"] == ["yes", "no"] else "one of: " + ", ".join(schema["enum"])
+    """The readable name of a field type with this JSON Schema, if the schema says more than 'text'."""
+    branches = [schema, *schema.get("anyOf", [])]
+    enums = [b["enum"] for b in branches if "enum" in b]
+    if enums:
+        return "yes or no" if enums[0] == ["yes", "no"] else "one of: " + ", ".join(enums[0])
     if schema.get("format") == "date":
         return "date (YYYY-MM-DD)"
     if schema.get("contentMediaType") == "text/markdown":
         return "Markdown text"
-    if "pattern" in schema:
-        return ID_PATTERNS.get(schema["pattern"], "time (HH:MM)")
     if schema.get("format") == "uri":
         return "web address"
+    patterns = [b["pattern"] for b in branches if "pattern" in b and b["pattern"] != NON_BLANK]
+    if patterns:
+        return ID_PATTERNS.get(patterns[0], "time (HH:MM)")
     return None
 
 

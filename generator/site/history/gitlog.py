@@ -84,7 +84,7 @@ def git(args: list[str], cwd: Path, stdin: str | None = None) -> str:
     try:
         result = subprocess.run(command, cwd=cwd, input=stdin, capture_output=True, check=False, encoding="utf-8", errors="replace")
     except OSError as exc:
-        raise GitUnavailable(f"git could not be run ({exc.strerror})", "git was not available") from None
+        raise GitUnavailable(f"git could not be run ({exc.strerror})", "git was not available when this copy of the site was built") from None
     if result.returncode != 0:
         raise GitUnavailable(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "git failed")
     return result.stdout
@@ -92,7 +92,7 @@ def git(args: list[str], cwd: Path, stdin: str | None = None) -> str:
 
 def locate(data: Path) -> Repo:
     """The repository that holds ``data``; GitUnavailable when there is none, or only a shallow copy."""
-    copy = "it was built from a copy of the data that is not a git repository"
+    copy = "this copy of the site was built from a copy of the data that is not a git repository"
     if not data.is_dir():
         raise GitUnavailable(f"{data} is not a folder", copy)
     try:
@@ -105,7 +105,7 @@ def locate(data: Path) -> Repo:
     if shallow == "true":
         raise GitUnavailable(
             "the repository is a shallow clone (fetch the full history: git fetch --unshallow)",
-            "it was built from a shallow clone, which holds only the newest commits",
+            "this copy of the site was built from a shallow clone, which holds only the newest commits",
         )
     try:
         head = git(["rev-parse", "--verify", "HEAD"], data).strip()

@@ -15,7 +15,7 @@ class History:
     """Every unit's history; ``available`` is False (and ``reason`` says why) when git history could not be read."""
 
     available: bool = False
-    reason: str = "history has not been read"
+    reason: str = "this copy of the site was built without reading git history"
     tracks: dict[str, Track] = field(default_factory=dict)
     commits: list[Commit] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)  # units whose files differ from the newest commit
