@@ -33,3 +33,11 @@ def test_workflow_publishes_site_and_reports_data_errors_on_pull_requests() -> N
     assert any("deploy-pages" in step.get("uses", "") for step in steps)
     assert any("gh pr comment" in step.get("run", "") for step in steps)
     assert "GITHUB_STEP_SUMMARY" in text
+
+
+def test_jobs_that_build_pages_check_out_the_whole_history() -> None:
+    """History pages, last-changed dates and the sitemap's lastmod need every commit: a shallow clone has none."""
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    for name in ("test", "publish"):
+        checkout = next(step for step in jobs[name]["steps"] if step.get("uses", "").startswith("actions/checkout"))
+        assert checkout.get("with", {}).get("fetch-depth") == 0, name
