@@ -9,9 +9,11 @@ import icalendar
 import pytest
 
 from generator import build
+from generator.exports.sitemap import sitemap_files
 from generator.site.graph import Site
 from tests.conftest import TODAY
 from tests.gitrepo import Repo, git, scripted
+from tests.site.standards import sitemap_problems
 from tests.unit.test_history import DECISION_4, DECISION_5, MOVED, generated, read
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -123,3 +125,19 @@ def test_a_correction_changes_only_its_record_and_what_shows_it(repo: Repo, tmp_
     assert {rel for rel in after if before[rel] != after[rel]} == CORRECTION
     assert lastmods(after["sitemap.xml"])[DECISION_4] == "2024-04-02T09:30:00Z"  # type: ignore[arg-type]
     assert lastmods(after["sitemap.xml"])[DECISION_5] == "2024-03-20T10:00:00Z"  # type: ignore[arg-type]
+
+
+def test_past_the_protocol_s_limit_the_sitemap_becomes_an_index_of_valid_parts(repo: Repo, tmp_path: Path) -> None:
+    site = read(repo.data)
+    written = build.generate(site, build.Settings(TODAY))
+    pages = [rel for rel, text in written if rel.endswith(".md") and '"redirect": ' not in str(text)]  # no stubs
+    files = sitemap_files(site, SITE_URL, pages, [], limit=40)
+    parts = sorted(rel for rel in files if rel.startswith("sitemaps/"))
+    assert len(parts) > 1 and ET.fromstring(files["sitemap.xml"]).tag == f"{SITEMAP}sitemapindex"
+    for rel, data in files.items():
+        if rel.endswith(".xml"):
+            (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / rel).write_bytes(data)
+            assert sitemap_problems(tmp_path / rel) == [], rel
+    listed = [loc for rel in parts for loc in lastmods(files[rel])]
+    assert len(listed) == len(set(listed)) == len(lastmods(generated(site)["sitemap.xml"]))  # type: ignore[arg-type]
