@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from generator.records.editor_schema import DUE_AS_DATE, NON_BLANK, PAGES_LOOSE, YES_NO, text_schema
 from generator.records.mdlimits import MAX_CHARS, markdown_problem
 from generator.records.suggest import did_you_mean
 
@@ -38,6 +39,7 @@ PAGES_RE = re.compile(r"^\d+(?:-\d+)?$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 OLD_PAGE_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9-]*/)+$")
 KIND_ID_RE = re.compile(r"^[a-z]+(?:/[a-z0-9]+(?:-[a-z0-9]+)*){1,2}$")
+OLD_ADDRESS_PATTERN = f"^ *(?:{OLD_PAGE_RE.pattern[1:-1]}|{KIND_ID_RE.pattern[1:-1]}) *$"  # parse_old_address strips
 
 YES = {"yes", "true"}
 NO = {"no", "false"}
@@ -243,23 +245,6 @@ class OneOf:
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         return dict(self.json_schema)
-
-
-# The JSON Schema beside each type says what its parser accepts, as an editor reads the file (YAML 1.2:
-# an unquoted 12 is a number, true is a boolean). The parsers read every scalar as text, so where
-# they accept any text, numbers and booleans pass too; tests/unit/test_schema_agreement.py checks
-# that schema and parser give the same verdict on every field of every fixture record.
-SCALAR = ["string", "number", "boolean"]
-NON_BLANK = "\\S"  # at least one character that is not white space ('must not be empty')
-YES_NO = "^([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
-PAGES_LOOSE = "^ *[0-9][0-9 ]*(- *[0-9][0-9 ]*)?$"  # parse_pages removes spaces first
-OLD_ADDRESS_PATTERN = f"^ *(?:{OLD_PAGE_RE.pattern[1:-1]}|{KIND_ID_RE.pattern[1:-1]}) *$"  # parse_old_address strips
-DUE_AS_DATE = "^\\d{4}-\\d{1,2}-\\d{1,2}$"  # what parse_due reads as a date (then it must be a real one)
-
-
-def text_schema(limit: int, **more: Any) -> dict[str, Any]:
-    """Non-blank text of at most ``limit`` characters (any number or yes/no an editor sees is text too)."""
-    return {"type": SCALAR, "minLength": 1, "maxLength": limit, "pattern": NON_BLANK, **more}
 
 
 def _id_type(limit: int, what: str, hint: str) -> Any:

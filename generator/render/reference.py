@@ -15,6 +15,7 @@ from generator import urls
 from generator.ingest.load import MAX_BYTES
 from generator.ingest.load_csv import MAX_CELL, MAX_ROWS
 from generator.ingest.yamlpos import MAX_DEPTH
+from generator.records.editor_schema import NON_BLANK, PAGES_LOOSE
 from generator.records.fields import (
     MAX_ID,
     MAX_LINE,
@@ -23,9 +24,7 @@ from generator.records.fields import (
     MAX_PROSE,
     MAX_SUFFIX,
     MAX_URL,
-    NON_BLANK,
     OLD_ADDRESS_PATTERN,
-    PAGES_LOOSE,
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules

@@ -8,7 +8,7 @@ import pytest
 
 from generator import build
 from generator.records.diagnostics import Report
-from tests.conftest import TODAY
+from tests.conftest import TODAY, run_cli
 from tests.gitrepo import Repo, start
 
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"
@@ -147,3 +147,16 @@ def test_a_redaction_list_that_is_not_a_list_is_reported(tmp_path: Path) -> None
         "redactions.yml:1: expected a list of redactions, one starting with '- ' each "
         "(- record: /people/jane-doe/ (then field, commits and reason))"
     ]
+
+
+def test_make_check_reports_the_redaction_list_against_history(repo: Repo) -> None:
+    """`generator check` reads history, so a redaction naming a commit that does not exist fails the check."""
+    (repo.data / "redactions.yml").write_text(
+        "- record: /people/cy-member/\n  field: name\n  commits: [abcdef0]\n  reason: Legal\n"
+    )
+    result = run_cli("--data", str(repo.data), "check")
+    assert result.returncode == 1
+    assert (
+        f"{repo.data}/redactions.yml:3: [0].commits[0]: 'abcdef0' is not a commit that changed data/" in result.stdout
+    )
+    assert run_cli("--data", str(repo.data), "--no-history", "check").returncode == 0  # without history: unchecked

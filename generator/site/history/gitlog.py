@@ -9,6 +9,7 @@ was published, in order; a merged branch counts as one change, at its merge).
 from __future__ import annotations
 
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -145,20 +146,34 @@ def _blob(sha: str) -> str | None:
 
 
 class Blobs:
-    """File versions by blob id, from one `git cat-file --batch` process kept open for the whole read."""
+    """File versions by blob id, from one `git cat-file --batch` process for the whole read.
 
-    def __init__(self, top: Path) -> None:
+    The ids are known before the walk (the log lists them), so a thread writes them all at once and
+    the walk reads each answer in turn: no round trip per file.
+    """
+
+    def __init__(self, top: Path, wanted: list[str]) -> None:
         self.process = subprocess.Popen(
             ["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE, stdout=subprocess.PIPE
         )
+        self.pending = list(reversed(wanted))
+        self.writer = threading.Thread(target=self._ask, args=(wanted,), daemon=True)
+        self.writer.start()
+
+    def _ask(self, wanted: list[str]) -> None:
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write("".join(f"{sha}\n" for sha in wanted).encode())
+            self.process.stdin.close()
+        except BrokenPipeError:  # git stopped early; the reader reports it
+            pass
 
     def read(self, sha: str) -> bytes:
-        """The content of the blob ``sha``."""
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(sha.encode() + b"\n")
-        self.process.stdin.flush()
+        """The content of the blob ``sha``, which must be the next one asked for."""
+        assert self.process.stdout is not None
+        expected = self.pending.pop() if self.pending else None
         header = self.process.stdout.readline().split()
-        if len(header) != 3:
+        if expected != sha or len(header) != 3 or header[0].decode() != sha:
             raise GitUnavailable(f"git could not read {sha}")
         data = self.process.stdout.read(int(header[2]))
         self.process.stdout.read(1)  # the newline after each object
@@ -166,11 +181,10 @@ class Blobs:
 
     def close(self) -> None:
         """End the git process."""
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.process.wait()
         if self.process.stdout is not None:
             self.process.stdout.close()
+        self.process.wait()
+        self.writer.join()
 
     def __enter__(self) -> Blobs:
         return self

@@ -61,6 +61,7 @@ def read_history(
         touched = replay.walk.touched_paths.items()
         history.pages = {p[len(docs_prefix) :]: c for p, c in touched if p.startswith(docs_prefix)}
     _finish(history, site, redactions, report)
+    history.pending = _pending(history, site, replay.walk)
     return history
 
 
@@ -72,8 +73,9 @@ def _replay(repo: Repo, data: Path, docs: Path | None, cache: HistoryCache | Non
     if hit is not None and hit.key == key:
         return hit
     entries = log(repo, [repo.prefix] + ([docs_prefix] if docs_prefix else []))
-    with Blobs(repo.top) as blobs:
-        walk = Walk(blobs.read, repo.prefix)
+    walk = Walk(lambda sha: b"", repo.prefix)
+    with Blobs(repo.top, walk.wanted(entries)) as blobs:
+        walk.read = blobs.read
         walk.run(entries)
     replay = Replay(key, walk, entries)
     if cache is not None:
@@ -104,17 +106,19 @@ def _finish(history: History, site: Site, redactions: list[Redaction], report: R
     listed = {c for r in redactions for c in r.commits}
     history.withheld |= {c.sha for c in history.commits if any(c.sha.startswith(x) for x in listed)}
     check_redactions(redactions, history.tracks, history.commits, report)
-    history.pending = _pending(history, site)
 
 
-def _pending(history: History, site: Site) -> set[str]:
+def _pending(history: History, site: Site, walk: Walk) -> set[str]:
     """Units whose current files differ from their newest committed version (edits not yet committed)."""
     found = set()
     models = site.models
     for kind in KINDS:
         rows = models.rows.get(kind.name, {}) if kind.rows else {}
         for key, record in models[kind.name].items():
-            for unit in units_of(kind.name, record, tuple(rows.get(record.id, ())) if kind.rows else None):
+            now = tuple(rows.get(record.id, ())) if kind.rows else None
+            if walk.unchanged(kind.name, key, record, now):
+                continue  # the newest commit has this very record: nothing of it is pending
+            for unit in units_of(kind.name, record, now):
                 track = history.tracks.get(unit.url)
                 if track is None or not track.live or track.state != unit.state:
                     found.add(unit.url)

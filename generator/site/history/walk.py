@@ -50,6 +50,23 @@ class Walk:
         for entry in entries:
             self.commit(entry)
 
+    def unchanged(self, kind: str, key: str, record: object, rows: tuple[object, ...] | None) -> bool:
+        """Whether the newest commit holds exactly this record (and these rows of its CSV companion)."""
+        files = self.files.get((kind, key))
+        if files is None or files.record is None or files.record.record != record:
+            return False
+        return rows is None or (files.rows is not None and files.rows.rows == rows) or (files.rows is None and not rows)
+
+    def wanted(self, entries: list[LogEntry]) -> list[str]:
+        """The blobs the replay will read, in the order it reads them (each once)."""
+        found: dict[str, None] = {}
+        for entry in entries:
+            for change in entry.changes:
+                rel = change.path[len(self.prefix) :]
+                if change.new and change.path.startswith(self.prefix) and place_of(PurePosixPath(rel)):  # type: ignore[arg-type]
+                    found.setdefault(change.new)
+        return list(found)
+
     def commit(self, entry: LogEntry) -> None:
         """Apply one commit: read the versions it made, then compare the units of the records it touched."""
         touched: set[Record] = set()
