@@ -44,22 +44,25 @@ def entry_keys(name: str, entries: list[Any], row_key: tuple[str, ...] = ()) -> 
 def flatten(value: Any, row_keys: dict[str, tuple[str, ...]] | None = None) -> Flat:
     """The flat map of a JSON-ready record (model_dump(mode='json')); empty values are left out."""
     out: Flat = {}
-    _walk(value, (), out, row_keys or {})
+    if value is not None and value != [] and value != {}:
+        _walk(value, (), out, row_keys or {})
     return out
 
 
 def _walk(value: Any, path: Path, out: Flat, row_keys: dict[str, tuple[str, ...]]) -> None:
-    if value is None or value == [] or value == {}:
-        return
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is dict:
         for key, item in value.items():
-            _walk(item, (*path, key), out, row_keys)
-    elif isinstance(value, list) and any(isinstance(e, dict) for e in value):
-        name = next((s for s in reversed(path) if isinstance(s, str)), "")
-        for seg, item in zip(entry_keys(name, value, row_keys.get(name, ())), value, strict=True):
-            _walk(item, (*path, seg), out, row_keys)
-    elif isinstance(value, list):
-        out[path] = tuple(value)  # a list of plain values (ids, aliases) is one value
+            if item is not None and item != [] and item != {}:
+                _walk(item, (*path, key), out, row_keys)
+    elif kind is list:
+        if any(type(e) is dict for e in value):
+            name = next((s for s in reversed(path) if isinstance(s, str)), "")
+            for seg, item in zip(entry_keys(name, value, row_keys.get(name, ())), value, strict=True):
+                if item is not None and item != [] and item != {}:
+                    _walk(item, (*path, seg), out, row_keys)
+        else:
+            out[path] = tuple(value)  # a list of plain values (ids, aliases) is one value
     else:
         out[path] = value
 

@@ -12,6 +12,7 @@ from generator.records.diagnostics import Report
 from generator.records.redaction import Redaction
 from generator.records.registry import KINDS
 from generator.site.graph import Site
+from generator.site.history.current import Known, current_versions
 from generator.site.history.gitlog import Blobs, GitUnavailable, LogEntry, Repo, locate, log
 from generator.site.history.record import History
 from generator.site.history.redact import check_redactions, withholdings
@@ -47,7 +48,7 @@ def read_history(
     redactions = load_redactions(data, report)
     try:
         repo = locate(data)
-        replay = _replay(repo, data, docs, cache)
+        replay = _replay(repo, data, docs, cache, current_versions(site, data))
         if not replay.walk.tracks:
             raise GitUnavailable(f"no commit has changed {data} yet", "no commit has changed the data yet")
     except GitUnavailable as exc:
@@ -65,15 +66,20 @@ def read_history(
     return history
 
 
-def _replay(repo: Repo, data: Path, docs: Path | None, cache: HistoryCache | None) -> Replay:
-    """Replay the log of data/ (and of the hand-written pages in ``docs``), or reuse the replay of this HEAD."""
+def _replay(
+    repo: Repo, data: Path, docs: Path | None, cache: HistoryCache | None, known: Known
+) -> Replay:
+    """Replay the log of data/ (and of the hand-written pages in ``docs``), or reuse the replay of this HEAD.
+
+    ``known`` are the versions already read (the files in data/ now, by blob id): they are not read again.
+    """
     docs_prefix = _prefix(repo, docs)
     key = (repo.head, str(repo.top), repo.prefix, docs_prefix or "")
     hit = cache.get(str(data)) if cache is not None else None
     if hit is not None and hit.key == key:
         return hit
     entries = log(repo, [repo.prefix] + ([docs_prefix] if docs_prefix else []))
-    walk = Walk(lambda sha: b"", repo.prefix)
+    walk = Walk(lambda sha: b"", repo.prefix, versions=dict(known))
     with Blobs(repo.top, walk.wanted(entries)) as blobs:
         walk.read = blobs.read
         walk.run(entries)

@@ -67,17 +67,28 @@ UNITS: Handlers[UnitMaker] = Handlers("history", lambda kind: generic_units)
 
 
 def meeting_units(kind: Kind, meeting: Any, rows: tuple[Located, ...] | None) -> list[Unit]:
-    """A meeting, then each of its decisions (a resolution, with the item it sits in)."""
+    """A meeting, then each of its decisions (a resolution, with the item it sits in).
+
+    A decision's fields are read out of the meeting's own flat state (its item's fields, but not the
+    item's actions or other resolutions), so a meeting is dumped and flattened once, not once a decision.
+    """
     assert isinstance(meeting, Meeting)
     unit = record_unit(kind, meeting, rows)
     unit.title = meeting.title or f"Meeting of {meeting.date.isoformat()}"
-    items = [it.model_dump(mode="json") for it in meeting.items]
-    item_keys = entry_keys("items", items)
+    by_item: dict[Any, Flat] = {}
+    for path, value in unit.state.items():
+        if path[0] == "items":
+            by_item.setdefault(path[1], {})[path[2:]] = value
+    item_keys = entry_keys("items", [{"number": it.number, "minute": it.minute} for it in meeting.items])
     found: list[Unit] = [unit]
     seen: set[str] = set()
     for item, item_key in zip(meeting.items, item_keys, strict=True):
-        for resolution in item.resolutions:
-            decision = decision_unit(meeting, item, resolution, unit.url)
+        fields = by_item.get(item_key, {})
+        own = {("item", *p): v for p, v in fields.items() if p[0] not in ("resolutions", "actions")}
+        keys = entry_keys("resolutions", [{"minute": r.minute, "suffix": r.suffix} for r in item.resolutions])
+        for resolution, key in zip(item.resolutions, keys, strict=True):
+            state = own | {("resolution", *p[2:]): v for p, v in fields.items() if p[:2] == ("resolutions", key)}
+            decision = decision_unit(meeting, item, resolution, unit.url, state)
             if decision.url not in seen:  # a second resolution without a suffix is a data error: keep the first
                 seen.add(decision.url)
                 decision.covers = ("items", item_key)
@@ -85,18 +96,17 @@ def meeting_units(kind: Kind, meeting: Any, rows: tuple[Located, ...] | None) ->
     return found
 
 
-def decision_unit(meeting: Meeting, item: Item, resolution: Resolution, parent: str) -> Unit:
-    """A decision: its resolution and the item it belongs to (what its page shows), but not the item's actions."""
+def decision_unit(meeting: Meeting, item: Item, resolution: Resolution, parent: str, state: Flat) -> Unit:
+    """A decision: its resolution and the item it belongs to (what its page shows), with its flat ``state``."""
     minute = resolution.minute or item.minute or item.number or ""
     key = urls.decision_key(meeting.board_id, meeting.id, minute, resolution.suffix)
-    data = {"item": dump(item, {"resolutions", "actions"}), "resolution": dump(resolution, set())}
     former = [
         urls.decision_key(meeting.board_id, meeting_id, number, resolution.suffix)
         for meeting_id in [meeting.id, *meeting.former_ids]
         for number in [minute, *resolution.former_minutes]
     ]
     former_urls = tuple(urls.decision_url(k) for k in former if k != key)
-    return Unit(urls.decision_url(key), "decision", item.title, flatten(data), parent, former=former_urls)
+    return Unit(urls.decision_url(key), "decision", item.title, state, parent, former=former_urls)
 
 
 UNITS.register("meetings", meeting_units)

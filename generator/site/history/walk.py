@@ -42,7 +42,7 @@ class Walk:
     tracks: dict[str, Track] = field(default_factory=dict)
     files: dict[Record, Files] = field(default_factory=dict)
     units: dict[Record, list[Unit]] = field(default_factory=dict)  # each record's units, as last read
-    versions: dict[str, Version | None] = field(default_factory=dict)  # parsed blobs, by id
+    versions: dict[tuple[str, Record | None], Version | None] = field(default_factory=dict)  # by blob id and place
     touched_paths: dict[str, Commit] = field(default_factory=dict)  # other paths: the last commit of each
 
     def run(self, entries: list[LogEntry]) -> None:
@@ -59,13 +59,14 @@ class Walk:
 
     def wanted(self, entries: list[LogEntry]) -> list[str]:
         """The blobs the replay will read, in the order it reads them (each once)."""
-        found: dict[str, None] = {}
+        found: dict[tuple[str, Record], None] = {}
         for entry in entries:
             for change in entry.changes:
-                rel = change.path[len(self.prefix) :]
-                if change.new and change.path.startswith(self.prefix) and place_of(PurePosixPath(rel)):  # type: ignore[arg-type]
-                    found.setdefault(change.new)
-        return list(found)
+                place = place_of(PurePosixPath(change.path[len(self.prefix) :]))  # type: ignore[arg-type]
+                if change.new and change.path.startswith(self.prefix) and place is not None:
+                    if (change.new, place) not in self.versions:  # not a file the build has just read
+                        found.setdefault((change.new, place))
+        return [blob for blob, _ in found]
 
     def commit(self, entry: LogEntry) -> None:
         """Apply one commit: read the versions it made, then compare the units of the records it touched."""
@@ -89,10 +90,15 @@ class Walk:
             self.compare(entry.commit, sorted(touched))
 
     def version(self, rel: PurePosixPath, blob: str) -> Version | None:
-        """The parsed version of a blob (each blob is read and parsed once, however often it recurs)."""
-        if blob not in self.versions:
-            self.versions[blob] = read_version(rel, self.read(blob))  # type: ignore[arg-type]
-        return self.versions[blob]
+        """The parsed version of a blob at a place (read and parsed once, however often it recurs there).
+
+        The same bytes mean the same record only at the same place (the id inside must match the
+        file's name), so versions are kept by blob and place.
+        """
+        key = (blob, place_of(rel))  # type: ignore[arg-type]
+        if key not in self.versions:
+            self.versions[key] = read_version(rel, self.read(blob))  # type: ignore[arg-type]
+        return self.versions[key]
 
     def compare(self, commit: Commit, records: list[Record]) -> None:
         """Compare the units of ``records`` before and after ``commit``, across files (a rename moves a unit)."""
@@ -159,10 +165,11 @@ class Walk:
 
     def _apply(self, track: Track, change: Change, state: Flat) -> None:
         """Add ``change`` to the track and move its state (and each field's origin) to ``state``."""
-        groups = {group_of(d.path) for d in change.diffs}
-        change.origins = {p: sha for p, sha in track.origins.items() if group_of(p) in groups}
         if change.diffs:
-            change.entries = whole_entries(track.state, state)
+            groups = {group_of(d.path) for d in change.diffs}
+            heads = {d.path[0] for d in change.diffs}
+            change.origins = {p: sha for p, sha in track.origins.items() if p[0] in heads and group_of(p) in groups}
+            change.entries = whole_entries(track.state, state, change.diffs)
         for path, value in state.items():
             if track.state.get(path) != value or path not in track.origins:
                 track.origins[path] = change.commit.sha
@@ -181,16 +188,28 @@ class Walk:
         track.live = False
 
 
-def whole_entries(old: Flat, new: Flat) -> dict[Path, str]:
-    """The list entries (an item, an attendee) one version has and the other lacks entirely, outermost only."""
-    before, after = _entries(old), _entries(new)
-    found = {p: "added" for p in after - before} | {p: "removed" for p in before - after}
+def whole_entries(old: Flat, new: Flat, diffs: list[Diff]) -> dict[Path, str]:
+    """The list entries (an item, an attendee) a change added or removed whole, outermost only.
+
+    Only entries along the changed fields are candidates, and only the paths under them are looked at.
+    """
+    candidates = {d.path[: i + 1] for d in diffs for i, seg in enumerate(d.path) if isinstance(seg, tuple)}
+    if not candidates:
+        return {}
+    before, after = _present(old, candidates), _present(new, candidates)
+    found = {p: "added" for p in candidates - before if p in after}
+    found |= {p: "removed" for p in candidates - after if p in before}
     return {p: what for p, what in found.items() if not any(p[:n] in found for n in range(1, len(p)))}
 
 
-def _entries(state: Flat) -> set[Path]:
-    """Every path of a state that ends at a list entry."""
-    return {path[: i + 1] for path in state for i, seg in enumerate(path) if isinstance(seg, tuple)}
+def _present(state: Flat, candidates: set[Path]) -> set[Path]:
+    """The candidate entries that some path of ``state`` lies under."""
+    heads = {c[:2] for c in candidates}
+    found = set()
+    for path in state:
+        if path[:2] in heads:
+            found |= {path[: i + 1] for i in range(1, len(path)) if path[: i + 1] in candidates}
+    return found
 
 
 def diff(old: Flat, new: Flat, origins: dict[Path, str]) -> list[Diff]:
