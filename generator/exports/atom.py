@@ -18,7 +18,6 @@ class Entry:
     updated: str
     summary: str
     published: str | None = None
-    link: str | None = None  # where the entry points, when not its id (a change: the history page)
 
 
 def stamp(day: date) -> str:
@@ -45,7 +44,7 @@ def atom(
         ET.SubElement(node, f"{{{ATOM}}}updated").text = e.updated
         if e.published is not None:
             ET.SubElement(node, f"{{{ATOM}}}published").text = e.published
-        ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site_url + (e.link or e.url))
+        ET.SubElement(node, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=site_url + e.url)
         ET.SubElement(node, f"{{{ATOM}}}summary", type="text").text = e.summary
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)

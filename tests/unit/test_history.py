@@ -264,3 +264,10 @@ def test_builds_of_the_same_commit_give_the_same_bytes(repo: Repo, files: dict[s
     later = generated(read(repo.data, build.Settings(date(2031, 5, 6))), build.Settings(date(2031, 5, 6)))
     dated = [rel for rel in files if rel.endswith(("history.md", ".xml", ".ics")) or rel.startswith("changes/")]
     assert [rel for rel in dated if files[rel] != later.get(rel)] == ["feeds/upcoming.xml"]  # no date from the clock
+
+
+def test_many_records_first_published_together_read_as_one_line(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.site.history.changes.BULK", 2)
+    lines = [line.text for line in change_lines(site) if line.commit.subject == "Publish the Riverton records"]
+    assert "5 new people: first published together" in lines
+    assert "New decision: Joint Health and Wellbeing Strategy 2024-2027 (Riverton HWB, 14 March 2024)" in lines

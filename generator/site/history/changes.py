@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator import urls
+from generator.records.registry import kind_of_singular
 from generator.site.graph import Site
 from generator.site.history.flat import Path
 from generator.site.history.gitlog import Commit
@@ -68,7 +69,9 @@ def change_lines(site: Site) -> list[Line]:
         line = _line(change, track, title_of(track, current))
         (created.setdefault((change.commit.sha, track.noun), []) if change.what == CREATED else lines).append(line)
     for (_, noun), group in created.items():
-        many = Line(group[0].commit, f"{len(group)} new {noun}s", "first published together", None, "", "")
+        kind = kind_of_singular(noun)
+        plural = kind.plural if kind else f"{noun}s"  # a decision is not a kind of its own
+        many = Line(group[0].commit, f"{len(group)} new {plural}", "first published together", None, "", "")
         lines += [many] if len(group) > BULK else group
     return sorted(lines, key=lambda line: (-line.commit.seq, line.url or "", line.what))
 
