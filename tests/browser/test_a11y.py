@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.support import axe_violations, is_redirect, page_kinds, serve, site_pages
+from tests.browser.support import as_deployed, axe_violations, is_redirect, page_kinds, serve, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built sit
 def _audit(browser: Browser, base: str, urls: list[str]) -> list[str]:
     """Run axe on each URL; return every violation prefixed with its page."""
     page = browser.new_page()
+    as_deployed(page, base)
     problems = []
     for url in urls:
         page.goto(base + url)
