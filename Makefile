@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test unit check serve lint golden new-meeting clean bench
+.PHONY: site test unit check check-address serve lint golden new-meeting clean bench docs
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -20,6 +20,9 @@ site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check
 
+check-address: $(STAMP)   ## fail while mkdocs.yml's site_url is the example address (the publish workflow runs it)
+	$(PY) -m generator check-address
+
 test: lint               ## the whole suite (lint, types, unit, golden, site, browser), slowest tests listed
 	$(PY) -m pytest -q --durations=25
 
@@ -30,6 +33,9 @@ lint: $(STAMP)            ## ruff (lint and format) over the code, mypy over gen
 	$(PY) -m ruff check generator tests scripts
 	$(PY) -m ruff format --check generator tests scripts
 	$(PY) -m mypy
+
+docs: $(STAMP)            ## write the data-format reference as Markdown into docs/data-format.md (commit it)
+	$(PY) -m generator docs
 
 serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in seconds
 	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml

@@ -1,4 +1,4 @@
-"""Command line: check | build | site | new. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
+"""Command line: check | check-address | build | site | new | docs. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from generator import build, skeleton
 from generator.output import lock
 from generator.publish import publish, shard
 from generator.records.diagnostics import Report
+from generator.render import reference_md
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -26,6 +27,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and report every problem")
+    address = sub.add_parser("check-address", help="fail while mkdocs.yml's site_url is an example address")
+    address.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     for name, text in (
         ("build", "validate, then write the Markdown pages"),
         ("site", "build, then run mkdocs build into site/"),
@@ -44,6 +47,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     site = sub.choices["site"]
     site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
     site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
+    docs = sub.add_parser("docs", help="write the data-format reference as Markdown (docs/data-format.md)")
+    docs.add_argument("--out", type=Path, default=Path("docs/data-format.md"), help="file to write")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
     new.add_argument("kind", choices=sorted(skeleton.KINDS_BY_NOUN))
     new.add_argument("--id", help="id of the new record (not for meetings)")
@@ -77,11 +82,17 @@ def run(args: argparse.Namespace) -> int:
         message, status = skeleton.write_skeleton(args.data, args.kind, args.id, args.board, args.date)
         print(message, file=sys.stderr if status else sys.stdout)
         return status
+    if args.command == "docs":
+        message, status = reference_md.write_docs(args.out)
+        print(message, file=sys.stderr if status else sys.stdout)
+        return status
     if args.command == "check":
         report, site = build.check(args.data)
         if site is not None and not args.no_history:  # the redaction list is checked against history
             build.add_history(args.data, site, build.Settings(date.today()), report)
         return finish(report, args.strict, wrote=True)
+    if args.command == "check-address":
+        return check_address(args.config)
     name, url = (
         publish.site_settings(args.config)
         if args.config.exists()
@@ -97,8 +108,23 @@ def run(args: argparse.Namespace) -> int:
         if status or args.command == "build":
             return status
         if args.shards > 0:
-            return shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
-        return publish.mkdocs_build(args.config, args.out)
+            status = shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
+        else:
+            status = publish.mkdocs_build(args.config, args.out)
+    problem = publish.address_problem(args.config) if args.config.exists() else None
+    if problem:  # said after every site build; the publish workflow's check-address makes it an error
+        print(f"warning: {problem}", file=sys.stderr)
+    return status
+
+
+def check_address(config: Path) -> int:
+    """Exit 1 while the site's address is an example one (the publish workflow runs this before building)."""
+    problem = publish.address_problem(config)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    print(f"site address: {publish.site_settings(config)[1]}")
+    return 0
 
 
 def finish(report: Report, strict: bool, wrote: bool) -> int:

@@ -56,8 +56,9 @@ SKELETONS.register(
     """id: {id}
 name: Name as published
 honorific:
-organisation:
-job_title:
+posts:
+  - title: Job title as printed
+    organisation: Organisation as printed
 aliases: []
 """,
 )

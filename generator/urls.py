@@ -26,13 +26,17 @@ LONGEST_NAME = 105
 INDEXES = {
     "home": "",
     "boards": "boards/",
+    "organisations": "organisations/",
     "meetings": "meetings/",
     "decisions": "decisions/",
     "people": "people/",
     "strategies": "strategies/",
     "indicators": "indicators/",
+    "plans": "plans/",
+    "recommendations": "recommendations/",
     "reference": "reference/data-format/",
     "changes": "changes/",
+    "follow": "follow/",
 }
 
 
@@ -59,6 +63,14 @@ def board_url(board_id: str) -> str:
 def board_indicators_url(board_id: str) -> str:
     """URL of a board's indicator overview."""
     return f"boards/{board_id}/indicators/"
+
+
+def follow_url(board_id: str | None = None) -> str:
+    """URL of the page on how to follow every board (feeds, calendar, email), or one board.
+
+    A board's is two segments under boards/, like its indicator overview, so no board id can take it.
+    """
+    return index_url("follow") if board_id is None else f"boards/{board_id}/follow/"
 
 
 def meeting_url(board_id: str, meeting_id: str) -> str:
@@ -93,6 +105,25 @@ def decisions_year_url(board_id: str, year: int) -> str:
     even when a meeting id is a bare year; the file is decisions/<board>/<year>.md.
     """
     return f"decisions/{board_id}/{year:04d}/"
+
+
+def recommendation_key(board_id: str, meeting_id: str, item: str, n: str) -> str:
+    """The permanent key of a recommendation: <board>/<meeting>/<item>/<n>, from the slugs of printed numbers.
+
+    ``item`` is the item's minute or number as printed (or 'item-<position>' for an unnumbered item), ``n``
+    the recommendation's number as printed (or its position).
+    """
+    return f"{board_id}/{meeting_id}/{slug(item)}/{slug(n)}"
+
+
+def recommendation_url(key: str) -> str:
+    """URL of a recommendation's page: four segments under recommendations/, so no index can take it."""
+    return f"recommendations/{key}/"
+
+
+def recommendations_feed_url(board_id: str) -> str:
+    """URL of the Atom feed of one board's recommendations and the responses to them."""
+    return f"{FEEDS}recommendations/{board_id}.xml"
 
 
 def board_meetings_url(board_id: str) -> str:
@@ -135,6 +166,21 @@ def indicator_csv_url(indicator_id: str) -> str:
 def indicator_csv_path(indicator_id: str) -> str:
     """The file (relative to docs_dir) that serves an indicator's CSV download."""
     return indicator_csv_url(indicator_id)
+
+
+# Pages about indicators that are not one indicator's. An indicator whose id were 'methods' or
+# 'compare' would take these addresses, so those ids are refused (records/indicator.py).
+INDICATOR_PAGES = ("methods", "compare")
+
+
+def indicator_methods_url() -> str:
+    """URL of the page that explains every method the indicator pages use."""
+    return "indicators/methods/"
+
+
+def indicator_compare_url(code: str) -> str:
+    """URL of the page comparing the boards' areas on one national code ('NI 64' -> indicators/compare/ni-64/)."""
+    return f"indicators/compare/{slug(code)}/"
 
 
 def document_url(document_id: str) -> str:
@@ -230,6 +276,14 @@ def calendar_url(board_id: str | None = None) -> str:
     return f"{CALENDARS}meetings.ics" if board_id is None else f"{CALENDARS}{board_id}.ics"
 
 
+# Ids whose page or file the site itself uses, by kind: what a record with that id would collide with.
+RESERVED_IDS: dict[str, dict[str, str]] = {
+    "boards": {
+        calendar_url()[len(CALENDARS) : -len(".ics")]: f"{calendar_url()} is the calendar of every board's meetings"
+    },
+}
+
+
 def sitemap_url() -> str:
     """URL of the site's one sitemap (or, past 50,000 pages, its sitemap index); MkDocs' own is switched off."""
     return "sitemap.xml"
@@ -267,7 +321,7 @@ def changes_feed_url() -> str:
 
 # --- sharding (generator/publish/shard.py) ----------------------------------
 
-BOARD_FOLDERS = ("boards/", "meetings/", "decisions/")
+BOARD_FOLDERS = ("boards/", "meetings/", "decisions/", "recommendations/")
 
 
 def board_of_path(rel: str) -> str | None:
@@ -304,6 +358,7 @@ def _tree() -> dict[str, tuple[str, ...]]:
                 add(child.name, (*fields, child.name))
         if name == "meetings":
             found["decisions"] = (*fields, "decisions")
+            found["recommendations"] = (*fields, "items", "recommendations")
 
     for kind in KINDS:
         if kind.parent is None:
@@ -313,9 +368,14 @@ def _tree() -> dict[str, tuple[str, ...]]:
 
 KEY_FIELDS = _tree()
 # What each field of a pattern is called when an address is shown with placeholders ('/boards/<board>/').
-PLACEHOLDERS = {kind.name: kind.singular for kind in KINDS} | {"decisions": "minute", "year": "year"}
+PLACEHOLDERS = {kind.name: kind.singular for kind in KINDS} | {
+    "decisions": "minute",
+    "items": "item",
+    "recommendations": "n",
+    "year": "year",
+}
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_FIELD = re.compile(r"\{([a-z]+)\}")
+_FIELD = re.compile(r"\{([a-z]+(?:-[a-z]+)*)\}")  # a kind's name, which may hold hyphens ('work-programmes')
 
 
 @dataclass(frozen=True)
@@ -343,7 +403,7 @@ class Pattern:
 
     def fill(self, values: dict[str, str]) -> str:
         """The URL with each field replaced by its value."""
-        return self.template.format(**values)
+        return _FIELD.sub(lambda found: values[found.group(1)], self.template)
 
 
 def _extra_shapes(kind: str) -> list[tuple[str, str]]:
@@ -352,17 +412,21 @@ def _extra_shapes(kind: str) -> list[tuple[str, str]]:
     if kind == "boards":
         return [
             ("indicators", board_indicators_url(b)),
+            ("follow", follow_url(b)),
             ("meetings", board_meetings_url(b)),
             ("decisions", board_decisions_url(b)),
             ("decisions-year", board_decisions_url(b) + "{year}/"),
             ("decisions-feed", decisions_feed_url(b)),
             ("meetings-feed", meetings_feed_url(b)),
             ("calendar", calendar_url(b)),
+            ("recommendations-feed", recommendations_feed_url(b)),
         ]
     if kind == "indicators":
         return [("csv", indicator_csv_url("{indicators}"))]
     if kind == "decisions":
         return [("page", decision_url(f"{b}/{m}/{d}"))]
+    if kind == "recommendations":
+        return [("page", recommendation_url(f"{b}/{m}/{{items}}/{{recommendations}}"))]
     return []
 
 
@@ -389,9 +453,10 @@ def _regex(pattern: Pattern) -> re.Pattern[str]:
         if not text.startswith("{"):
             return re.escape(text)
         name = text[1:-1]
-        return rf"(?P<{name}>\d{{4}})" if name == "year" else rf"(?P<{name}>{_ID})"
+        group = name.replace("-", "_")  # a regex group's name cannot hold a hyphen
+        return rf"(?P<{group}>\d{{4}})" if name == "year" else rf"(?P<{group}>{_ID})"
 
-    return re.compile("".join(part(text) for text in re.split(r"(\{[a-z]+\})", pattern.template)))
+    return re.compile("".join(part(text) for text in re.split(r"(\{[a-z]+(?:-[a-z]+)*\})", pattern.template)))
 
 
 _MATCHERS = [(pattern, _regex(pattern)) for pattern in PATTERNS]
@@ -402,7 +467,7 @@ def match(url: str) -> tuple[Pattern, dict[str, str]] | None:
     for pattern, regex in _MATCHERS:
         found = regex.fullmatch(url)
         if found:
-            return pattern, found.groupdict()
+            return pattern, {name: found.group(name.replace("-", "_")) for name in pattern.fields}
     return None
 
 

@@ -91,8 +91,7 @@ def write_people(out: Path, n: int, size: Size, rng: random.Random) -> None:
         record = {
             "id": pid,
             "name": name,
-            "organisation": f"{PLACES[n % len(PLACES)]} Council",
-            "job_title": SEATS[k % len(SEATS)],
+            "posts": [{"title": SEATS[k % len(SEATS)], "organisation": f"{PLACES[n % len(PLACES)]} Council"}],
         }
         dump(out / "people" / f"{pid}.yml", record | ({} if k % 3 else {"honorific": "Councillor"}))
 
@@ -110,7 +109,7 @@ def write_board(out: Path, n: int, size: Size) -> None:
             "kind": KINDS[n % 2],
             "authority": f"{place} Council",
             "area": place,
-            "purpose": "Brings together the council, the NHS and **Healthwatch** to improve health.",
+            "purpose": {"text": "Brings together the council, the NHS and **Healthwatch** to improve health."},
             "memberships": [
                 {
                     "person_id": pid,
@@ -147,11 +146,11 @@ def write_indicators(out: Path, n: int, size: Size, rng: random.Random) -> list[
         )
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(["period", "area", "area_code", "value", "lower_ci", "upper_ci", "note"])
+        writer.writerow(["period", "area", "area_code", "value", "lower_ci", "upper_ci", "ci_level", "note"])
         for p in range(size.periods):
             for a, area in enumerate(areas):
                 value = round(rng.uniform(5, 40), 1)
-                writer.writerow([str(2010 + p), area, f"E{n:04d}{a:04d}", value, value - 1, value + 1, ""])
+                writer.writerow([str(2010 + p), area, f"E{n:04d}{a:04d}", value, value - 1, value + 1, "95", ""])
         (out / "indicators" / f"{iid}.csv").write_text(buf.getvalue(), encoding="utf-8")
     return ids
 
@@ -222,7 +221,7 @@ def decision_item(n: int, k: int, when: date, ctx: dict, rng: random.Random) -> 
             {
                 "id": f"a{k}",
                 "text": f"Report back on the {topic.lower()}.",
-                "owner_id": people[1],
+                "owners": [{"person_id": people[1]}],
                 "due": (when + timedelta(days=90)).isoformat(),
                 "resolution": minute,
                 "priority_ids": [f"{ctx['strategy']}/pr{k % 3}"],

@@ -46,7 +46,15 @@ def _site_marker_is_honest(request: pytest.FixtureRequest, monkeypatch: pytest.M
     monkeypatch.setattr(subprocess, "Popen", Checked)
 
 
-SITE_FIXTURES = {"fixture_site", "real_site", "fixture_base", "real_base", "built"}  # fixtures that build a site
+SITE_FIXTURES = {
+    "fixture_site",
+    "real_site",
+    "fixture_base",
+    "real_base",
+    "built",
+    "scrutiny_site",
+    "scrutiny_base",
+}  # fixtures that build a site
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

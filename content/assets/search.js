@@ -35,10 +35,10 @@
     return loading;
   }
 
-  /** Run a debounced search; resolve to null when a newer search replaced this one. */
-  function find(words) {
+  /** Run a debounced search (words, filters or both); resolve to null when a newer search replaced this one. */
+  function find(words, filters) {
     return loadPagefind().then(function (pagefind) {
-      return pagefind.debouncedSearch(words, {}, DEBOUNCE_MS);
+      return pagefind.debouncedSearch(words || null, { filters: filters || {} }, DEBOUNCE_MS);
     });
   }
 
@@ -83,6 +83,18 @@
     excerpt.className = "mb-search-hit__excerpt";
     excerpt.id = id;
     excerpt.appendChild(excerptNodes(data.excerpt));
+    var kind = data.meta && data.meta.kind;
+    if (kind) {
+      // What kind of page this is (overrides/main.html): read before the title, as "Decision: ...".
+      var label = document.createElement("span");
+      var colon = document.createElement("span");
+      label.className = "mb-search-hit__kind";
+      label.textContent = kind;
+      colon.className = "mb-visually-hidden";
+      colon.textContent = ": ";
+      title.appendChild(label);
+      title.appendChild(colon);
+    }
     title.appendChild(link);
     if (inHeader) {
       var icon = document.createElement("div");
@@ -97,12 +109,17 @@
   }
 
   /** What the status line says (and screen readers announce) for a finished search. */
-  function summary(count, words) {
-    var quoted = "\u2018" + words + "\u2019";
+  function summary(count, words, filters) {
+    var chosen = Object.keys(filters || {}).map(function (key) {
+      return filters[key];
+    });
+    var what = words ? "for \u2018" + words + "\u2019" : "";
+    var among = chosen.length ? "among pages marked " + chosen.join(", ") : "";
+    var said = [what, among].filter(Boolean).join(" ");
     if (count === 0) {
-      return "No results for " + quoted + ". Try fewer words, or other words.";
+      return "No results " + said + (chosen.length ? ". Try showing every kind, board or year." : ". Try fewer words, or other words.");
     }
-    return (count === 1 ? "1 result" : count.toLocaleString("en-GB") + " results") + " for " + quoted;
+    return (count === 1 ? "1 result" : count.toLocaleString("en-GB") + " results") + " " + said;
   }
 
   /** The search page URL for ``words``. */
@@ -236,10 +253,40 @@
     }
   }
 
-  /** The search page: every result for ?q=, twenty at a time, updated as the reader types. */
+  /** Fill each filter's list from Pagefind's filters (kind, board, year), with counts; keep what the URL asked for. */
+  function fillFilters(selects, available, wanted) {
+    selects.forEach(function (select) {
+      var key = select.getAttribute("data-mb-filter");
+      var counts = available[key] || {};
+      var values = Object.keys(counts).sort(function (a, b) {
+        return key === "year" ? b.localeCompare(a) : a.localeCompare(b, "en-GB");
+      });
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value + " (" + counts[value].toLocaleString("en-GB") + ")";
+        select.appendChild(option);
+      });
+      select.value = values.indexOf(wanted.get(key)) >= 0 ? wanted.get(key) : "";
+    });
+  }
+
+  /** The filters chosen on the search page, as Pagefind takes them ({kind: "Decision"}). */
+  function chosenFilters(selects) {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) {
+        filters[select.getAttribute("data-mb-filter")] = select.value;
+      }
+    });
+    return filters;
+  }
+
+  /** The search page: every result for ?q= and the chosen filters, twenty at a time, updated as the reader types. */
   function pageSearch(page) {
     var form = page.querySelector("form");
     var input = form.querySelector("input[name=q]");
+    var selects = Array.prototype.slice.call(page.querySelectorAll("[data-mb-filter]"));
     var status = page.querySelector("[data-mb-search-status]");
     var list = page.querySelector("[data-mb-search-results]");
     var more = page.querySelector("[data-mb-search-more]");
@@ -249,13 +296,13 @@
 
     function showMore(focusFirst) {
       var next = results.slice(list.children.length, list.children.length + PAGE_RESULTS);
-      var words = current;
+      var asked = current;
       return Promise.all(
         next.map(function (result) {
           return result.data();
         })
       ).then(function (data) {
-        if (words !== current) {
+        if (asked !== current) {
           return;
         }
         var items = data.map(function (one) {
@@ -273,25 +320,35 @@
 
     function update() {
       var words = input.value.trim();
-      current = words;
+      var filters = chosenFilters(selects);
+      var asked = JSON.stringify([words, filters]);
+      current = asked;
       var url = new URL(window.location.href);
       url.searchParams.set("q", words);
+      selects.forEach(function (select) {
+        var key = select.getAttribute("data-mb-filter");
+        if (select.value) {
+          url.searchParams.set(key, select.value);
+        } else {
+          url.searchParams.delete(key);
+        }
+      });
       window.history.replaceState(null, "", url.href);
-      if (!words) {
+      if (!words && !Object.keys(filters).length) {
         results = [];
         list.replaceChildren();
         more.hidden = true;
         status.textContent = EMPTY;
         return;
       }
-      find(words)
+      find(words, filters)
         .then(function (search) {
-          if (!search || words !== current) {
+          if (!search || asked !== current) {
             return null;
           }
           results = search.results;
           list.replaceChildren();
-          status.textContent = summary(results.length, words);
+          status.textContent = summary(results.length, words, filters);
           return showMore(false);
         })
         .catch(function () {
@@ -300,20 +357,29 @@
         });
     }
 
-    loadPagefind().then(
-      function () {
-        page.hidden = false;
-        fallback.hidden = true;
-        input.value = new URLSearchParams(window.location.search).get("q") || "";
-        if (input.value.trim()) {
-          update();
+    loadPagefind()
+      .then(function (pagefind) {
+        return pagefind.filters();
+      })
+      .then(
+        function (available) {
+          var wanted = new URLSearchParams(window.location.search);
+          fillFilters(selects, available, wanted);
+          page.hidden = false;
+          fallback.hidden = true;
+          input.value = wanted.get("q") || "";
+          if (input.value.trim() || Object.keys(chosenFilters(selects)).length) {
+            update();
+          }
+        },
+        function () {
+          fallback.hidden = false;
         }
-      },
-      function () {
-        fallback.hidden = false;
-      }
-    );
+      );
     input.addEventListener("input", update);
+    selects.forEach(function (select) {
+      select.addEventListener("change", update);
+    });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       update();

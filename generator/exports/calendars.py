@@ -20,6 +20,7 @@ from generator.records.meeting import Meeting
 from generator.site.graph import Site
 from generator.site.history.gitlog import Commit
 from generator.site.history.when import ical
+from generator.site.meetings import record_status
 from generator.site.queries import meetings_of
 
 TZID = "Europe/London"
@@ -42,7 +43,16 @@ VTIMEZONE = [
     "END:STANDARD",
     "END:VTIMEZONE",
 ]
-STATUS = {"held": "CONFIRMED", "scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+# By the status on record (site/meetings.py), which does not change with the build date: a calendar is fetched
+# again and again, and must not change until the record does.
+STATUS = {
+    "set": "CONFIRMED",
+    "held": "CONFIRMED",
+    "held-no-minutes": "CONFIRMED",
+    "not-recorded": "TENTATIVE",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
 # The fields whose change is a new version of the event for calendar apps (RFC 5545 SEQUENCE).
 SCHEDULE = {"date", "start_time", "end_time", "venue", "status", "title", "webcast", "withdrawn"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -91,13 +101,14 @@ def undated(meeting: Meeting) -> str:
 def vevent(site: Site, meeting: Meeting, host: str, site_url: str, dtstamp: str) -> list[str]:
     """The lines of one meeting's VEVENT."""
     board = site.boards[meeting.board_id]
+    status = record_status(site, meeting)
     day = meeting.date.strftime("%Y%m%d")
     page = site_url + urls.meeting_url(meeting.board_id, meeting.id)
     summary = f"{board.short_name}: {meeting.title or 'meeting'}"
     if meeting.status in ("cancelled", "postponed"):
         summary += f" ({meeting.status.upper()})"
     changes = revisions(site, meeting)
-    sequence = len(changes) - 1 if changes else (0 if STATUS[meeting.status] == "CONFIRMED" else 1)
+    sequence = len(changes) - 1 if changes else (0 if STATUS[status.key] == "CONFIRMED" else 1)
     lines = ["BEGIN:VEVENT", f"UID:{uid(meeting)}@{host}", f"DTSTAMP:{dtstamp or undated(meeting)}"]
     if changes:
         lines += [f"CREATED:{ical(changes[0])}", f"LAST-MODIFIED:{ical(changes[-1])}"]
@@ -110,9 +121,9 @@ def vevent(site: Site, meeting: Meeting, host: str, site_url: str, dtstamp: str)
         lines.append(f"DTSTART;VALUE=DATE:{day}")
     lines += [
         f"SUMMARY:{escape(summary)}",
-        f"STATUS:{STATUS[meeting.status]}",
+        f"STATUS:{STATUS[status.key]}",
         f"URL:{page}",
-        f"DESCRIPTION:{escape(f'{board.name}. Status: {meeting.status}. Agenda and minutes: {page}')}",
+        f"DESCRIPTION:{escape(f'{board.name}. Status: {status.label}. Agenda and minutes: {page}')}",
     ]
     if meeting.venue:
         lines.append(f"LOCATION:{escape(meeting.venue)}")

@@ -1,4 +1,5 @@
-"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings, and changes.
+"""Atom feeds (RFC 4287): decisions, decisions per board, meetings per board, upcoming meetings, changes,
+and the recommendations of each board that made any.
 
 Entry ids are the records' permanent URLs. An entry's ``updated`` is when its record last changed
 and ``published`` when it first appeared, both from git history, so rebuilding the same commit
@@ -16,10 +17,13 @@ from generator.exports.atom import Entry, atom, stamp
 from generator.exports.calendars import revisions
 from generator.exports.changes_feed import changes_feed
 from generator.records.meeting import Meeting
+from generator.site import followup
 from generator.site.graph import Decision, Site
 from generator.site.history.record import History
 from generator.site.history.when import utc
+from generator.site.meetings import record_status
 from generator.site.queries import decisions_newest_first, meetings_of, uk_date, upcoming
+from generator.site.tracked import Made
 
 
 def dates(history: History, url: str, held: date, today: date) -> tuple[str, str | None]:
@@ -41,9 +45,10 @@ def decision_entry(site: Site, d: Decision, today: date) -> Entry:
 def meeting_entry(site: Site, m: Meeting, today: date) -> Entry:
     """A meeting as an entry; the title says when it is cancelled or postponed."""
     board = site.boards[m.board_id]
-    status = "" if m.status in ("held", "scheduled") else f" ({m.status.upper()})"
+    shown = record_status(site, m)  # not the page's status: a feed must not change with the build date
+    status = f" ({m.status.upper()})" if m.status in ("cancelled", "postponed") else ""
     when = uk_date(m.date) + (f", {m.start_time}" if m.start_time else "")
-    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {m.status}." + (
+    summary = f"{board.name}: {m.title or 'meeting'}, {when}. Status: {shown.label}." + (
         f" Venue: {m.venue}." if m.venue else ""
     )
     url = urls.meeting_url(m.board_id, m.id)
@@ -61,6 +66,20 @@ def schedule_date(site: Site, today: date) -> str:
     """The date of the upcoming feed when empty: the newest change to when, where or whether a meeting meets."""
     changed = [c for m in site.meetings.values() for c in revisions(site, m)]
     return utc(max(changed, key=lambda c: c.seq)) if changed else stamp(today)
+
+
+def recommendation_entry(site: Site, made: Made, today: date) -> Entry:
+    """A recommendation as an entry: updated when its record last changed, else on its latest dated event."""
+    rec = made.rec
+    events = [made.meeting.date, *(r.date for r in rec.responses), *(u.date for u in rec.updates if u.date)]
+    if rec.report_received:
+        events.append(rec.report_received.date)
+    to = rec.to_printed or ", ".join(b.name or b.ref or "" for b in rec.to)
+    state = followup.record_state(made)  # not "overdue": an entry changes only when its record does
+    summary = f"{made.board.name}, {uk_date(made.meeting.date)}, to {to}: {rec.text} {state}"
+    updated, published = dates(site.history, made.url, max(events), today)
+    title = f"Recommendation {made.label} to {to} ({made.board.short_name})"
+    return Entry(made.url, title, updated, summary, published)
 
 
 def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[str, bytes]:
@@ -94,4 +113,8 @@ def feed_files(site: Site, today: date, site_name: str, site_url: str) -> dict[s
         files[urls.decisions_feed_url(board.id)] = atom(
             mine, f"{board.name}: decisions", urls.decisions_feed_url(board.id), page, site_name, site_url, empty
         )
+        made = [recommendation_entry(site, m, today) for m in followup.recommendations_of(site, board.id)]
+        if made:  # a board that made no recommendation has no such feed
+            feed = urls.recommendations_feed_url(board.id)
+            files[feed] = atom(made, f"{board.name}: recommendations", feed, page, site_name, site_url, empty)
     return files

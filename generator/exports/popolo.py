@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator import urls
+from generator.exports.popolo_motions import motions
 from generator.exports.records_json import dump
 from generator.exports.tables import all_tables
 from generator.site.graph import Site
@@ -36,8 +37,46 @@ def persons(site: Site, site_url: str) -> list[dict[str, Any]]:
     ]
 
 
+def organisation_key(organisation_id: str) -> str:
+    """The Popolo id of an organisation record: boards keep their own ids, so an organisation's is marked."""
+    return f"organisations/{organisation_id}"
+
+
 def organizations(site: Site, site_url: str) -> list[dict[str, Any]]:
-    """Popolo organizations: boards not withdrawn."""
+    """Popolo organizations: organisations, then boards, not withdrawn; each classified by its kind."""
+    return [*_organisations(site, site_url), *_boards(site, site_url)]
+
+
+def _organisations(site: Site, site_url: str) -> list[dict[str, Any]]:
+    live = {o.id for o in site.organisations.values() if not o.withdrawn}
+    return [
+        _drop_empty(
+            {
+                "id": organisation_key(o.id),
+                "name": o.name,
+                "other_names": [
+                    *({"name": n.name, "start_date": _iso(n.start), "end_date": _iso(n.end)} for n in o.names),
+                    *({"name": alias, "note": "as printed"} for alias in o.aliases),
+                ],
+                "classification": o.kind,
+                "area": {"name": o.area} if o.area else None,
+                "parent_id": organisation_key(o.parent_id) if o.parent_id and o.parent_id in live else None,
+                "founding_date": _iso(o.start),
+                "dissolution_date": _iso(o.end),
+                "links": [
+                    *([{"url": o.website, "note": "website"}] if o.website else []),
+                    {"url": site_url + urls.page_url("organisations", o.id), "note": "Minutebook page"},
+                ],
+            }
+        )
+        for o in sorted(site.organisations.values(), key=lambda o: o.id)
+        if o.id in live
+    ]
+
+
+def _boards(site: Site, site_url: str) -> list[dict[str, Any]]:
+    """Boards: the parent is the organisation the board belongs to, else the first board it reports to."""
+    live = {o.id for o in site.organisations.values() if not o.withdrawn}
     return [
         _drop_empty(
             {
@@ -46,7 +85,9 @@ def organizations(site: Site, site_url: str) -> list[dict[str, Any]]:
                 "other_names": [{"name": b.short_name, "note": "short name"}],
                 "classification": b.kind,
                 "area": {"name": b.area} if b.area else None,
-                "parent_id": b.reports_to_ids[0] if b.reports_to_ids else None,
+                "parent_id": organisation_key(b.organisation_id)
+                if b.organisation_id and b.organisation_id in live
+                else (b.reports_to_ids[0] if b.reports_to_ids else None),
                 "links": [{"url": site_url + urls.board_url(b.id), "note": "Minutebook page"}],
             }
         )
@@ -108,6 +149,7 @@ def popolo(site: Site, site_url: str) -> dict[str, Any]:
         "organizations": organizations(site, site_url),
         "memberships": memberships(site),
         "events": events(site, site_url),
+        "motions": motions(site, site_url),
     }
 
 

@@ -74,6 +74,8 @@ def document_twins(site: Site, site_url: str) -> dict[str, bytes]:
             "document_kind": doc.kind,
             "meeting_id": doc.meeting_id,
             "published": plain(doc.published),
+            "dated": plain(doc.dated),
+            "in_pack": doc.in_pack,
             "status": doc.status,
             "page_count": doc.page_count,
             "source_url": doc.url,

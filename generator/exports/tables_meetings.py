@@ -16,10 +16,9 @@ from generator.exports.columns import (
     url_column,
 )
 from generator.records.board import Board, Membership
-from generator.records.meeting import Action, Attendance, Item, Meeting, Resolution
+from generator.records.meeting import Attendance, Item, Meeting, Resolution
 from generator.records.person import Person
 from generator.site.graph import Site
-from generator.site.queries import latest_status
 
 MEETING_ID = "The meeting: <board>/<meeting id>."
 ITEM_ID = "The agenda item: <meeting>/<n>."
@@ -28,18 +27,19 @@ ITEM_ID = "The agenda item: <meeting>/<n>."
 def boards_table(site: Site) -> Table:
     """Boards."""
     cols = [
-        *fields(Board, "id", "name", "short_name", "kind", "authority", "area", "statutory_basis", "website"),
+        *fields(Board, "id", "name", "short_name", "kind", "organisation_id", "authority", "area", "statutory_basis"),
+        *fields(Board, "website", "webcast"),
         url_column(lambda b: urls.board_url(b.id)),
         *WITHDRAWN,
     ]
     rows = record_rows(cols, sorted(site.boards.values(), key=lambda b: b.id))
-    return Table("boards", "Boards", cols, rows, ["id"], [])
+    return Table("boards", "Boards", cols, rows, ["id"], [("organisation_id", "organisations")])
 
 
 def people_table(site: Site) -> Table:
     """People in public roles."""
     cols = [
-        *fields(Person, "id", "name", "honorific", "organisation", "job_title"),
+        *fields(Person, "id", "name", "honorific"),
         url_column(lambda p: urls.person_url(p.id)),
         *WITHDRAWN,
     ]
@@ -53,6 +53,7 @@ def memberships_table(site: Site) -> Table:
         key_column("<board>/<n>: the n-th seat in the board's file.", lambda s: f"{s[0].id}/{s[1]}"),
         derived("board_id", "The board.", lambda s: s[0].id),
         *fields(Membership, "person_id", "vacant", "role", "seat", "voting", "start", "end", of=lambda s: s[2]),
+        *fields(Membership, "substitute_for_ids", "substitute_for_pairing", of=lambda s: s[2]),
     ]
     seats = [
         (b, n, m)
@@ -69,11 +70,22 @@ def meetings_table(site: Site) -> Table:
     cols = [
         key_column("<board>/<meeting id>.", site.meeting_key),
         *fields(Meeting, "board_id", "date", "title", "start_time", "end_time", "venue", "status", "webcast"),
+        *fields(Meeting, "recording", "quorate"),
+        derived(
+            "notice_date",
+            "The date printed on the agenda (its issue date), where recorded.",
+            lambda m: _notice(m),
+            "date",
+        ),
         url_column(lambda m: urls.meeting_url(m.board_id, m.id)),
         *WITHDRAWN,
     ]
     rows = record_rows(cols, [m for _, m in sorted(site.meetings.items())])
     return Table("meetings", "Meetings", cols, rows, ["id"], [("board_id", "boards")])
+
+
+def _notice(meeting: Meeting) -> Any:
+    return meeting.notice.date if meeting.notice else None
 
 
 def _numbered(site: Site, children: str) -> list[tuple[str, int, Any]]:
@@ -91,9 +103,9 @@ def attendance_table(site: Site) -> Table:
     cols = [
         key_column("<meeting>/<n>.", lambda s: f"{s[0]}/{s[1]}"),
         derived("meeting_id", MEETING_ID, lambda s: s[0]),
-        *fields(Attendance, "person_id", "status", "capacity", "replacing_id", of=lambda s: s[2]),
+        *fields(Attendance, "person_id", "status", "capacity", "replacing_ids", "replacing_pairing", of=lambda s: s[2]),
     ]
-    fks = [("meeting_id", "meetings"), ("person_id", "people"), ("replacing_id", "people")]
+    fks = [("meeting_id", "meetings"), ("person_id", "people")]
     return Table("attendance", "Attendance", cols, rows_of(cols, _numbered(site, "attendance")), ["id"], fks)
 
 
@@ -102,7 +114,8 @@ def items_table(site: Site) -> Table:
     cols = [
         key_column("<meeting>/<n>: the n-th item of the meeting.", lambda s: f"{s[0]}/{s[1]}"),
         derived("meeting_id", MEETING_ID, lambda s: s[0]),
-        *fields(Item, "number", "minute", "title", "section", "kind", "exempt", "pages", of=lambda s: s[2]),
+        *fields(Item, "number", "minute", "title", "section", "kind", "exempt", "exempt_reason", of=lambda s: s[2]),
+        *fields(Item, "pages", "approves_minutes_of", "minutes_for_approval", of=lambda s: s[2]),
     ]
     rows = rows_of(cols, _numbered(site, "items"))
     return Table("agenda_items", "Agenda items", cols, rows, ["id"], [("meeting_id", "meetings")])
@@ -131,20 +144,3 @@ def resolutions_table(site: Site) -> Table:
 
 def _text(decision: Any) -> str:
     return "\n".join(f"{p.label} {p.text}" if p.label else p.text for p in decision.resolution.parts)
-
-
-def actions_table(site: Site) -> Table:
-    """Actions arising, with their latest status."""
-    cols = [
-        key_column("<meeting>/<action id>.", lambda s: f"{site.meeting_key(s[0])}/{s[2].id}"),
-        derived("meeting_id", MEETING_ID, lambda s: site.meeting_key(s[0])),
-        derived("item_id", ITEM_ID, lambda s: _item_id(site, s[0], s[1])),
-        *fields(Action, "text", "owner_id", "owner", "due", of=lambda s: s[2]),
-        derived(
-            "latest_status", "The latest status on record, or 'no update recorded'.", lambda s: latest_status(s[2])
-        ),
-    ]
-    rows = rows_of(cols, [(m, it, a) for m, it, a in site.actions if not m.withdrawn])
-    rows.sort(key=lambda r: r["id"])
-    fks = [("meeting_id", "meetings"), ("item_id", "agenda_items"), ("owner_id", "people")]
-    return Table("actions", "Actions", cols, rows, ["id"], fks)

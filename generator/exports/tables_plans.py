@@ -18,7 +18,20 @@ from generator.records.indicator import Indicator, IndicatorValue
 from generator.records.strategy import Priority, Strategy
 from generator.site.graph import Site
 
-VALUE_COLUMNS = ("value", "lower_ci", "upper_ci", "count", "denominator", "target")
+BREAKDOWN_COLUMNS = ("dimension", "group", "category", "row_type")
+VALUE_COLUMNS = (
+    "value",
+    "qualifier",
+    "printed",
+    "value_upper",
+    "lower_ci",
+    "upper_ci",
+    "ci_level",
+    "count",
+    "denominator",
+    "standard_population",
+    "target",
+)
 
 
 def strategies_table(site: Site) -> Table:
@@ -60,9 +73,22 @@ def priorities_table(site: Site) -> Table:
 
 def indicators_table(site: Site) -> Table:
     """Indicators the boards watch."""
-    names = ("id", "title", "definition", "unit", "value_type", "polarity", "framework", "code", "frequency", "area")
+    names = (
+        "id",
+        "title",
+        "definition",
+        "unit",
+        "value_type",
+        "rate_type",
+        "polarity",
+        "framework",
+        "code",
+        "national_code",
+        "frequency",
+        "area",
+    )
     cols = [
-        *fields(Indicator, *names, "board_ids"),
+        *fields(Indicator, *names, "board_ids", "comparators", "indicator_ids"),
         url_column(lambda i: urls.indicator_url(i.id)),
         *WITHDRAWN,
     ]
@@ -75,7 +101,18 @@ def values_table(site: Site) -> Table:
     cols = [
         key_column("<indicator>/<row>.", lambda s: f"{s[0].id}/{s[1]}"),
         derived("indicator_id", "The indicator.", lambda s: s[0].id),
-        *fields(IndicatorValue, "period", "area", "area_code", *VALUE_COLUMNS, "note", of=lambda s: s[2]),
+        *fields(
+            IndicatorValue,
+            "period",
+            "area",
+            "area_code",
+            *BREAKDOWN_COLUMNS,
+            *VALUE_COLUMNS,
+            "note",
+            "source_pages",
+            "source_line",
+            of=lambda s: s[2],
+        ),
     ]
     rows = rows_of(
         cols,

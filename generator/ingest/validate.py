@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import urls
 from generator.ingest.load import RawData, RawRecord
 from generator.ingest.load_csv import RawTable
 from generator.records.common import Located, Origin, TopLevel
@@ -73,15 +74,16 @@ def _duplicate_rows(table: RawTable, spec: Rows, report: Report) -> bool:
     first: dict[tuple[str, ...], int] = {}
     found = False
     for line, row in table.rows:
-        if not all(row.get(column) for column in spec.row_key if column in spec.required):
-            continue  # a row without a period or an area has its own error
         key = tuple(row.get(column, "") for column in spec.row_key)
+        if not any(key):
+            continue  # a row naming nothing (no period, area or note) has its own error
         earlier = first.setdefault(key, line)
         if earlier != line:
             found = True
             named = [f"{column} '{value}'" for column, value in zip(spec.row_key, key, strict=True) if value]
-            said = ", ".join(named[:-1]) + f" and {named[-1]}"
-            message = f"duplicate row: {said} are already on line {earlier} (keep one of the two rows)"
+            said = ", ".join(named[:-1]) + f" and {named[-1]}" if len(named) > 1 else named[0]
+            verb = "are" if len(named) > 1 else "is"
+            message = f"duplicate row: {said} {verb} already on line {earlier} (keep one of the two rows)"
             report.error(table.path, line, "", message)
     return found
 
@@ -101,6 +103,12 @@ def validate_record(record: RawRecord, report: Report) -> TopLevel | None:
             record.line(("id",)),
             "id",
             f"'{model.id}' does not match the file name '{record.stem}' (rename the file or fix the id)",
+        )
+        return None
+    taken = urls.RESERVED_IDS.get(kind.name, {}).get(model.id)
+    if taken:
+        report.error(
+            record.path, record.line(("id",)), "id", f"'{model.id}' is taken by the site: {taken} (choose another id)"
         )
         return None
     parent = getattr(model, kind.parent_field) if kind.parent_field else None
@@ -132,14 +140,16 @@ def translate(exc: ValidationError, cls: type[BaseModel], data: Any) -> list[tup
             message = "required field is missing"
         elif kind == "extra_forbidden":
             known = _fields_at(cls, loc[:-1])
+            renamed = getattr(_model_at(cls, loc[:-1]), "renamed", {}).get(str(loc[-1]))
             hint = did_you_mean(str(loc[-1]), known)
-            message = f"unknown field '{loc[-1]}'{hint}"
-            if hint:
+            message = f"unknown field '{loc[-1]}'" + (f" ({renamed})" if renamed else hint)
+            if hint and not renamed:
                 suggested.add((*loc[:-1], hint.split("'")[1]))
         elif kind in ("list_type", "tuple_type"):
             message = "expected a list (lines starting with '- ')"
         elif kind in ("model_type", "dict_type", "model_attributes_type"):
-            message = "expected a mapping (key: value lines)"
+            shape = getattr(_model_at(cls, loc), "shape", None)
+            message = "expected a mapping (key: value lines)" + (f" ({shape})" if shape else "")
         elif kind == "too_short":
             message = "needs at least one entry"
         found.append((loc, message))
@@ -165,17 +175,23 @@ def _clean_loc(loc: tuple[Any, ...], data: Any) -> Loc:
 
 def _fields_at(cls: type[BaseModel], loc: Loc) -> list[str]:
     """Field names of the model found by following ``loc`` from ``cls``."""
+    model = _model_at(cls, loc)
+    return list(model.model_fields) if model is not None else []
+
+
+def _model_at(cls: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model found by following ``loc`` from ``cls``, if any."""
     model: Any = cls
     for part in loc:
         if isinstance(part, int):
             continue
         info = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
         if info is None:
-            return []
+            return None
         model = _inner_model(info.annotation)
         if model is None:
-            return []
-    return list(model.model_fields)
+            return None
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:

@@ -136,6 +136,10 @@ def _moved_below(site: Site, fields: tuple[str, ...], values: dict[str, str]) ->
     return (), 0
 
 
+# A recommendation's address is made of printed numbers, which have no former ones to claim.
+RESTORE = "restore the item's and the recommendation's numbers as they were published"
+
+
 def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
     """The hint for a part of a URL that no record has now, nor claims as a former id."""
     spec = KIND.get(kind)
@@ -145,6 +149,11 @@ def _missing(site: Site, kind: str, parent: tuple[str, ...], old: str) -> str:
             f"no {noun} has the id '{old}' now: add '{old}' to former_ids of the {noun} it became, "
             f"or restore data/{kind}/{old}.yml and mark it withdrawn"
         )
+    if kind == "items":
+        return f"meeting '{'/'.join(parent[:2])}' has no agenda item '{old}' with recommendations now: {RESTORE}"
+    if kind == "recommendations":
+        where = f"agenda item '{parent[2]}' of meeting '{'/'.join(parent[:2])}'"
+        return f"{where} has no recommendation '{old}' now: {RESTORE}"
     if spec is not None:
         up, noun = NOUN[spec.parent or ""], NOUN[kind]
         return (

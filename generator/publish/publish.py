@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -51,6 +52,28 @@ def commit_url(config: Path) -> str | None:
     history = extra.get("history") if isinstance(extra, dict) else None
     url = history.get("commit_url") if isinstance(history, dict) else None
     return None if url is None else str(url)
+
+
+# The domains reserved for examples (RFC 2606): a site published under one cannot be reached.
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def example_address(site_url: str) -> bool:
+    """Whether ``site_url`` is on a domain reserved for examples (the one mkdocs.yml ships with)."""
+    host = (urlsplit(site_url).hostname or "").lower()
+    return host.endswith(".example") or any(host == d or host.endswith("." + d) for d in EXAMPLE_DOMAINS)
+
+
+def address_problem(config: Path) -> str | None:
+    """What is wrong with the site's address in ``config``, or None: canonical links, citations and feeds use it."""
+    site_url = site_settings(config)[1]
+    if not example_address(site_url):
+        return None
+    return (
+        f"{config.name}: site_url: '{site_url}' is an example address, and every canonical link, citation and "
+        f"feed of the site points at it (set site_url in {config.name} to the address the site is published at, "
+        "such as its GitHub Pages address https://<owner>.github.io/<repository>/)"
+    )
 
 
 def mkdocs_command(config: Path, out: Path) -> list[str]:

@@ -14,6 +14,7 @@ SCALAR = ["string", "number", "boolean"]
 NON_BLANK = "\\S"  # at least one character that is not white space ('must not be empty')
 YES_NO = "^([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"
 PAGES_LOOSE = "^ *[0-9][0-9 ]*(- *[0-9][0-9 ]*)?$"  # parse_pages removes spaces first
+NUMBER = "^\\s*-?\\d+(\\.\\d+)?\\s*$"  # what parse_number reads, around its strip()
 DUE_AS_DATE = "^\\d{4}-\\d{1,2}-\\d{1,2}$"  # what parse_due reads as a date (then it must be a real one)
 
 

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from generator.records.editor_schema import DUE_AS_DATE, NON_BLANK, PAGES_LOOSE, YES_NO, text_schema
+from generator.records.editor_schema import DUE_AS_DATE, NON_BLANK, NUMBER, PAGES_LOOSE, YES_NO, text_schema
 from generator.records.mdlimits import MAX_CHARS, markdown_problem
 from generator.records.suggest import did_you_mean
 
@@ -225,12 +225,22 @@ def parse_markdown(value: Any) -> str:
     return text
 
 
-class OneOf:
-    """A field type's metadata that accepts exactly one of ``options``: ``Annotated[str, OneOf('a', 'b')]``."""
+Choice = str | tuple[str, str]  # a value, or a value with its meaning: ("held", "the meeting took place")
 
-    def __init__(self, *options: str) -> None:
-        self.options = options
-        self.json_schema: dict[str, Any] = {"type": "string", "enum": list(options)}  # also read by the reference
+
+class OneOf:
+    """A field type's metadata that accepts exactly one of ``options``: ``Annotated[str, OneOf('a', 'b')]``.
+
+    Each option may carry its meaning, ``OneOf(("held", "the meeting took place"), ...)``: the data-format
+    reference lists every value with it (tests/unit/test_reference.py fails when one has none).
+    """
+
+    def __init__(self, *options: Choice) -> None:
+        self.options = tuple(o if isinstance(o, str) else o[0] for o in options)
+        self.meanings: dict[str, str | None] = {
+            o if isinstance(o, str) else o[0]: None if isinstance(o, str) else o[1] for o in options
+        }
+        self.json_schema: dict[str, Any] = {"type": "string", "enum": list(self.options)}  # also read by the reference
 
     def check(self, value: Any) -> str:
         """Accept one of the options, or say which are allowed and which was probably meant."""
@@ -345,4 +355,8 @@ def parse_number(value: Any) -> float:
     return float(text)
 
 
-Number = Annotated[float, BeforeValidator(parse_number), WithJsonSchema({"type": ["string", "number"]})]
+Number = Annotated[
+    float,
+    BeforeValidator(parse_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER}]}),
+]

@@ -23,8 +23,11 @@ from generator.records.common import Record, TopLevel
 from generator.records.document import Document
 from generator.records.indicator import REQUIRED_COLUMNS, ROW_KEY, Indicator, IndicatorValue
 from generator.records.meeting import Meeting
+from generator.records.organisation import Organisation
 from generator.records.person import Person
+from generator.records.plan import Plan
 from generator.records.strategy import Strategy
+from generator.records.work_programme import WorkProgramme
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
+    Kind("organisations", "organisation", "organisations", Organisation, "name"),
     Kind("boards", "board", "boards", Board, "name"),
     Kind("people", "person", "people", Person, "name"),
     Kind("documents", "document", "documents", Document, "title"),
@@ -95,6 +99,8 @@ KINDS: tuple[Kind, ...] = (
         "title",
         rows=Rows("values", IndicatorValue, REQUIRED_COLUMNS, ROW_KEY),
     ),
+    Kind("plans", "plan", "plans", Plan, "title"),
+    Kind("work-programmes", "work-programme", "work programmes", WorkProgramme, "title"),
 )
 KIND: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 NAMES: tuple[str, ...] = tuple(KIND)

@@ -10,13 +10,21 @@ import jinja2
 from generator import urls
 from generator.records.common import TopLevel
 from generator.records.registry import KINDS
-from generator.render import board_page, meeting_pages, person_page, plan_pages  # noqa: F401  (page handlers)
+from generator.render import (  # noqa: F401  (page handlers)
+    board_page,
+    followup_pages,
+    indicator_pages,
+    meeting_pages,
+    organisation_page,
+    person_page,
+    plan_pages,
+)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.history_pages import changes_page, history_pages, subjects_of, with_footer
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
-from generator.render.pages import Page, Renderer, front, pages_of, record_pages
+from generator.render.pages import LIST, Page, Renderer, findable, front, pages_of, record_pages
 from generator.render.reference import reference_page
 from generator.site.graph import Site
 
@@ -62,7 +70,8 @@ def render_site(
     charts = charts if charts is not None else ChartCache()
     charts.new_build()
     renderer = Renderer(site, environment(), today, site_name, site_url, charts)
-    pages: list[Page] = [*index_pages(renderer), *record_pages(renderer), reference_page(renderer)]
+    lists = [page if "find" in page.meta else findable(page, LIST) for page in index_pages(renderer)]
+    pages: list[Page] = [*lists, *record_pages(renderer), reference_page(renderer)]
     withdrawn = _withdrawn_records(site)
     subjects = subjects_of(renderer)
     pages = [with_footer(renderer, tombstone(renderer, page, withdrawn), subjects) for page in pages]
@@ -110,9 +119,11 @@ def tombstone(r: Renderer, page: Page, withdrawn: dict[str, TopLevel]) -> Page:
     if record is None or record.withdrawn is None:
         return page
     w = record.withdrawn
-    return r.page(
+    stone = r.page(
         page.url, "withdrawn.j2", f"{page.title} (withdrawn)", f"Withdrawn: {w.reason}", record_title=page.title, w=w
     )
+    stone.meta["find"] = page.meta.get("find", {})
+    return stone
 
 
 def redirect_stubs(site: Site, today: date, site_name: str, site_url: str, moved: dict[str, str]) -> dict[str, str]:

@@ -1,25 +1,31 @@
-"""Indicator charts as deterministic SVG: text as <text>, a <title> and <desc>, no script.
+"""Indicator charts over time as deterministic SVG: text as <text>, a <title> and <desc>, no script.
 
-The same data always gives the same bytes. A chart whose data has not changed since the last
-build of the same process (the preview) is reused from a ChartCache keyed by a hash of its data;
-the cache keeps the charts of the last build and this one, so it never outgrows the site.
+A chart says what it shows. Its legend lists only the series it draws; values for another kind of
+period (quarters beside years) get a chart of their own instead of being dropped; undated and
+qualified values ('over 500') are not drawn, and the caption says they are in the table; the axis
+starts at zero for counts, percentages, rates and money unless the indicator says why not.
+
+The same data always gives the same bytes. A chart whose data has not changed since the last build
+of the same process (the preview) is reused from a ChartCache keyed by a hash of its data; the cache
+keeps the charts of the last build and this one, so it never outgrows the site.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
 from typing import Any
 
 from markupsafe import escape
 
-from generator.records.indicator import Indicator, IndicatorValue
-from generator.site.stats import chart_kind, comparators, own_area, period_kind, sort_periods
+from generator.records.indicator import Indicator
+from generator.render.axes import ZERO_BASED, Axis, fmt, short
+from generator.site.frame import ENGLAND
+from generator.site.periods import kind_name, period_key, sort_periods
 
 W, H = 480, 320
 LEFT, RIGHT, BOTTOM = 66, 14, 92
-MAX_COMPARATORS = 3
+MAX_SERIES = 4
 STYLES = (  # own area first: (stroke, dash, marker)
     ("#1d3f72", "", "circle"),
     ("#555555", "6 4", "square"),
@@ -28,58 +34,57 @@ STYLES = (  # own area first: (stroke, dash, marker)
 )
 
 
-def _n(x: float) -> str:
-    """A coordinate with one decimal, always printed the same way."""
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+def drawable(row: dict[str, Any]) -> bool:
+    """Whether a table row is a point of a chart over time: main series, a plain value, a dated period."""
+    return bool(row["main"] and row["value"] is not None and not row["qualifier"] and period_key(row["period"]))
 
 
-def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values covering lo..hi."""
-    if hi <= lo:
-        lo, hi = (lo - 1, hi + 1) if lo == 0 else (lo - abs(lo) * 0.1, hi + abs(hi) * 0.1)
-    raw = (hi - lo) / count
-    step = 10 ** math.floor(math.log10(raw))
-    step *= next(m for m in (1, 2, 2.5, 5, 10) if raw <= step * m)
-    start = math.floor(lo / step) * step
-    ticks = []
-    t = start
-    while t < hi + step * 0.999:
-        ticks.append(round(t, 10))
-        t += step
-    return ticks
+def chart_specs(indicator: Indicator, rows: list[dict[str, Any]], own: str, summary: str) -> list[dict[str, Any]]:
+    """One chart per kind of period, the kind of the latest own value first."""
+    points = [r for r in rows if drawable(r)]
+    kinds = list(dict.fromkeys(kind_name(r["period"]) for r in reversed(points) if r["area"] == own))
+    kinds += [k for k in dict.fromkeys(kind_name(r["period"]) for r in points) if k not in kinds]
+    specs = []
+    for n, kind in enumerate(kinds, start=1):
+        mine = [r for r in points if kind_name(r["period"]) == kind]
+        title = indicator.title if len(kinds) == 1 else f"{indicator.title} ({kind})"
+        desc = summary if n == 1 else f"{title}: values for {kind}, as in the table of values."
+        specs.append(_spec(indicator, mine, own, title, desc, f"chart-{n}"))
+    return specs
 
 
-def _tick_text(t: float, step: float) -> str:
-    """A tick label with as many decimals as the step needs."""
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
-    return f"{t:,.{decimals}f}"
-
-
-def chart_spec(indicator: Indicator, values: list[IndicatorValue], summary: str) -> dict[str, Any]:
-    """The data a chart shows, as plain JSON-able values (the cache key hashes this)."""
-    own = own_area(indicator, values)
-    areas = [own, *comparators(indicator, values)[:MAX_COMPARATORS]]
-    kind = chart_kind(indicator, values)
-    shown = [v for v in values if period_kind(v.period) == kind]
-    omitted = len(values) - len(shown) if any(v.area == own for v in shown) else 0
-    values = shown if omitted else values
-    periods = sort_periods([v.period for v in values if v.area in areas])
+def _spec(
+    indicator: Indicator, rows: list[dict[str, Any]], own: str, title: str, desc: str, key: str
+) -> dict[str, Any]:
+    """The data one chart shows, as plain JSON-able values (the cache key hashes this)."""
+    order = [own, ENGLAND, *indicator.comparators, *(r["area"] for r in rows)]
+    areas = [a for a in dict.fromkeys(order) if any(r["area"] == a for r in rows)]
+    periods = sort_periods([r["period"] for r in rows if r["area"] in areas[:MAX_SERIES]])
     series = []
-    for area in areas:
-        rows = {v.period: v for v in values if v.area == area and v.value is not None}
-        points = [[periods.index(p), rows[p].value, rows[p].lower_ci, rows[p].upper_ci] for p in periods if p in rows]
-        series.append({"area": area, "points": points})
-    targets = [[periods.index(v.period), v.target] for v in values if v.area == own and v.target is not None]
+    for area in areas[:MAX_SERIES]:
+        mine = {r["period"]: r for r in rows if r["area"] == area}
+        pts = [[periods.index(p), mine[p]["value"], *_limits(mine[p])] for p in periods if p in mine]
+        series.append({"area": area, "own": area == own, "points": pts})
+    labels = {r["period"]: r["period_label"] for r in rows}
+    targets = [[periods.index(r["period"]), r["target"]] for r in rows if r["area"] == own and r["target"] is not None]
     return {
-        "title": indicator.title,
+        "id": key,
+        "title": title,
         "unit": indicator.unit or "",
-        "summary": summary,
-        "periods": periods,
+        "summary": desc,
+        "periods": [labels.get(p, p) for p in periods],
         "series": series,
-        "targets": targets,
-        "others": max(0, len(comparators(indicator, values)) - MAX_COMPARATORS),
-        "omitted": omitted,
+        "targets": [t for t in targets if t[0] < len(periods)],
+        "others": max(0, len(areas) - MAX_SERIES),
+        "zero": indicator.value_type in ZERO_BASED and not indicator.axis_not_from_zero,
     }
+
+
+def _limits(row: dict[str, Any]) -> list[float | None]:
+    """The row's 95% limits (its 99.8% limits where only those are printed)."""
+    if row["lo95"] is not None:
+        return [row["lo95"], row["hi95"]]
+    return [row["lo998"], row["hi998"]] if row["lo998"] is not None else [None, None]
 
 
 class ChartCache:
@@ -95,14 +100,13 @@ class ChartCache:
         """Start a build: the last build's charts stay reusable during it, older ones are forgotten."""
         self.previous, self.current = self.current, {}
 
-    def svg(self, indicator: Indicator, values: list[IndicatorValue], summary: str) -> str:
-        """The chart of an indicator, reused when its data is unchanged since the last build or in this one."""
-        spec = chart_spec(indicator, values, summary)
+    def svg(self, spec: dict[str, Any], draw: Any = None) -> str:
+        """The chart of a spec, reused when its data is unchanged since the last build or in this one."""
         key = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
         found = self.current.get(key) or self.previous.get(key)
         if found is None:
             self.rendered += 1
-            found = render(spec)
+            found = (draw or render)(spec)
         else:
             self.reused += 1
         self.current[key] = found
@@ -116,56 +120,49 @@ class ChartCache:
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
     """A point marker; the shape tells the series apart without colour."""
     if shape == "circle":
-        return f'<circle cx="{_n(x)}" cy="{_n(y)}" r="4.5" fill="{colour}"/>'
+        return f'<circle cx="{fmt(x)}" cy="{fmt(y)}" r="4.5" fill="{colour}"/>'
     if shape == "square":
         return (
-            f'<rect x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8" fill="#fff" stroke="{colour}"'
+            f'<rect x="{fmt(x - 4)}" y="{fmt(y - 4)}" width="8" height="8" fill="#fff" stroke="{colour}"'
             ' stroke-width="2"/>'
         )
     if shape == "diamond":
         return (
-            f'<path d="M{_n(x)} {_n(y - 5.5)}L{_n(x + 5.5)} {_n(y)}L{_n(x)} {_n(y + 5.5)}L{_n(x - 5.5)} {_n(y)}Z"'
-            f' fill="{colour}"/>'
+            f'<path d="M{fmt(x)} {fmt(y - 5.5)}L{fmt(x + 5.5)} {fmt(y)}L{fmt(x)} {fmt(y + 5.5)}'
+            f'L{fmt(x - 5.5)} {fmt(y)}Z" fill="{colour}"/>'
         )
     return (
-        f'<path d="M{_n(x)} {_n(y - 5.5)}L{_n(x + 5)} {_n(y + 4)}L{_n(x - 5)} {_n(y + 4)}Z" fill="#fff"'
+        f'<path d="M{fmt(x)} {fmt(y - 5.5)}L{fmt(x + 5)} {fmt(y + 4)}L{fmt(x - 5)} {fmt(y + 4)}Z" fill="#fff"'
         f' stroke="{colour}" stroke-width="2"/>'
     )
 
 
 def _legend(spec: dict[str, Any]) -> tuple[list[str], float]:
-    """Legend lines at the top, one per series; returns the SVG and the height used."""
+    """Legend lines at the top, one per drawn series; returns the SVG and the height used."""
     out, y = [], 20.0
-    entries = [(s["area"] + (" (this area)" if i == 0 else ""), STYLES[i]) for i, s in enumerate(spec["series"])]
-    for label, (colour, dash, shape) in entries:
+    for i, s in enumerate(spec["series"]):
+        colour, dash, shape = STYLES[i]
+        label = s["area"] + (" (this area)" if s["own"] else "")
         out.append(
-            f'<line x1="8" y1="{_n(y - 4)}" x2="36" y2="{_n(y - 4)}" stroke="{colour}" stroke-width="2"'
+            f'<line x1="8" y1="{fmt(y - 4)}" x2="36" y2="{fmt(y - 4)}" stroke="{colour}" stroke-width="2"'
             + (f' stroke-dasharray="{dash}"' if dash else "")
             + "/>"
         )
         out.append(_marker(shape, 22, y - 4, colour))
-        out.append(f'<text x="44" y="{_n(y)}">{escape(_short(label, 48))}</text>')
+        out.append(f'<text x="44" y="{fmt(y)}">{escape(short(label, 48))}</text>')
         y += 22
     if spec["targets"]:
         out.append(
-            f'<line x1="8" y1="{_n(y - 4)}" x2="36" y2="{_n(y - 4)}" stroke="#b00020" stroke-width="3"'
+            f'<line x1="8" y1="{fmt(y - 4)}" x2="36" y2="{fmt(y - 4)}" stroke="#b00020" stroke-width="3"'
             ' stroke-dasharray="1 3"/>'
         )
-        out.append(f'<text x="44" y="{_n(y)}">Target</text>')
+        out.append(f'<text x="44" y="{fmt(y)}">Target</text>')
         y += 22
     if spec["others"]:
-        out.append(f'<text x="8" y="{_n(y)}">{spec["others"]} more areas in the table below</text>')
-        y += 22
-    if spec["omitted"]:
-        note = f"Not drawn: {spec['omitted']} values for other kinds of period (see the table)"
-        out.append(f'<text x="8" y="{_n(y)}" font-size="15">{note}</text>')
+        more = f"{spec['others']} more area{'s' if spec['others'] > 1 else ''}"
+        out.append(f'<text x="8" y="{fmt(y)}">{more} in the table below</text>')
         y += 22
     return out, y
-
-
-def _short(text: str, size: int) -> str:
-    """Shorten a label for the axis; the full text is in the table."""
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
 def render(spec: dict[str, Any]) -> str:
@@ -174,78 +171,68 @@ def render(spec: dict[str, Any]) -> str:
     height = H + top
     numbers = [x for s in spec["series"] for p in s["points"] for x in p[1:] if x is not None]
     numbers += [t[1] for t in spec["targets"]]
-    ticks = nice_ticks(min(numbers, default=0), max(numbers, default=1))
-    lo, hi = ticks[0], ticks[-1]
-    y0, y1 = height - BOTTOM, top + 24
+    axis = Axis(numbers, spec["zero"], height - BOTTOM, top + 24)
     count = max(len(spec["periods"]), 1)
     slot = (W - LEFT - RIGHT) / count
 
     def sx(i: float) -> float:
         return LEFT + slot * (i + 0.5)
 
-    def sy(v: float) -> float:
-        return y0 - (v - lo) / (hi - lo) * (y0 - y1)
-
-    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    ids = f"{spec['id']}-title {spec['id']}-desc"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {W} {_n(height)}" role="img"'
-        f' aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="17" fill="#1a1a1a"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {W} {fmt(height)}" role="img"'
+        f' aria-labelledby="{ids}" font-family="sans-serif" font-size="17" fill="#1a1a1a"'
         ' style="width:100%;max-width:672px;height:auto">',
-        f'<title id="chart-title">{escape(spec["title"])}</title>',
-        f'<desc id="chart-desc">{escape(spec["summary"])}</desc>',
+        f'<title id="{spec["id"]}-title">{escape(spec["title"])}</title>',
+        f'<desc id="{spec["id"]}-desc">{escape(spec["summary"])}</desc>',
         *legend,
+        *axis.grid(LEFT, W - RIGHT),
     ]
-    for t in ticks:
-        out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{_n(sy(t))}" y2="{_n(sy(t))}" stroke="#ddd"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{_n(sy(t) + 4)}" text-anchor="end">{_tick_text(t, step)}</text>')
     if spec["unit"]:
-        out.append(f'<text x="8" y="{_n(y1 - 12)}" font-size="15">{escape(_short(spec["unit"], 40))}</text>')
-    out.append(f'<line x1="{LEFT}" x2="{W - RIGHT}" y1="{_n(y0)}" y2="{_n(y0)}" stroke="#333"/>')
-    every = max(1, math.ceil(count / 8))
+        out.append(f'<text x="8" y="{fmt(axis.top - 12)}" font-size="15">{escape(short(spec["unit"], 40))}</text>')
+    every = max(1, -(-count // 8))
     for i, period in enumerate(spec["periods"]):
         if (count - 1 - i) % every == 0:
-            x = sx(i)
-            at = f'x="{_n(x)}" y="{_n(y0 + 16)}"'
+            px, py = fmt(sx(i)), fmt(axis.bottom + 16)
             out.append(
-                f'<text {at} text-anchor="end" transform="rotate(-35 {_n(x)} {_n(y0 + 16)})"'
-                f' font-size="15">{escape(_short(period, 16))}</text>'
+                f'<text x="{px}" y="{py}" text-anchor="end" transform="rotate(-35 {px} {py})"'
+                f' font-size="15">{escape(short(period, 16))}</text>'
             )
     for t in spec["targets"]:
-        x, y = sx(t[0]), sy(t[1])
+        x, y = sx(t[0]), axis.y(t[1])
         out.append(
-            f'<line x1="{_n(x - slot * 0.4)}" x2="{_n(x + slot * 0.4)}" y1="{_n(y)}" y2="{_n(y)}"'
-            ' stroke="#b00020"'
-            ' stroke-width="3" stroke-dasharray="1 3"/>'
+            f'<line x1="{fmt(x - slot * 0.4)}" x2="{fmt(x + slot * 0.4)}" y1="{fmt(y)}" y2="{fmt(y)}"'
+            ' stroke="#b00020" stroke-width="3" stroke-dasharray="1 3"/>'
         )
+    n = len(spec["series"])
     for index, s in enumerate(reversed(spec["series"])):
-        number = len(spec["series"]) - 1 - index
-        shift = (len(spec["series"]) - 1 - index - (len(spec["series"]) - 1) / 2) * min(6.0, slot / 8)
-        out += _series(s, lambda i, d=shift: sx(i) + d, sy, STYLES[number], spec["unit"], spec["periods"], number == 0)
+        number = n - 1 - index
+        shift = (number - (n - 1) / 2) * min(6.0, slot / 8)
+        out += _series(s, lambda i, d=shift: sx(i) + d, axis, STYLES[number], spec)
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _series(
-    s: dict[str, Any], sx: Any, sy: Any, style: tuple[str, str, str], unit: str, periods: list[str], whiskers: bool
-) -> list[str]:
-    """One area's line, its confidence whiskers if asked, and markers titled with their values."""
+def _series(s: dict[str, Any], sx: Any, axis: Axis, style: tuple[str, str, str], spec: dict[str, Any]) -> list[str]:
+    """One area's line, its confidence whiskers, and markers titled with their values."""
     colour, dash, shape = style
-    pts = s["points"]
+    pts, unit = s["points"], spec["unit"]
     out = []
     if len(pts) > 1:
-        d = " ".join(f"{'M' if k == 0 else 'L'}{_n(sx(p[0]))} {_n(sy(p[1]))}" for k, p in enumerate(pts))
+        d = " ".join(f"{'M' if k == 0 else 'L'}{fmt(sx(p[0]))} {fmt(axis.y(p[1]))}" for k, p in enumerate(pts))
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dashes}/>')
     for i, v, low, high in pts:
         x = sx(i)
-        if whiskers and low is not None and high is not None:
+        if s["own"] and low is not None and high is not None:  # comparators' limits are in the table
             out.append(
-                f'<path d="M{_n(x)} {_n(sy(low))}V{_n(sy(high))}M{_n(x - 4)} {_n(sy(low))}H{_n(x + 4)}'
-                f'M{_n(x - 4)} {_n(sy(high))}H{_n(x + 4)}" stroke="{colour}" stroke-width="1.5" fill="none"/>'
+                f'<path d="M{fmt(x)} {fmt(axis.y(low))}V{fmt(axis.y(high))}M{fmt(x - 4)} {fmt(axis.y(low))}'
+                f'H{fmt(x + 4)}M{fmt(x - 4)} {fmt(axis.y(high))}H{fmt(x + 4)}" stroke="{colour}" stroke-width="1.5"'
+                ' fill="none"/>'
             )
         if len(pts) <= 12:  # a tooltip per point; long series rely on the table
-            label = f"{s['area']}, {periods[i]}: {v:g}{(' ' + unit) if unit else ''}"
-            out.append(f"<g><title>{escape(label)}</title>{_marker(shape, x, sy(v), colour)}</g>")
+            label = f"{s['area']}, {spec['periods'][i]}: {v:g}{(' ' + unit) if unit else ''}"
+            out.append(f"<g><title>{escape(label)}</title>{_marker(shape, x, axis.y(v), colour)}</g>")
         else:
-            out.append(_marker(shape, x, sy(v), colour))
+            out.append(_marker(shape, x, axis.y(v), colour))
     return out

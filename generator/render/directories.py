@@ -1,7 +1,7 @@
-"""Meetings, people and indicators indexes, split so no page lists the whole site.
+"""Meetings and people indexes, split so no page lists the whole site.
 
 Each landing page holds one short row per board (or per letter); the long lists live on
-per-board pages (a board's meetings, its indicator overview) or per-letter pages (people).
+per-board pages (a board's meetings) or per-letter pages (people); indicator_index.py does the same for indicators.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from generator import urls
 from generator.records.board import Board
 from generator.records.meeting import Meeting
 from generator.records.person import Person
-from generator.render.indicator_view import LEGEND, badge, spine
-from generator.render.pages import Page, Renderer, listing, wide
+from generator.render.pages import Page, Renderer, listing
 from generator.site import queries as ctx
-from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.meetings import was_held
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)
@@ -57,7 +56,7 @@ def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
 def board_meetings(r: Renderer, board: Board, upcoming: list[Meeting]) -> BoardMeetings:
     """How many meetings a board has on record, the last it held and the next scheduled."""
     meetings = ctx.meetings_of(r.site, board.id)
-    held = [m for m in meetings if m.status == "held" and m.date <= r.today]
+    held = [m for m in meetings if m.date <= r.today and was_held(r.site, m)]
     soon = next((m for m in upcoming if m.board_id == board.id), None)
     return BoardMeetings(board, len(meetings), held[-1] if held else None, soon)
 
@@ -142,61 +141,3 @@ def letter_page(
             letter_label=letter_label,
         )
     )
-
-
-# --- indicators ---------------------------------------------------------------
-
-
-@dataclass
-class BoardIndicators:
-    """A board's indicators with their latest state, and how many compare better, similar or worse."""
-
-    board: Board
-    states: list[IndicatorState]
-
-    def compared(self) -> list[tuple[str, int]]:
-        """How many indicators' latest value compares better, similar or worse (kinds with none left out)."""
-        keys = ("better", "similar", "worse")
-        found = [(key, sum(1 for s in self.states if s.main and s.main.judgement.key == key)) for key in keys]
-        return [(key, n) for key, n in found if n]
-
-    def targets(self) -> list[tuple[str, int]]:
-        """How many indicators' latest value met or missed its target (kinds with none left out)."""
-        found = [(key, sum(1 for s in self.states if s.target.key == key)) for key in ("met", "not-met")]
-        return [(key, n) for key, n in found if n]
-
-
-def indicator_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
-    """``/indicators/`` (one row of counts per board), then each board's indicator overview."""
-    site = r.site
-    groups = []
-    for board in boards:
-        rows = sorted((i for i in site.indicators.values() if board.id in i.board_ids), key=lambda i: i.title)
-        if rows:
-            groups.append(BoardIndicators(board, [indicator_state(site, i) for i in rows]))
-    yield r.page(
-        urls.index_url("indicators"),
-        "indicators_index.j2",
-        "Indicators",
-        "How each board's area compares on the indicators it watches; each board has an overview of them.",
-        groups=groups,
-        badge=badge,
-        judgements=LEGEND,
-    )
-    for group in groups:
-        board = group.board
-        yield listing(
-            wide(
-                r.page(
-                    urls.board_indicators_url(board.id),
-                    "board_indicators.j2",
-                    f"Indicators: {board.name}",
-                    f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
-                    b=board,
-                    rows=group.states,
-                    badge=badge,
-                    spine=lambda state: spine(site, state),
-                    judgements=LEGEND,
-                )
-            )
-        )

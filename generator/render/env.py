@@ -10,12 +10,15 @@ from pathlib import Path
 import jinja2
 
 from generator import urls
+from generator.records.fields import slug
 from generator.records.meeting import Meeting
 from generator.render.markup import markdown_html
+from generator.site import followup
 from generator.site import queries as context
 from generator.site.graph import Decision
 from generator.site.history import when as times
 from generator.site.queries import short_date, uk_date
+from generator.site.tracked import ORIGINS, Made
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -27,6 +30,26 @@ BOARD_KINDS = {
     "partnership-board": "Partnership board",
     "committee": "Committee",
     "other": "Board",
+}
+ORGANISATION_KINDS = {
+    "council": "Council",
+    "council-executive": "Council executive",
+    "nhs-trust": "NHS trust",
+    "nhs-foundation-trust": "NHS foundation trust",
+    "clinical-commissioning-group": "Clinical commissioning group",
+    "integrated-care-board": "Integrated care board",
+    "nhs-england": "NHS England",
+    "government-agency": "Government agency",
+    "government-department": "Government department",
+    "regulator": "Regulator",
+    "healthwatch": "Healthwatch",
+    "police": "Police",
+    "fire": "Fire and rescue service",
+    "voluntary": "Voluntary sector body",
+    "university": "University",
+    "company": "Company",
+    "partnership": "Partnership",
+    "other": "Organisation",
 }
 ROLES = {
     "chair": "Chair",
@@ -51,6 +74,36 @@ NOTE_LABELS = {
     "missing": "Missing from the source copy",
     "context": "Context",
     "correction": "Correction",
+}
+DECLARATION_KINDS = {
+    "disclosable-pecuniary": "Disclosable pecuniary interest",
+    "other-registrable": "Other registrable interest",
+    "non-registrable": "Non-registrable interest",
+    "personal": "Personal interest",
+    "prejudicial": "Prejudicial interest",
+    "scrutiny-interest": "Scrutiny interest",
+    "party-whip": "Party whip",
+    "other": "Other declaration",
+}
+REFERRAL_KINDS = {"referral": "Referral", "call-in": "Call-in"}
+PLAN_KINDS = {
+    "action-plan": "Action plan",
+    "business-plan": "Business plan",
+    "improvement-plan": "Improvement plan",
+    "tracker": "Tracker",
+    "other": "Plan",
+}
+# How a response or referral outcome reads in a sentence ("accepted", "partly accepted").
+OUTCOME_WORDS = {
+    "accepted": "accepted",
+    "partly-accepted": "partly accepted",
+    "rejected": "rejected",
+    "noted": "noted",
+    "other": "other (see the words as printed)",
+    "upheld": "upheld",
+    "referred-back": "referred back",
+    "no-further-action": "no further action",
+    "pending": "pending when printed",
 }
 POLARITY = {
     "higher-is-better": "Higher is better",
@@ -78,6 +131,10 @@ class Linker:
     def to(self, url: str) -> str:
         """Relative link to a site URL."""
         return urls.relative(self.here, url)
+
+    def organisation(self, organisation_id: str) -> str:
+        """Link to an organisation."""
+        return self.to(urls.page_url("organisations", organisation_id))
 
     def board(self, board_id: str) -> str:
         """Link to a board."""
@@ -107,6 +164,18 @@ class Linker:
         """Link to a document."""
         return self.to(urls.document_url(document_id))
 
+    def plan(self, plan_id: str) -> str:
+        """Link to a plan."""
+        return self.to(urls.page_url("plans", plan_id))
+
+    def work_programme(self, programme_id: str) -> str:
+        """Link to a work programme."""
+        return self.to(urls.page_url("work-programmes", programme_id))
+
+    def recommendation(self, made: Made) -> str:
+        """Link to a recommendation's page."""
+        return self.to(made.url)
+
     def index(self, name: str) -> str:
         """Link to a generated index page."""
         return self.to(urls.index_url(name))
@@ -124,6 +193,12 @@ def format_due(value: date | str) -> str:
     return uk_date(value, weekday=False) if isinstance(value, date) else value
 
 
+def format_month(value: str) -> str:
+    """A month written YYYY-MM as 'January 2015'."""
+    year, month = (int(part) for part in value.split("-"))
+    return f"{date(year, month, 1):%B} {year}"
+
+
 def make_env() -> jinja2.Environment:
     """Build the autoescaping environment: every record string renders as literal text."""
     env = jinja2.Environment(
@@ -135,30 +210,37 @@ def make_env() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # templates do not change during a build; skip a stat() per page
     )
-    env.filters.update(uk_date=uk_date, short_date=short_date, md=markdown_html, num=format_number, due=format_due)
-    env.filters.update(day=times.day, when=times.when)
+    env.filters.update(
+        uk_date=uk_date,
+        short_date=short_date,
+        md=markdown_html,
+        num=format_number,
+        due=format_due,
+        slug=slug,
+        month=format_month,
+        day=times.day,
+        when=times.when,
+    )
     env.globals.update(
         BOARD_KINDS=BOARD_KINDS,
+        ORGANISATION_KINDS=ORGANISATION_KINDS,
         ROLES=ROLES,
         ITEM_KINDS=ITEM_KINDS,
         NOTE_LABELS=NOTE_LABELS,
         POLARITY=POLARITY,
         VALUE_TYPES=VALUE_TYPES,
         name=context.display_name,
-        latest=context.latest_status,
+        latest=followup.latest_status,
+        status_text=followup.describe_status,
+        item_anchor=followup.item_anchor,
+        ORIGINS=ORIGINS,
+        DECLARATION_KINDS=DECLARATION_KINDS,
+        REFERRAL_KINDS=REFERRAL_KINDS,
+        PLAN_KINDS=PLAN_KINDS,
+        OUTCOME_WORDS=OUTCOME_WORDS,
         U=urls,
     )
     return env
-
-
-def tidy(body: str) -> str:
-    """Drop blank lines and indentation so Markdown keeps the HTML as one raw block."""
-    text = "\n".join(line.strip() for line in body.splitlines() if line.strip()) + "\n"
-    # Wide tables scroll inside a focusable region instead of the whole page on a phone.
-    text = text.replace(
-        "<table", '<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Scrollable table"><table'
-    )
-    return text.replace("</table>", "</table></div>")
 
 
 def plain(text: str) -> str:

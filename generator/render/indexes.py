@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator import urls
-from generator.render.directories import indicator_pages, meetings_pages, people_pages
+from generator.render.directories import meetings_pages, people_pages
+from generator.render.follow_pages import follow_page
+from generator.render.followup_pages import follow_indexes
+from generator.render.indicator_index import indicator_pages
+from generator.render.organisation_page import organisations_index
 from generator.render.pages import Page, Renderer, wide
 from generator.render.registers import register_pages
+from generator.site import followup
 from generator.site import queries as ctx
 
 __all__ = ["index_pages", "wide"]
@@ -33,11 +38,13 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         boards=boards,
         counts=counts,
         upcoming=ctx.upcoming(site, r.today)[:LATEST],
+        planned=followup.coming_up(site, r.today)[:LATEST],
         latest=ctx.decisions_newest_first(site)[:LATEST],
     )
     yield r.page(
         urls.index_url("boards"), "boards_index.j2", "Boards", "Every board on record.", boards=boards, counts=counts
     )
+    yield organisations_index(r)
     yield from meetings_pages(r, boards)
     yield from register_pages(r, boards)
     yield from people_pages(r)
@@ -50,3 +57,5 @@ def index_pages(r: Renderer) -> Iterator[Page]:
         strategies=strategies,
     )
     yield from indicator_pages(r, boards)
+    yield from follow_indexes(r)
+    yield follow_page(r)

@@ -28,8 +28,10 @@ def board(r: Renderer, b: Board, current: list[Membership]) -> dict[str, Any]:
         "@type": "GovernmentOrganization",
         "name": b.name,
         "url": r.site_url + urls.board_url(b.id),
-        "parentOrganization": {"@type": "GovernmentOrganization", "name": b.authority},
     }
+    owner = r.site.organisations.get(b.organisation_id or "")
+    if owner or b.authority:
+        data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": owner.name if owner else b.authority}
     members = [
         {
             "@type": "OrganizationRole",
@@ -58,7 +60,7 @@ def meeting(r: Renderer, m: Meeting, b: Board) -> dict[str, Any]:
         "@type": "Event",
         "name": f"{b.name} meeting",
         "startDate": local_time(m.date, m.start_time),
-        "eventStatus": EVENT_STATUS[m.status],
+        "eventStatus": EVENT_STATUS[m.status or "scheduled"],
         "organizer": {"@type": "GovernmentOrganization", "name": b.name, "url": r.site_url + urls.board_url(b.id)},
         "url": r.site_url + urls.meeting_url(b.id, m.id),
     }
@@ -85,8 +87,9 @@ def person(r: Renderer, p: Person, roles: list[tuple[Board, Membership]]) -> dic
     }
     if p.honorific:
         data["honorificPrefix"] = p.honorific
-    if p.job_title:
-        data["jobTitle"] = p.job_title
+    post = p.posts[-1] if p.posts else None  # the latest post (posts are listed oldest first)
+    if post and post.title:
+        data["jobTitle"] = post.title
     if roles:
         data["memberOf"] = [
             {

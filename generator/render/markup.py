@@ -25,7 +25,6 @@ ALLOWED_TAGS = {
     "blockquote",
     "code",
     "pre",
-    "h3",
     "h4",
     "h5",
     "h6",
@@ -51,6 +50,9 @@ CONVERTER = md.Markdown(extensions=["tables", "sane_lists"], output_format="html
 # Python's HTML parser takes time that grows with the square of the text on unclosed tags ('<a <a ...').
 CONVERTER.preprocessors.deregister("html_block")
 CONVERTER.inlinePatterns.deregister("html")
+# Headings in a record sit below the page's own (h1 to h3, which Material's contents sidebar lists):
+# '# A' becomes h4, '## B' h5, and deeper ones h6.
+HEADING = re.compile(r"<(/?)h([1-6])>")
 CONVERTER_LOCK = threading.Lock()  # the preview renders in two threads at times
 
 
@@ -64,9 +66,7 @@ def markdown_html(text: str | None) -> Markup:
         return Markup("")
     with CONVERTER_LOCK:
         rendered = CONVERTER.reset().convert(text)
-    # Headings in a record sit under the page's own h2 sections.
-    for level in (1, 2):
-        rendered = rendered.replace(f"<h{level}>", "<h3>").replace(f"</h{level}>", "</h3>")
+    rendered = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 3, 6)}>", rendered)
     clean = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

@@ -7,9 +7,10 @@ person_page.py, plan_pages.py), or the generic one, which renders the template n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 import jinja2
@@ -17,11 +18,14 @@ import jinja2
 from generator import urls
 from generator.records.common import TopLevel
 from generator.records.registry import KIND, KINDS, Handlers, Kind
+from generator.render.blocks import tidy
 from generator.render.charts import ChartCache
-from generator.render.env import TEMPLATES, Linker, plain, tidy
+from generator.render.env import TEMPLATES, Linker, plain
 from generator.render.markup import meta_text
+from generator.site import organisations as orgs
 from generator.site.graph import Site
-from generator.site.indicators import IndicatorState, indicator_state
+from generator.site.indicators import IndicatorState, indicator_states
+from generator.site.meetings import display_status
 
 
 @dataclass
@@ -50,23 +54,45 @@ class Renderer:
     def page(self, url: str, template: str, title: str, description: str, **values: Any) -> Page:
         """Render ``template`` for the page at ``url``."""
         body = self.env.get_template(template).render(
-            site=self.site, L=Linker(url), today=self.today, site_name=self.site_name, **values
+            site=self.site,
+            L=Linker(url),
+            today=self.today,
+            site_name=self.site_name,
+            org_label=partial(orgs.label, self.site),
+            status_of=lambda meeting: display_status(self.site, meeting, self.today),
+            post_text=partial(orgs.post_text, self.site),
+            **values,
         )
         return Page(url, title, plain(description), tidy(body))
 
+    def board_names(self, board_ids: Iterable[str]) -> list[str]:
+        """The names of the boards with these ids (those on record)."""
+        return [self.site.boards[b].name for b in board_ids if b in self.site.boards]
+
     def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
         """The latest state of each indicator: value, comparisons, target and trend."""
-        known = [iid for iid in indicator_ids if iid in self.site.indicators]
-        cache = self.site.lookups.setdefault("indicator_state", {})  # one computation per indicator, not per page
-        for iid in known:
-            if iid not in cache:
-                cache[iid] = indicator_state(self.site, self.site.indicators[iid])
-        return {iid: cache[iid] for iid in known}
+        states = indicator_states(self.site)  # computed once per build, for every indicator at once
+        return {iid: states[iid] for iid in indicator_ids if iid in states}
 
 
 def listing(page: Page) -> Page:
     """Index a page of rows by its heading and introduction only (each row has its own page)."""
     page.meta["search"] = {"listing": True}
+    return page
+
+
+STAFF = "For staff"  # the search label of pages written for the staff who publish (reference, guide)
+LIST = "List"  # the label of index pages: landing pages, registers, A to Z
+
+
+def findable(page: Page, kind: str, boards: Iterable[str] = (), year: int | None = None) -> Page:
+    """Say what a page is for search: its kind, boards and year (a result's label, the search page's filters).
+
+    overrides/main.html turns front matter `find` into Pagefind filters; board names are record text,
+    escaped here as the title is.
+    """
+    names = sorted({meta_text(board) for board in boards})
+    page.meta["find"] = {"kind": kind, "boards": names} | ({"year": str(year)} if year else {})
     return page
 
 
@@ -88,7 +114,8 @@ def generic_page(r: Renderer, kind: Kind, record: TopLevel) -> Page:
     """The page of a record of a kind with no page function of its own: its template, given the record."""
     title = str(getattr(record, kind.title_field))
     url = urls.page_url(kind.name, kind.key_of(record))
-    return r.page(url, f"{kind.singular}.j2", title, f"{title} ({kind.singular}).", record=record, kind=kind)
+    page = r.page(url, f"{kind.singular}.j2", title, f"{title} ({kind.singular}).", record=record, kind=kind)
+    return findable(page, kind.singular.capitalize())
 
 
 def _generic(kind: Kind) -> PageMaker | None:

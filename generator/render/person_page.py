@@ -5,8 +5,10 @@ from __future__ import annotations
 from generator import urls
 from generator.records.person import Person
 from generator.render import jsonld
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
+from generator.site import organisations as orgs
 from generator.site import queries as ctx
+from generator.site.meetings import first_shown
 
 
 def person_page(r: Renderer, person: Person) -> Page:
@@ -21,7 +23,8 @@ def person_page(r: Renderer, person: Person) -> Page:
         ),
         key=lambda pair: pair[0].date,
     )
-    role_text = ", ".join(filter(None, [person.job_title, person.organisation]))
+    post = orgs.latest_post(person)
+    role_text = orgs.post_text(r.site, post) if post else ""
     description = f"{ctx.display_name(person)}{': ' + role_text if role_text else ''}. Roles, attendance and interests."
     page = r.page(
         urls.person_url(person.id),
@@ -34,9 +37,10 @@ def person_page(r: Renderer, person: Person) -> Page:
         appearances=appearances,
         presented=ctx.presented_by(r.site, person.id),
         declarations=ctx.declarations_by(r.site, person.id),
+        first_shown=lambda board_id: first_shown(r.site, board_id, person.id),
     )
     page.meta["jsonld"] = jsonld.person(r, person, roles)
-    return page
+    return findable(page, "Person", [board.name for board, _ in roles])
 
 
 PAGES.register("people", PageMaker("person.j2", lambda r, person: [person_page(r, person)]))

@@ -1,39 +1,32 @@
-"""The pages of strategies, indicators and documents."""
+"""The pages of strategies and documents."""
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from generator import urls
 from generator.records.document import Document
-from generator.records.indicator import Indicator
-from generator.records.meeting import Action, Item, Meeting
 from generator.records.strategy import Strategy
 from generator.render.indicator_view import LEGEND, badge
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
-from generator.site import stats
-from generator.site.indicators import indicator_state
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
+from generator.site.tracked import Tracked
 
 
 def strategy_page(r: Renderer, strategy: Strategy) -> Page:
     """The page of one strategy with its priorities and decisions."""
-    priority_actions: dict[str, list[tuple[Meeting, Item, Action]]] = {p.id: [] for p in strategy.priorities}
+    priority_actions: dict[str, list[Tracked]] = {p.id: [] for p in strategy.priorities}
     served = r.site.grouped(
         "priority_actions",
         lambda s: (
-            (sid, (m, i, a))
-            for m, i, a in s.actions
-            for sid in dict.fromkeys(ref.partition("/")[0] for ref in a.priority_ids)
+            (sid, t) for t in s.actions for sid in dict.fromkeys(ref.partition("/")[0] for ref in t.action.priority_ids)
         ),
     )
-    for meeting, item, action in served.get(strategy.id, []):
-        for ref in action.priority_ids:
+    for tracked in served.get(strategy.id, []):
+        for ref in tracked.action.priority_ids:
             sid, _, pid = ref.partition("/")
             if sid == strategy.id and pid in priority_actions:
-                priority_actions[pid].append((meeting, item, action))
+                priority_actions[pid].append(tracked)
     ids = [i for p in strategy.priorities for i in p.indicator_ids]
     description = f"{strategy.title}: priorities, indicators and the decisions that adopted and reviewed it."
-    return r.page(
+    page = r.page(
         urls.strategy_url(strategy.id),
         "strategy.j2",
         strategy.title,
@@ -46,49 +39,13 @@ def strategy_page(r: Renderer, strategy: Strategy) -> Page:
         badge=badge,
         not_compared=LEGEND["not-compared"],
     )
-
-
-def indicator_page(r: Renderer, indicator: Indicator) -> Page:
-    """The page of one indicator: summary, chart, judgements, every value as a table."""
-    raw = r.site.values(indicator.id)
-    order = {p: k for k, p in enumerate(stats.sort_periods([v.period for v in raw]))}
-    values = sorted(raw, key=lambda v: order[v.period])
-    has = {
-        "ci": any(v.lower_ci is not None for v in values),
-        "count": any(v.count is not None for v in values),
-        "denominator": any(v.denominator is not None for v in values),
-        "target": any(v.target is not None for v in values),
-        "note": any(v.note for v in values),
-    }
-    strategies = [
-        (s, p)
-        for s in sorted(r.site.strategies.values(), key=lambda s: s.id)
-        for p in s.priorities
-        if indicator.id in p.indicator_ids
-    ]
-    state = indicator_state(r.site, indicator)
-    url = urls.indicator_url(indicator.id)
-    return r.page(
-        url,
-        "indicator.j2",
-        indicator.title,
-        state.summary,
-        i=indicator,
-        state=state,
-        chart=Markup(r.charts.svg(indicator, raw, state.summary)),
-        badge=badge,
-        csv_link=urls.relative(url, urls.indicator_csv_url(indicator.id)),
-        values=values,
-        has=has,
-        strategies=strategies,
-        decisions=r.site.decisions_citing.get(indicator.id, []),
-    )
+    return findable(page, "Strategy", r.board_names(strategy.board_ids))
 
 
 def document_page(r: Renderer, document: Document) -> Page:
     """The page of one source document."""
     meeting = r.site.meetings.get(document.meeting_id or "")
-    return r.page(
+    page = r.page(
         urls.document_url(document.id),
         "document.j2",
         document.title,
@@ -96,8 +53,9 @@ def document_page(r: Renderer, document: Document) -> Page:
         doc=document,
         meeting=meeting,
     )
+    day = document.published or (meeting.date if meeting else None)
+    return findable(page, "Document", r.board_names([meeting.board_id] if meeting else []), day.year if day else None)
 
 
 PAGES.register("strategies", PageMaker("strategy.j2", lambda r, strategy: [strategy_page(r, strategy)]))
-PAGES.register("indicators", PageMaker("indicator.j2", lambda r, indicator: [indicator_page(r, indicator)]))
 PAGES.register("documents", PageMaker("document.j2", lambda r, document: [document_page(r, document)]))

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import types
-import typing
-from typing import Any
-
 from markupsafe import escape
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from generator import urls
 from generator.ingest.load import MAX_BYTES
 from generator.ingest.load_csv import MAX_CELL, MAX_ROWS
 from generator.ingest.yamlpos import MAX_DEPTH
-from generator.records.editor_schema import NON_BLANK, PAGES_LOOSE
 from generator.records.fields import (
+    KIND_ID_RE,
     MAX_ID,
     MAX_LINE,
     MAX_MEETING_ID,
@@ -24,11 +18,16 @@ from generator.records.fields import (
     MAX_PROSE,
     MAX_SUFFIX,
     MAX_URL,
-    OLD_ADDRESS_PATTERN,
+    OLD_PAGE_RE,
 )
 from generator.records.registry import KINDS, Kind
 from generator.render import reference_rules
-from generator.render.pages import Page, Renderer
+from generator.render.blocks import tidy
+from generator.render.pages import STAFF, Page, Renderer, findable
+from generator.render.reference_fields import FieldDoc, field_docs, sub_models
+
+OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
+
 
 # Every limit on what a record may hold (each reported as path:line: field: message), for the
 # reference page; a field's own limit also shows in its type ('text, at most 1,000 characters').
@@ -49,98 +48,13 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Cell of an indicator CSV", f"{MAX_CELL:,} characters", "Every column holds a number or a short text."),
     ("Rows of an indicator CSV", f"{MAX_ROWS:,}", "Keep the areas and periods the board reports on."),
 ]
-ID_PATTERNS = {
-    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id",
-    PAGES_LOOSE: "pages",
-    "^\\d+$": "whole number",
-    OLD_ADDRESS_PATTERN: "kind/id or old address",
-}
-
-
-def type_name(annotation: Any) -> str:
-    """A readable name for a field's type, with its length limit when it has one."""
-    if annotation is type(None):
-        return ""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        base, *extra = typing.get_args(annotation)
-        schema: dict[str, Any] = next((s for meta in extra if (s := getattr(meta, "json_schema", None))), {})
-        name = _schema_name(schema) or type_name(base)
-        return name + (f", at most {schema['maxLength']:,} characters" if "maxLength" in schema else "")
-    if origin in (typing.Union, types.UnionType):
-        names = [type_name(a) for a in typing.get_args(annotation)]
-        return " or ".join(n for n in names if n)
-    if origin is list:
-        return "list of " + type_name(typing.get_args(annotation)[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation.__name__
-    return {str: "text", int: "whole number", float: "number", bool: "yes or no"}.get(annotation, str(annotation))
-
-
-def _schema_name(schema: dict[str, Any]) -> str | None:
-    """The readable name of a field type with this JSON Schema, if the schema says more than 'text'."""
-    branches = [schema, *schema.get("anyOf", [])]
-    enums = [b["enum"] for b in branches if "enum" in b]
-    if enums:
-        return "yes or no" if enums[0] == ["yes", "no"] else "one of: " + ", ".join(enums[0])
-    if schema.get("format") == "date":
-        return "date (YYYY-MM-DD)"
-    if schema.get("contentMediaType") == "text/markdown":
-        return "Markdown text"
-    if schema.get("format") == "uri":
-        return "web address"
-    patterns = [b["pattern"] for b in branches if "pattern" in b and b["pattern"] != NON_BLANK]
-    if patterns:
-        return ID_PATTERNS.get(patterns[0], "time (HH:MM)")
-    return None
-
-
-def _declared(info: FieldInfo) -> Any:
-    """The field's type as declared: pydantic moves a required field's Annotated metadata (its validator
-    and schema, which say 'date' or 'at most 1,000 characters') out of the annotation."""
-    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-
-
-def field_rows(model: type[BaseModel]) -> list[dict[str, str]]:
-    """One row per field: name, type, required, meaning, example."""
-    rows = []
-    for name, info in model.model_fields.items():
-        example = json.dumps(info.examples[0], ensure_ascii=False) if info.examples else ""
-        rows.append(
-            {
-                "name": name,
-                "type": type_name(_declared(info)),
-                "required": "required" if info.is_required() else "optional",
-                "meaning": info.description or "",
-                "example": example,
-            }
-        )
-    return rows
-
-
-def sub_models(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[type[BaseModel]]:
-    """The models nested inside ``model``, depth first, each once."""
-    found = []
-    for info in model.model_fields.values():
-        for inner in _models_in(info.annotation):
-            if inner not in seen:
-                seen.add(inner)
-                found.append(inner)
-                found.extend(sub_models(inner, seen))
-    return found
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
 
 def reference_html() -> str:
     """The reference as HTML tables, one per record kind and part."""
     out = [
         '<div class="mb-page">',
-        "<h1>Data format reference</h1>",
+        '<h1 id="title">Data format reference</h1>',
         "<p>Generated from the record models, so it is always current. "
         "Every value is written as text; each field converts it by its type.</p>",
     ]
@@ -214,20 +128,28 @@ def addresses_html() -> list[str]:
 
 
 def _table(model: type[BaseModel]) -> list[str]:
+    heads = ("Field", "Type", "Required", "Meaning", "Shown on", "Example")
     rows = [
         "<table>",
         f"<caption>Fields of {model.__name__}</caption>",
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{name}</th>' for name in ("Field", "Type", "Required", "Meaning", "Example"))
-        + "</tr></thead><tbody>",
+        "<thead><tr>" + " ".join(f'<th scope="col">{name}</th>' for name in heads) + "</tr></thead><tbody>",
     ]
-    for row in field_rows(model):
+    for doc in field_docs(model):
         rows.append(
-            f'<tr><th scope="row"><code>{escape(row["name"])}</code></th><td>{escape(row["type"])}</td>'
-            f"<td>{row['required']}</td><td>{escape(row['meaning'])}</td><td><code>{escape(row['example'])}</code></td></tr>"
+            f'<tr><th scope="row"><code>{escape(doc.name)}</code></th> <td>{escape(doc.type)}</td> '
+            f"<td>{escape(doc.required)}</td> <td>{escape(doc.meaning)}{_values(doc)}</td> "
+            f"<td>{escape(doc.shown)}</td> <td><code>{escape(doc.example)}</code></td></tr>"
         )
     rows.append("</tbody></table>")
     return rows
+
+
+def _values(doc: FieldDoc) -> str:
+    """The allowed values of a field, each with its meaning."""
+    if not doc.values:
+        return ""
+    items = "".join(f"<li><code>{escape(v)}</code>: {escape(meaning or '')}</li>" for v, meaning in doc.values)
+    return f'<ul class="mb-values">{items}</ul>'
 
 
 def _limits() -> list[str]:
@@ -248,9 +170,10 @@ def _limits() -> list[str]:
 
 def reference_page(r: Renderer) -> Page:
     """The data-format reference page."""
-    return Page(
+    page = Page(
         urls.index_url("reference"),
         "Data format reference",
         "Every field of every record kind: type, whether required, meaning and example.",
-        reference_html(),
+        tidy(reference_html()),
     )
+    return findable(page, STAFF)  # written for the staff who publish: labelled so in search results

@@ -16,8 +16,11 @@ from generator.records.dataset import Models
 from generator.records.diagnostics import Report
 from generator.records.person import Person
 from generator.records.registry import KINDS, Handlers, Kind
+from generator.site.checks_boards import check_board_parts
 from generator.site.checks_meetings import check_meetings
+from generator.site.checks_organisations import check_organisations
 from generator.site.checks_plans import check_indicators, check_strategies
+from generator.site.checks_trackers import check_plans, check_work_programmes
 from generator.site.graph import Checker, Site, by_key
 from generator.site.redirects import collect
 
@@ -70,28 +73,35 @@ def check_people(site: Site, check: Checker, records: dict[str, TopLevel]) -> No
 
 
 def _check_board(site: Site, check: Checker, board: Board) -> None:
+    check.ref(board, ("organisation_id",), board.organisation_id, "organisations")
     check.refs(board, ("reports_to_ids",), board.reports_to_ids, "boards")
     for target in board.reports_to_ids:
         if target in site.boards:
             site.reports_from[target].append(board)
     check.source(board, (), board.source)
+    check_board_parts(site, check, board)
     for i, membership in enumerate(board.memberships):
         loc = ("memberships", i)
         if check.ref(board, (*loc, "person_id"), membership.person_id, "people") and membership.person_id:
             site.memberships_of[membership.person_id].append((board, membership))
-        check.ref(board, (*loc, "substitute_for_id"), membership.substitute_for_id, "people")
+        check.refs(board, (*loc, "substitute_for_ids"), membership.substitute_for_ids, "people")
         check.source(board, loc, membership.source)
 
 
 def _check_person(check: Checker, person: Person) -> None:
     check.source(person, (), person.source)
+    for i, post in enumerate(person.posts):
+        check.ref(person, ("posts", i, "organisation_id"), post.organisation_id, "organisations")
+        check.source(person, ("posts", i), post.source)
     for i, interest in enumerate(person.interests):
         check.ref(person, ("interests", i, "board_id"), interest.board_id, "boards")
 
 
-
+CHECKS.register("organisations", check_organisations)
 CHECKS.register("boards", check_boards)
 CHECKS.register("people", check_people)
 CHECKS.register("meetings", check_meetings)
 CHECKS.register("strategies", check_strategies)
 CHECKS.register("indicators", check_indicators)
+CHECKS.register("plans", check_plans)
+CHECKS.register("work-programmes", check_work_programmes)

@@ -19,12 +19,16 @@ from generator.records.dataset import Models
 from generator.records.diagnostics import Report, format_loc
 from generator.records.document import Document
 from generator.records.indicator import Indicator, IndicatorValue
-from generator.records.meeting import Action, Item, Meeting, Resolution
+from generator.records.meeting import Item, Meeting, Resolution
+from generator.records.organisation import Organisation
 from generator.records.person import Person
+from generator.records.plan import Plan
 from generator.records.registry import KIND, kind_of_singular
 from generator.records.strategy import Strategy
+from generator.records.work_programme import WorkProgramme
 from generator.records.suggest import did_you_mean
 from generator.site.history.record import History
+from generator.site.tracked import Made, Tracked
 
 
 @dataclass
@@ -54,7 +58,8 @@ class Site:
     memberships_of: dict[str, list[tuple[Board, Membership]]] = field(default_factory=lambda: defaultdict(list))
     reports_from: dict[str, list[Board]] = field(default_factory=lambda: defaultdict(list))
     decisions_citing: dict[str, list[Decision]] = field(default_factory=lambda: defaultdict(list))
-    actions: list[tuple[Meeting, Item, Action]] = field(default_factory=list)
+    actions: list[Tracked] = field(default_factory=list)  # every action, wherever it is kept (site/tracked.py)
+    recommendations: dict[str, Made] = field(default_factory=dict)  # by key <board>/<meeting>/<item>/<n>
     lookups: dict[str, dict[Any, Any]] = field(default_factory=dict)  # per-build lookups (grouped, caches)
     renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
     history: History = field(default_factory=History)  # from git (site/history/read.py); unavailable until read
@@ -83,6 +88,11 @@ class Site:
         return self.models[kind]
 
     @property
+    def organisations(self) -> dict[str, Organisation]:
+        """Organisations by id."""
+        return cast("dict[str, Organisation]", self.models["organisations"])
+
+    @property
     def boards(self) -> dict[str, Board]:
         """Boards by id."""
         return cast("dict[str, Board]", self.models["boards"])
@@ -101,6 +111,16 @@ class Site:
     def strategies(self) -> dict[str, Strategy]:
         """Strategies by id."""
         return cast("dict[str, Strategy]", self.models["strategies"])
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        """Plans by id."""
+        return cast("dict[str, Plan]", self.models["plans"])
+
+    @property
+    def work_programmes(self) -> dict[str, WorkProgramme]:
+        """Work programmes by id."""
+        return cast("dict[str, WorkProgramme]", self.models["work-programmes"])
 
     @property
     def indicators(self) -> dict[str, Indicator]:

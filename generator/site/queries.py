@@ -8,12 +8,13 @@ from datetime import date, datetime
 from datetime import time as dt_time
 from zoneinfo import ZoneInfo
 
-from generator.records.meeting import Action, Item, Meeting
+from generator.records.meeting import Item, Meeting
 from generator.records.board import Board, Membership
 from generator.records.person import Person
 from generator.site.graph import Decision, Site, covers
+from generator.site.meetings import is_upcoming, was_held
+from generator.site.tracked import Tracked
 
-HELD = ("held",)
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -59,8 +60,8 @@ def meetings_of(site: Site, board_id: str) -> list[Meeting]:
 
 
 def upcoming(site: Site, today: date) -> list[Meeting]:
-    """Meetings on or after ``today`` that are not held, soonest first."""
-    found = [m for m in site.meetings.values() if m.date >= today and m.status != "held"]
+    """Meetings still to come (on or after ``today``, neither held nor called off), soonest first."""
+    found = [m for m in site.meetings.values() if is_upcoming(site, m, today)]
     return sorted(found, key=lambda m: (m.date, m.board_id, m.id))
 
 
@@ -141,7 +142,7 @@ class AttendanceRecord:
     eligible: int = 0
     present: int = 0
     apologies: int = 0
-    substituted: int = 0
+    substituted: int = 0  # sent a substitute, or temporarily replaced without one
     absent: int = 0
 
     @property
@@ -151,13 +152,13 @@ class AttendanceRecord:
 
 
 def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
-    """Count only held meetings with a recorded attendance, while the person was a member."""
+    """Count only meetings held, with a recorded attendance, while the person was a member."""
     records = []
     for board in sorted({b.id: b for b, _ in site.memberships_of.get(person.id, [])}.values(), key=lambda b: b.id):
         record = AttendanceRecord(board)
         seats = [m for b, m in site.memberships_of[person.id] if b is board and m.role != "substitute"]
         for meeting in meetings_of(site, board.id):
-            if meeting.status not in HELD or not meeting.attendance:
+            if not meeting.attendance or not was_held(site, meeting):
                 continue
             if not any(covers(seat, meeting.date) for seat in seats):
                 continue
@@ -169,7 +170,7 @@ def attendance_of(site: Site, person: Person) -> list[AttendanceRecord]:
 
 def _count(record: AttendanceRecord, meeting: Meeting, person_id: str) -> None:
     status = {a.person_id: a.status for a in meeting.attendance}.get(person_id)
-    replaced = any(a.replacing_id == person_id for a in meeting.attendance)
+    replaced = status == "replaced" or any(person_id in a.replacing_ids for a in meeting.attendance)
     if status == "present":
         record.present += 1
     elif replaced:
@@ -184,10 +185,15 @@ def presented_by(site: Site, person_id: str) -> list[tuple[Meeting, Item]]:
     """Items a person presented or wrote, oldest first."""
     presenting = site.grouped(
         "presented",
-        lambda s: ((p, (m, i)) for m in s.meetings.values() for i in m.items for p in dict.fromkeys(i.presenter_ids)),
+        lambda s: ((p, (m, i)) for m in s.meetings.values() for i in m.items for p in presenter_ids(i)),
     )
     found = list(presenting.get(person_id, []))
     return sorted(found, key=lambda pair: (pair[0].date, pair[0].board_id))
+
+
+def presenter_ids(item: Item) -> list[str]:
+    """The people who presented an item: by presenter_ids and among its presenters, each once."""
+    return list(dict.fromkeys([*item.presenter_ids, *(p.person_id for p in item.presenters if p.person_id)]))
 
 
 def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
@@ -199,13 +205,11 @@ def declarations_by(site: Site, person_id: str) -> list[tuple[Meeting, object]]:
     return sorted(found, key=lambda pair: pair[0].date)
 
 
-def actions_for(site: Site, decision: Decision) -> list[Action]:
+def actions_for(site: Site, decision: Decision) -> list[Tracked]:
     """Actions arising from a decision: those of its item that name its minute, or all of the item's."""
-    item = decision.item
-    named = [a for a in item.actions if a.resolution and a.resolution == decision.minute]
-    return named or [a for a in item.actions if not a.resolution]
-
-
-def latest_status(action: Action) -> str:
-    """The most recent status of an action, or 'no update recorded'."""
-    return action.status_history[-1].status if action.status_history else "no update recorded"
+    by_meeting = site.grouped(
+        "actions_by_meeting", lambda s: ((s.meeting_key(t.meeting), t) for t in s.actions if t.meeting and t.item)
+    )
+    mine = [t for t in by_meeting.get(site.meeting_key(decision.meeting), []) if t.item is decision.item]
+    named = [t for t in mine if t.action.resolution and t.action.resolution == decision.minute]
+    return named or [t for t in mine if not t.action.resolution and t.origin == "resolution"]

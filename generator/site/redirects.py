@@ -25,7 +25,11 @@ from generator.records.suggest import did_you_mean
 from generator.site.graph import Checker, Site, by_key
 
 Key = tuple[str, ...]
-NOUN = {kind.name: kind.singular for kind in KINDS} | {"decisions": "decision"}
+NOUN = {kind.name: kind.singular for kind in KINDS} | {
+    "decisions": "decision",
+    "items": "agenda item",
+    "recommendations": "recommendation",
+}
 
 
 @dataclass(frozen=True, eq=False)  # one object per claim: compared and hashed by identity
@@ -52,14 +56,21 @@ class Renames:
 
 def live(site: Site, kind: str, key: Key) -> bool:
     """True when a record of ``kind`` has ``key`` now."""
-    records = site.decisions if kind == "decisions" else site.records(kind)
-    return "/".join(key) in records
+    if kind == "items":  # an item is live while a recommendation hangs under it
+        return any(k.startswith("/".join(key) + "/") for k in site.recommendations)
+    if kind == "decisions":
+        return "/".join(key) in site.decisions
+    if kind == "recommendations":
+        return "/".join(key) in site.recommendations
+    return "/".join(key) in site.records(kind)
 
 
 def describe(site: Site, kind: str, key: Key) -> str:
     """A record named for a message: "board 'x'", "meeting 'b/2024-03-14'", "the resolution under minute '4/24'"."""
     if kind == "decisions":
         return f"the resolution under minute '{site.decisions['/'.join(key)].minute}'"
+    if kind == "recommendations":
+        return f"recommendation '{key[-1]}' of agenda item '{key[-2]}'"
     return f"{NOUN[kind]} '{'/'.join(key)}'"
 
 

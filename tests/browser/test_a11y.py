@@ -13,30 +13,39 @@ from tests.browser.support import as_deployed, axe_violations, is_redirect, page
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
 
-def _audit(browser: Browser, base: str, urls: list[str]) -> list[str]:
-    """Run axe on each URL; return every violation prefixed with its page."""
-    page = browser.new_page()
-    as_deployed(page, base)
+WIDTHS = [(390, 844), (1280, 720)]  # a phone and a desktop
+
+
+def _audit(browser: Browser, base: str, urls: list[str], width: int = 1280, height: int = 720) -> list[str]:
+    """Run axe on each URL at one window size (one browser page for them all); every violation, with its page."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    as_deployed(page, base)  # the 404 page loads its styles from site_url
     problems = []
     for url in urls:
         page.goto(base + url)
-        problems += [f"/{url}: {line}" for line in axe_violations(page)]
+        problems += [f"{width}px /{url}: {line}" for line in axe_violations(page)]
     page.close()
     return problems
 
 
-def test_every_fixture_page_has_no_axe_violations(browser: Browser, fixture_site: Path, fixture_base: str) -> None:
-    """Every generated and hand-written page of the fixture site passes axe (redirect stubs excepted)."""
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_every_fixture_page_has_no_axe_violations(
+    browser: Browser, fixture_site: Path, fixture_base: str, width: int, height: int
+) -> None:
+    """Every generated and hand-written page of the fixture site passes axe on a phone and a desktop."""
     urls = [url for url in site_pages(fixture_site) if not is_redirect(fixture_site, url)]
     assert len(urls) >= 20
-    assert _audit(browser, fixture_base, urls) == []
+    assert _audit(browser, fixture_base, urls, width, height) == []
 
 
-def test_one_page_of_each_kind_of_the_real_site_passes_axe(browser: Browser, real_site: Path, real_base: str) -> None:
-    """One page of every kind built from the real dataset passes axe."""
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_one_page_of_each_kind_of_the_real_site_passes_axe(
+    browser: Browser, real_site: Path, real_base: str, width: int, height: int
+) -> None:
+    """One page of every kind built from the real dataset passes axe, on a phone and a desktop."""
     kinds = page_kinds(real_site)
     assert set(kinds) >= {"home", "board", "meeting", "decision", "person", "strategy", "indicator", "404"}
-    assert _audit(browser, real_base, sorted(kinds.values())) == []
+    assert _audit(browser, real_base, sorted(kinds.values()), width, height) == []
 
 
 def search(page: Page, base: str, words: str, url: str = "") -> list[str]:
@@ -62,10 +71,13 @@ def test_search_results_have_no_axe_violations(browser: Browser, fixture_base: s
     page.close()
 
 
-def test_search_page_with_results_has_no_axe_violations(browser: Browser, fixture_base: str) -> None:
-    """The search page listing every result for ?q= passes axe."""
-    page = browser.new_page()
-    page.goto(fixture_base + "search/?q=board")
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_search_page_with_results_has_no_axe_violations(
+    browser: Browser, fixture_base: str, width: int, height: int
+) -> None:
+    """The search page listing every result for ?q= and a filter, with its filters, passes axe."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(fixture_base + "search/?q=board&kind=Meeting")
     expect(page.locator(".mb-search-page__item").first).to_be_visible(timeout=10_000)
     assert axe_violations(page) == []
     page.close()
@@ -127,4 +139,6 @@ def test_injected_failure_is_caught(
     page_file.write_text(page_file.read_text("utf-8").replace("</article>", injected + "</article>", 1), "utf-8")
     with serve(site) as base:
         problems = _audit(browser, base, ["meetings/riverton-hwb/2024-03-14/"])
-    assert problems and all(line.startswith(f"/meetings/riverton-hwb/2024-03-14/: {rule}: ") for line in problems)
+    assert problems and all(
+        line.startswith(f"1280px /meetings/riverton-hwb/2024-03-14/: {rule}: ") for line in problems
+    )

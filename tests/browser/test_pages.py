@@ -66,5 +66,70 @@ def test_screenshots_of_every_page_kind(
         page.screenshot(path=str(target), full_page=True)
         written.append(target)
     page.close()
-    assert len(written) == 19
+    assert len(written) == len(page_kinds(fixture_site))  # every kind of tests/browser/support.py KINDS
     assert all(path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for path in written)
+
+
+def test_no_page_kind_makes_a_failed_request(browser: Browser, fixture_site: Path, fixture_base: str) -> None:
+    """Loading a page of each kind asks for nothing that fails: no 404, no refused or aborted request."""
+    page = browser.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}: {r.failure}"))
+    urls = [*page_kinds(fixture_site).values(), "search/?q=board"]
+    feeds = "document.querySelectorAll('link[rel=alternate][type=\"application/atom+xml\"]').length"
+    for url in urls:
+        page.goto(fixture_base + url, wait_until="networkidle")
+        served = (fixture_site / url.split("?")[0] / ("" if url.endswith(".html") else "index.html")).read_text("utf-8")
+        assert page.evaluate(feeds) == served.count('rel="alternate" type="application/atom+xml"'), url
+    page.close()
+    # The 404 page is asked for on purpose (its own status); anything else is a stray request.
+    assert [line for line in failed if not line.endswith("/404.html")] == []
+
+
+def test_copy_buttons_copy_the_address_and_the_citation(browser: Browser, fixture_base: str) -> None:
+    """With JavaScript, a follow page's Copy button puts the address on the clipboard, and says so; so does a citation's."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(fixture_base + "boards/riverton-hwb/follow/")
+    page.get_by_role("button", name="Copy the address of the meetings calendar").click()
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == "https://minutebook.example.org/calendars/riverton-hwb.ics"
+    )
+    assert page.locator("article [role=status]").inner_text() == "Copied to the clipboard."
+    page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
+    page.get_by_role("button", name="Copy citation").click()
+    cited = page.evaluate("navigator.clipboard.readText()")
+    assert cited.startswith("Riverton Health and Wellbeing Board, meeting of 14 March 2024, minute 4/24: ")
+    assert cited.endswith(
+        "https://minutebook.example.org/decisions/riverton-hwb/2024-03-14/4-24/ (retrieved "
+        + page.locator(".mb-today").inner_text()
+        + ")."
+    )
+    context.close()
+
+
+def test_without_javascript_the_text_to_copy_is_there_and_no_button_is(browser: Browser, fixture_base: str) -> None:
+    """A reader without JavaScript selects the address or the citation; no button that would do nothing is shown."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(fixture_base + "boards/riverton-hwb/follow/")
+    assert page.locator("#calendar-address").inner_text() == "https://minutebook.example.org/calendars/riverton-hwb.ics"
+    assert page.locator("button.mb-copy").count() == 3 and not page.locator("button.mb-copy").first.is_visible()
+    page.goto(fixture_base + "decisions/riverton-hwb/2024-03-14/4-24/")
+    assert page.locator("#citation").is_visible() and not page.locator("button.mb-copy").is_visible()
+    context.close()
+
+
+def test_no_page_kind_scrolls_sideways_on_a_phone(browser: Browser, real_site: Path, real_base: str) -> None:
+    """At 390 px nothing of the real site is wider than the screen: wide tables scroll in their own region,
+    and the search page's filters fit, long board names and all (issue 17)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    wide = []
+    for url in [*page_kinds(real_site).values(), "search/?q=strategy&kind=Decision"]:
+        page.goto(real_base + url, wait_until="networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide.append(f"/{url}: {width}px")
+    page.close()
+    assert wide == []

@@ -134,3 +134,48 @@ def test_search_works_from_a_subfolder_and_fetches_only_the_site(
             page.locator(".mb-search-page__results a[href$='/council/minutebook/people/ann-chair/']")
         ).to_be_visible()
         page.close()
+
+
+def test_each_result_says_what_kind_of_page_it_is(browser: Browser, fixture_base: str) -> None:
+    """A result is labelled with its kind, read before its title; staff pages are labelled for staff."""
+    page = browser.new_page()
+    search(page, fixture_base, "reported every six months")
+    hit = page.locator(".md-search-result__item", has=page.locator(f"a[href$='/{DECISION}']"))
+    expect(hit.locator(".mb-search-hit__title")).to_have_text(
+        "Decision: Joint Health and Wellbeing Strategy 2024-2027 (Riverton HWB, 14 March 2024)"
+    )
+    page.goto(fixture_base + "search/?q=skeleton")
+    guide = page.locator(".mb-search-page__item", has=page.locator("a[href$='/guide/publishing/']"))
+    expect(guide.locator(".mb-search-hit__kind")).to_have_text("For staff", timeout=10_000)
+    page.close()
+
+
+def test_search_page_filters_by_kind_board_and_year(browser: Browser, fixture_base: str) -> None:
+    """The filters list Pagefind's kinds, boards and years; a choice narrows the results and stays in the address."""
+    page = browser.new_page()
+    page.goto(fixture_base + "search/?q=riverton")
+    status = page.locator(".mb-search-page__status")
+    expect(status).to_contain_text("for \u2018riverton\u2019", timeout=10_000)
+    kinds = page.locator("#mb-filter-kind option").all_inner_texts()
+    assert kinds[0] == "Every kind" and any(k.startswith("Decision (") for k in kinds) and "For staff (2)" in kinds
+    assert any(
+        b.startswith("Riverton Health and Wellbeing Board (")
+        for b in page.locator("#mb-filter-board option").all_inner_texts()
+    )
+    assert [y.split(" ")[0] for y in page.locator("#mb-filter-year option").all_inner_texts()][:3] == [
+        "Every",
+        "2030",
+        "2024",
+    ]
+    page.get_by_label("Kind of page").select_option("Meeting")
+    expect(status).to_contain_text("among pages marked Meeting", timeout=10_000)
+    labels = page.locator(".mb-search-hit__kind").all_inner_texts()
+    assert labels and set(labels) == {"Meeting"}
+    assert "kind=Meeting" in page.url
+    page.get_by_label("Year").select_option("2024")
+    expect(status).to_contain_text("among pages marked Meeting, 2024", timeout=10_000)
+    assert page.locator(".mb-search-page__item").count() == 2  # March and June 2024, not 2030
+    page.goto(fixture_base + "search/?q=&kind=Decision")  # filters alone, from the address
+    expect(page.get_by_label("Kind of page")).to_have_value("Decision")
+    expect(status).to_have_text("1 result among pages marked Decision", timeout=10_000)
+    page.close()

@@ -14,11 +14,15 @@ from generator import build
 from tests.conftest import FIXTURE, TODAY
 
 EXPECTED = Path(__file__).parent / "expected"
+# The scrutiny fixture's golden tree holds only its follow-up pages (the rest repeats the main tree's templates).
+SCRUTINY = FIXTURE.parent / "scrutiny"
+EXPECTED_SCRUTINY = Path(__file__).parent / "expected-scrutiny"
+FOLLOW_UP = ("recommendations/", "plans/", "work-programmes/", "meetings/westmoor-hosc/", "boards/westmoor-hosc.md")
 
 
-def generated() -> dict[str, bytes]:
-    """Every generated file of the fixture dataset."""
-    report, site = build.check(FIXTURE)
+def generated(fixture: Path = FIXTURE) -> dict[str, bytes]:
+    """Every generated file of a fixture dataset."""
+    report, site = build.check(fixture)
     assert site is not None, report.lines()
     files = build.generate(site, build.Settings(TODAY))
     return {rel: content.encode() if isinstance(content, str) else content for rel, content in files}
@@ -34,13 +38,23 @@ def differences(files: dict[str, bytes], on_disk: dict[str, bytes]) -> list[str]
 
 def test_generated_tree_matches_golden(request: pytest.FixtureRequest) -> None:
     """The generated tree equals tests/golden/expected exactly; the failure lists every file that differs."""
-    files = generated()
+    compare(request, generated(), EXPECTED)
+
+
+def test_scrutiny_follow_up_pages_match_golden(request: pytest.FixtureRequest) -> None:
+    """The scrutiny fixture's follow-up pages equal tests/golden/expected-scrutiny exactly."""
+    files = {rel: data for rel, data in generated(SCRUTINY).items() if rel.startswith(FOLLOW_UP)}
+    compare(request, files, EXPECTED_SCRUTINY)
+
+
+def compare(request: pytest.FixtureRequest, files: dict[str, bytes], expected: Path) -> None:
+    """Fail listing every file that differs from the golden tree ``expected`` (rewrite it with --update-golden)."""
     if request.config.getoption("--update-golden"):
-        shutil.rmtree(EXPECTED, ignore_errors=True)
+        shutil.rmtree(expected, ignore_errors=True)
         for rel, data in files.items():
-            (EXPECTED / rel).parent.mkdir(parents=True, exist_ok=True)
-            (EXPECTED / rel).write_bytes(data)
-    on_disk = {p.relative_to(EXPECTED).as_posix(): p.read_bytes() for p in EXPECTED.rglob("*") if p.is_file()}
+            (expected / rel).parent.mkdir(parents=True, exist_ok=True)
+            (expected / rel).write_bytes(data)
+    on_disk = {p.relative_to(expected).as_posix(): p.read_bytes() for p in expected.rglob("*") if p.is_file()}
     found = differences(files, on_disk)
     assert not found, f"{len(found)} files differ from the golden tree (review, then make golden):\n" + "\n".join(found)
 

@@ -38,14 +38,27 @@ def record_counts(site: Site) -> dict[str, int]:
     meetings = list(site.meetings.values())
     items = [it for m in meetings for it in m.items]
     return {
+        "organisations": len(site.organisations),
         "boards": len(site.boards),
         "people": len(site.people),
+        "posts": sum(len(p.posts) for p in site.people.values()),
         "memberships": sum(len(b.memberships) for b in site.boards.values()),
         "meetings": len(meetings),
         "attendance": sum(len(m.attendance) for m in meetings),
         "agenda_items": len(items),
+        "presenters": sum(len(it.presenters) for it in items),
+        "public_speakers": sum(len(it.public_speakers) for it in items),
         "resolutions": sum(len(it.resolutions) for it in items),
-        "actions": sum(len(it.actions) for it in items),
+        "actions": len(site.actions),
+        "action_statuses": sum(len(t.action.status_history) for t in site.actions),
+        "plans": len(site.plans),
+        "plan_groups": sum(len(p.groups) for p in site.plans.values()),
+        "recommendations": len(site.recommendations),
+        "recommendation_responses": sum(len(m.rec.responses) for m in site.recommendations.values()),
+        "recommendation_updates": sum(len(m.rec.updates) for m in site.recommendations.values()),
+        "referrals": sum(len(it.referrals) for it in items),
+        "work_programmes": len(site.work_programmes),
+        "planned_items": sum(len(w.items) for w in site.work_programmes.values()),
         "strategies": len(site.strategies),
         "priorities": sum(len(s.priorities) for s in site.strategies.values()),
         "indicators": len(site.indicators),
@@ -163,8 +176,11 @@ def test_every_json_file_parses_and_each_record_page_links_its_twin(fixture_site
         assert f'href="{twin}"' in html, page
         assert (fixture_site / urls.json_url(page)).exists()
     html = (fixture_site / "boards/riverton-hwb/index.html").read_text(encoding="utf-8")
+    follow = urls.follow_url("riverton-hwb")
+    assert f'href="{urls.relative("boards/riverton-hwb/", follow)}"' in html  # the board's follow page offers its files
+    html = (fixture_site / follow / "index.html").read_text(encoding="utf-8")
     for target in (urls.calendar_url("riverton-hwb"), urls.meetings_feed_url("riverton-hwb")):
-        assert f'href="{urls.relative("boards/riverton-hwb/", target)}"' in html
+        assert f'href="{urls.relative(follow, target)}"' in html
 
 
 @pytest.mark.site
@@ -172,7 +188,7 @@ def test_popolo_counts_match_the_records(fixture_site: Path) -> None:
     site = load(FIXTURE)
     popolo = json.loads((fixture_site / urls.popolo_url()).read_text(encoding="utf-8"))
     assert len(popolo["persons"]) == len(site.people)
-    assert len(popolo["organizations"]) == len(site.boards)
+    assert len(popolo["organizations"]) == len(site.boards) + len(site.organisations)
     assert len(popolo["memberships"]) == sum(1 for b in site.boards.values() for m in b.memberships if m.person_id)
     assert len(popolo["events"]) == len(site.meetings)
     people = {p["id"] for p in popolo["persons"]}
@@ -218,8 +234,9 @@ def test_real_dataset_exports_validate_and_count(tmp_path: Path) -> None:
 HOSTILE_PERSON = """id: bob-member
 name: Bob Member
 honorific: Dr
-organisation: "@SUM(A1:A9)"
-job_title: '=HYPERLINK("http://evil.example/","click")'
+posts:
+  - organisation: "@SUM(A1:A9)"
+    title: '=HYPERLINK("http://evil.example/","click")'
 aliases: [B Member]
 """
 SCRIPT = '<script>alert("x")</script> & more'
@@ -238,8 +255,8 @@ def hostile_site(tmp_path: Path) -> Site:
 
 def test_formula_cells_are_neutralised(tmp_path: Path) -> None:
     files = export_site(hostile_site(tmp_path), TODAY, "Minutebook", SITE_URL)
-    bob = next(r for r in read_csv(files[urls.csv_url("people")]) if r["id"] == "bob-member")
-    assert bob["job_title"] == "'" + '=HYPERLINK("http://evil.example/","click")'
+    bob = next(r for r in read_csv(files[urls.csv_url("posts")]) if r["person_id"] == "bob-member")
+    assert bob["title"] == "'" + '=HYPERLINK("http://evil.example/","click")'
     assert bob["organisation"] == "'@SUM(A1:A9)"
     venues = {r["venue"] for r in read_csv(files[urls.csv_url("meetings")])}
     assert "'-2+3 Room" in venues
@@ -282,3 +299,42 @@ def test_index_pages_link_the_csv_download(fixture_site: Path, name: str) -> Non
     page = {"boards": "boards/", "resolutions": "decisions/"}[name]
     html = (fixture_site / page / "index.html").read_text(encoding="utf-8")
     assert f'href="{urls.relative(page, urls.csv_url(name))}"' in html
+
+
+SCRUTINY = ROOT / "tests" / "fixtures" / "scrutiny"
+
+
+def test_scrutiny_exports_validate_and_carry_the_follow_up_records(tmp_path: Path) -> None:
+    """The scrutiny fixture's data package validates and holds every follow-up record; Popolo has motions."""
+    site = load(SCRUTINY)
+    files = export_site(site, TODAY, "Minutebook", SITE_URL)
+    write_files(files, tmp_path)
+    report = Package(str(tmp_path / urls.datapackage_url())).validate()
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "message"])[:5]
+    counts = record_counts(site)
+    assert {name: len(read_csv(files[urls.csv_url(name)])) for name in counts} == counts
+    assert counts["recommendations"] == 3 and counts["referrals"] == 2 and counts["plans"] == 2
+    motions = json.loads(files[urls.popolo_url()])["motions"]
+    assert sorted(m["classification"] for m in motions) == [
+        "call-in",
+        "recommendation",
+        "recommendation",
+        "recommendation",
+        "referral",
+    ]
+    made = site.recommendations["westmoor-hosc/2026-03-12/3-26/a"]
+    twin = json.loads(files[urls.json_url(made.url)])
+    assert twin["to"] == "organisation:westmoor-hospitals" and twin["latest_outcome"] == "accepted"
+    assert [r["printed"] for r in twin["responses"]] == [made.rec.responses[0].printed]
+    assert [u["printed"] for u in twin["updates"]] == [u.printed for u in made.rec.updates]
+    feed = ET.fromstring(files[urls.recommendations_feed_url("westmoor-hosc")])
+    assert len(feed.findall(f"{ATOM}entry")) == 3
+
+
+def test_scrutiny_feeds_do_not_depend_on_the_build_date() -> None:
+    """A recommendation's entry says what the record says; only the upcoming feed follows the date."""
+    site = load(SCRUTINY)
+    one = export_site(site, TODAY, "Minutebook", SITE_URL)
+    other = export_site(site, date(2026, 4, 1), "Minutebook", SITE_URL)  # before a response fell due
+    changed = sorted(path for path in one if one[path] != other[path] and path.endswith(".xml"))
+    assert [path for path in changed if path != urls.upcoming_feed_url()] == []

@@ -90,7 +90,7 @@ def test_killed_build_leaves_previous_site_whole(tmp_path: Path) -> None:
     assert sorted(path.name for path in project.iterdir()) == ["content", "mkdocs.yml", "overrides", "site"]
 
 
-ZOE = "id: zoe-extra\nname: Zoe Extra\norganisation: Riverton City Council\njob_title: Clerk\n"
+ZOE = "id: zoe-extra\nname: Zoe Extra\nposts: [{title: Clerk, organisation: Riverton City Council}]\n"
 
 
 def before_and_after(tmp_path: Path) -> tuple[Path, Path]:

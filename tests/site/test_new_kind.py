@@ -1,6 +1,6 @@
 """Adding a record kind takes four files: its model, its registry entry, its template and a fixture record.
 
-The project is copied into a temporary tree, a throwaway kind ('organisations') is added with
+The project is copied into a temporary tree, a throwaway kind ('venues') is added with
 exactly those four files, and the site is built: the kind has its pages, its exports (a CSV in the
 data package, a JSON twin of each page, a JSON Schema), its section on the data-format page and
 its skeleton, with no other file touched.
@@ -21,7 +21,7 @@ from tests.conftest import FIXTURE, HAND_WRITTEN, ROOT, TODAY
 
 pytestmark = pytest.mark.site
 
-MODEL = '''"""Organisations: data/organisations/<id>.yml."""
+MODEL = '''"""Venues: data/venues/<id>.yml."""
 
 from __future__ import annotations
 
@@ -29,16 +29,16 @@ from generator.records.common import F, TopLevel
 from generator.records.fields import Ref, Text, Url
 
 
-class Organisation(TopLevel):
-    """An organisation that sends members to boards: data/organisations/<id>.yml."""
+class Venue(TopLevel):
+    """A place where boards meet: data/venues/<id>.yml."""
 
-    name: Text = F("Name as published.", "Riverton Council")
+    name: Text = F("Name as published.", "Riverton Council House")
     sector: Text | None = F("Sector as printed.", "local government", default=None)
     website: Url | None = F("Its own website.", default=None)
-    board_ids: list[Ref] = F("Boards it sends members to.", ["riverton-hwb"], default=[])
+    board_ids: list[Ref] = F("Boards that meet there.", ["riverton-hwb"], default=[])
 '''
-REGISTRY_IMPORT = "from generator.records.organisation import Organisation\n"
-REGISTRY_ENTRY = '    Kind("organisations", "organisation", "organisations", Organisation, "name"),\n'
+REGISTRY_IMPORT = "from generator.records.venue import Venue\n"
+REGISTRY_ENTRY = '    Kind("venues", "venue", "venues", Venue, "name"),\n'
 TEMPLATE = """{% import "macros.j2" as m with context %}
 <div class="mb-page">
 <h1>{{ record.name }}</h1>
@@ -60,7 +60,7 @@ board_ids: [riverton-hwb]
 
 def add_kind(project: Path) -> list[Path]:
     """Add the throwaway kind's four files to a copy of the project; return them."""
-    model = project / "generator/records/organisation.py"
+    model = project / "generator/records/venue.py"
     model.write_text(MODEL, encoding="utf-8")
     registry = project / "generator/records/registry.py"
     text = registry.read_text(encoding="utf-8")
@@ -71,9 +71,9 @@ def add_kind(project: Path) -> list[Path]:
     marker = "\n)\nKIND: dict[str, Kind]"
     assert marker in text
     registry.write_text(text.replace(marker, "\n" + REGISTRY_ENTRY.rstrip("\n") + marker, 1), encoding="utf-8")
-    template = project / "generator/render/templates/organisation.j2"
+    template = project / "generator/render/templates/venue.j2"
     template.write_text(TEMPLATE, encoding="utf-8")
-    record = project / "data/organisations/riverton-council.yml"
+    record = project / "data/venues/riverton-council.yml"
     record.parent.mkdir(parents=True)
     record.write_text(RECORD, encoding="utf-8")
     return [model, registry, template, record]
@@ -105,10 +105,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("new-kind"))
     git = [p.relative_to(project).as_posix() for p in add_kind(project)]
     assert git == [
-        "generator/records/organisation.py",
+        "generator/records/venue.py",
         "generator/records/registry.py",
-        "generator/render/templates/organisation.j2",
-        "data/organisations/riverton-council.yml",
+        "generator/render/templates/venue.j2",
+        "data/venues/riverton-council.yml",
     ]
     result = run(project, "site", "--today", TODAY.isoformat())
     assert result.returncode == 0, result.stdout + result.stderr
@@ -116,43 +116,43 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_new_kind_has_its_page(built: Path) -> None:
-    page = (built / "site/organisations/riverton-council/index.html").read_text(encoding="utf-8")
+    page = (built / "site/venues/riverton-council/index.html").read_text(encoding="utf-8")
     assert "Riverton &lt;Borough&gt; Council" in page and "<Borough>" not in page
     assert "../../boards/riverton-hwb/" in page
 
 
 def test_the_new_kind_has_its_exports(built: Path) -> None:
     package = json.loads((built / "site/data/datapackage.json").read_text(encoding="utf-8"))
-    resource = next(r for r in package["resources"] if r["name"] == "organisations")
+    resource = next(r for r in package["resources"] if r["name"] == "venues")
     columns = [f["name"] for f in resource["schema"]["fields"]]
     assert columns == ["id", "name", "sector", "website", "board_ids", "url", "withdrawn", "withdrawn_reason"]
     assert resource["schema"]["fields"][2]["description"] == "Sector as printed."
-    table = (built / "site/data/organisations.csv").read_text(encoding="utf-8")
+    table = (built / "site/data/venues.csv").read_text(encoding="utf-8")
     assert table.splitlines()[1].startswith(
         "riverton-council,Riverton <Borough> Council,local government,,riverton-hwb,"
     )
-    twin = json.loads((built / "site/organisations/riverton-council.json").read_text(encoding="utf-8"))
-    assert twin["kind"] == "organisations" and twin["board_ids"] == "riverton-hwb"
-    schema = json.loads((built / "site/schemas/organisation.schema.json").read_text(encoding="utf-8"))
+    twin = json.loads((built / "site/venues/riverton-council.json").read_text(encoding="utf-8"))
+    assert twin["kind"] == "venues" and twin["board_ids"] == "riverton-hwb"
+    schema = json.loads((built / "site/schemas/venue.schema.json").read_text(encoding="utf-8"))
     assert "board_ids" in schema["properties"]
 
 
 def test_the_reference_page_describes_the_new_kind(built: Path) -> None:
     page = (built / "site/reference/data-format/index.html").read_text(encoding="utf-8")
-    assert 'id="organisation"' in page and "Organisation: data/organisations/&lt;id&gt;.yml" in page
-    assert "Boards it sends members to." in page
+    assert 'id="venue"' in page and "Venue: data/venues/&lt;id&gt;.yml" in page
+    assert "Boards that meet there." in page
 
 
 def test_the_new_kind_is_checked_and_has_a_skeleton(built: Path) -> None:
-    (built / "data/organisations/bad.yml").write_text(
+    (built / "data/venues/bad.yml").write_text(
         "id: bad\nname: Bad\nboard_ids: [riverton-hbw]\n", encoding="utf-8"
     )
     result = run(built, "check")
     assert (
-        "data/organisations/bad.yml:3: board_ids[0]: unknown board 'riverton-hbw' (did you mean 'riverton-hwb'?)"
+        "data/venues/bad.yml:3: board_ids[0]: unknown board 'riverton-hbw' (did you mean 'riverton-hwb'?)"
         in result.stdout
     )
-    (built / "data/organisations/bad.yml").unlink()
-    result = run(built, "new", "organisation", "--id", "riverton-nhs")
+    (built / "data/venues/bad.yml").unlink()
+    result = run(built, "new", "venue", "--id", "riverton-nhs")
     assert result.returncode == 0, result.stderr
     assert run(built, "check").returncode == 0

@@ -81,7 +81,7 @@ def q(text: str) -> str:
 def people_files() -> dict[str, str]:
     """One person per payload: name, job title, organisation and aliases."""
     return {
-        f"people/p-{i}.yml": f"id: p-{i}\nname: {q(fit('P ' + p))}\njob_title: {q(fit(p))}\norganisation: {q(fit(p))}\n"
+        f"people/p-{i}.yml": f"id: p-{i}\nname: {q(fit('P ' + p))}\nposts: [{{title: {q(fit(p))}, organisation: {q(fit(p))}}}]\n"
         f"aliases: [{q(fit(p))}, {q(fit('alias ' + p))}]\n"
         for i, p in enumerate(PAYLOADS)
     }
@@ -108,7 +108,7 @@ def meeting_file() -> str:
             f"    summary: {q(within_bounds(p))}", f"    minutes: {q(within_bounds(p))}",
             "    resolutions:", f"      - preamble: {q(fit(p, MAX_PROSE))}", "        outcome: approved",
             f"        parts: [{{label: {q(p[:40])}, text: {q(fit(p, MAX_PROSE))}}}]",
-            "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owner: {q(fit(p))}",
+            "    actions:", f"      - id: a{i}", f"        text: {q(fit(p, MAX_PROSE))}", f"        owners_printed: {q(fit(p))}",
             "        due: TBC",
         ]
     return "\n".join(lines) + "\n"
@@ -304,7 +304,10 @@ def test_url_with_quotes_is_refused(tmp_path: Path) -> None:
         f"{BOARD}:33: source.document_id: {has_errors}",
         f"documents/riverton-hwb-2024-06-20-pack.yml:5: url: '{payload}' is not a web address "
         "(it must start with https:// or http://)",
-        f"indicators/riverton-smoking.yml:12: source.document_id: {has_errors}",
+        *[
+            f"indicators/riverton-{name}.yml:{line}: source.document_id: {has_errors}"
+            for name, line in (("feel-safe", 12), ("mash-costs", 10), ("sab-feel-safe", 11), ("screening", 13), ("smoking", 12))
+        ],
     ]
 
 
@@ -326,22 +329,22 @@ def expected_refusal(where: str, text: str, at: str) -> re.Pattern[str]:
 
 def test_refused_payloads_are_refused_as_yaml_escapes(tmp_path: Path) -> None:
     """Every refused payload written with YAML escapes (as JSON writes it) is refused, naming its character."""
-    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\njob_title: {q(p)}\n" for i, p in enumerate(REFUSED)}
+    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\nhonorific: {q(p)}\n" for i, p in enumerate(REFUSED)}
     lines = check_lines(make_dataset(tmp_path, files))
     assert len(lines) == len(REFUSED), lines
     for i, p in enumerate(REFUSED):
-        pattern = expected_refusal(f"people/r-{i}.yml:3: job_title", p, "at character {} ")
+        pattern = expected_refusal(f"people/r-{i}.yml:3: honorific", p, "at character {} ")
         assert any(pattern.fullmatch(line) for line in lines), (p[:40], pattern.pattern)
 
 
 def test_refused_payloads_are_refused_raw_in_yaml(tmp_path: Path) -> None:
     """Every refused payload typed into a YAML file (raw) is refused at its line and column."""
     typed = [p for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]  # UTF-8 cannot hold a half pair
-    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\njob_title: {raw_q(p)}\n" for i, p in enumerate(typed)}
+    files = {f"people/r-{i}.yml": f"id: r-{i}\nname: R\nhonorific: {raw_q(p)}\n" for i, p in enumerate(typed)}
     lines = check_lines(make_dataset(tmp_path, files))
     assert len(lines) == len(typed), lines
     for i, p in enumerate(typed):
-        column = first_refused(f"job_title: {raw_q(p)}") + 1  # type: ignore[operator]
+        column = first_refused(f"honorific: {raw_q(p)}") + 1  # type: ignore[operator]
         pattern = expected_refusal(f"people/r-{i}.yml:3:{column}", p, "")
         assert any(pattern.fullmatch(line) for line in lines), (p[:40], pattern.pattern)
 
@@ -351,7 +354,8 @@ def test_refused_payloads_are_refused_in_csv_cells(tmp_path: Path) -> None:
     # Each payload cut to a cell's length limit (a longer cell is refused for its length first).
     typed = [fit(p, MAX_CELL) for p in REFUSED if not any("\ud800" <= ch <= "\udfff" for ch in p)]
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows([["2030", f"r{i}", "", "1.5", "", "", "", p] for i, p in enumerate(typed)])
+    rows = [["2030", f"r{i}", "", "1.5", "", "", "", "", p, ""] for i, p in enumerate(typed)]  # the note is column 9
+    csv.writer(out, lineterminator="\n").writerows(rows)
     text = fixture_text("indicators/riverton-smoking.csv") + out.getvalue()
     lines = check_lines(make_dataset(tmp_path, {"indicators/riverton-smoking.csv": text}))
     assert len(lines) == len(typed), lines
@@ -413,7 +417,7 @@ def csv_rows(path: Path) -> dict[str, dict[str, str]]:
 @pytest.mark.site
 def test_kept_payloads_are_literal_on_pages_feeds_and_exports(hostile_site: Path) -> None:
     """Every kept payload in a plain-text field reads exactly as typed: on its pages, in the feed, JSON and CSV."""
-    people, items = csv_rows(hostile_site / "data/people.csv"), csv_rows(hostile_site / "data/agenda_items.csv")
+    posts, items = csv_rows(hostile_site / "data/posts.csv"), csv_rows(hostile_site / "data/agenda_items.csv")
     feed = norm(" ".join(ET.parse(hostile_site / "feeds/decisions.xml").getroot().itertext()))
     for i, payload in enumerate(PAYLOADS):
         # Each field holds the payload cut to its length limit, as the dataset above writes it.
@@ -421,8 +425,9 @@ def test_kept_payloads_are_literal_on_pages_feeds_and_exports(hostile_site: Path
         typed, shown = line.strip(), norm(line)
         text, heading = page_text(hostile_site / f"people/p-{i}/index.html")
         assert heading == norm(fit("P " + payload)) and shown in text, (i, payload[:60])
-        assert json.loads((hostile_site / f"people/p-{i}.json").read_text(encoding="utf-8"))["job_title"] == typed
-        assert people[f"p-{i}"]["job_title"] == neutralise(typed), (i, payload[:60])
+        twin = json.loads((hostile_site / f"people/p-{i}.json").read_text(encoding="utf-8"))
+        assert twin["posts"][0]["title"] == typed
+        assert posts[f"p-{i}/1"]["title"] == neutralise(typed), (i, payload[:60])
         decision = hostile_site / f"decisions/riverton-hwb/2024-09-19/{i + 1}-24"
         text, heading = page_text(decision / "index.html")
         assert heading == shown and shown in text, (i, payload[:60])

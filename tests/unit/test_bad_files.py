@@ -65,10 +65,10 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "csv_extra_column",
         {
             CSV: fixture_text(CSV).replace(
-                "2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,E92000001,13.0,12.9,13.1,,,x"
+                "2021,England,E92000001,13.0,12.9,13.1,95,,,", "2021,England,E92000001,13.0,12.9,13.1,95,,,,x"
             )
         },
-        [f"{CSV}:3: row has 9 cells but the header has 8"],
+        [f"{CSV}:3: row has 11 cells but the header has 10"],
     ),
     ("csv_utf16", {CSV: fixture_text(CSV).encode("utf-16")}, [f"{CSV}: the file is UTF-16 text; save it as UTF-8"]),
     (
@@ -171,7 +171,7 @@ def test_control_character_is_reported_with_its_line(tmp_path: Path) -> None:
     """A stray control character (pasted from a PDF) is a data error at its line, not a crash."""
     text = fixture_text(PERSON).replace("ann-chair", "x").replace("Cabinet Member", "Cabinet\x0bMember")
     assert check_lines(make_dataset(tmp_path, {"people/x.yml": text})) == [
-        "people/x.yml:5:19: U+000B (a control character) is not allowed in record text "
+        "people/x.yml:5:20: U+000B (a control character) is not allowed in record text "
         "(delete it; text pasted from a PDF or Word often brings invisible characters)"
     ]
 
@@ -257,11 +257,17 @@ def test_spaces_around_column_names_are_trimmed(tmp_path: Path) -> None:
 
 
 def test_rows_of_one_period_and_area_told_apart_by_their_note_are_accepted(tmp_path: Path) -> None:
-    """Categories of one period and area (a note each, as real files list them) are not duplicates."""
+    """Two printings of one figure (the table's and the text's, a note each) are not duplicates."""
     text = (
         fixture_text(CSV)
-        + "2021,Riverton,E00000001,9.1,,,,Category: men\n2021,Riverton,E00000001,9.1,,,,Category: women\n"
+        + "2021,Riverton,E00000001,9.1,,,,,Printed in the table,\n2021,Riverton,E00000001,9.1,,,,,Quoted in the text,\n"
     )
+    assert check_lines(make_dataset(tmp_path, {CSV: text})) == []
+
+
+def test_rows_of_one_period_and_area_told_apart_by_their_category_are_accepted(tmp_path: Path) -> None:
+    """Categories of one period and area in the breakdown columns are not duplicates."""
+    text = "period,area,dimension,category,value\n2021,Riverton,sex,Male,9.1\n2021,Riverton,sex,Female,9.1\n"
     assert check_lines(make_dataset(tmp_path, {CSV: text})) == []
 
 

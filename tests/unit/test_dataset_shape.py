@@ -97,13 +97,35 @@ RESOLVED_MINUTES: dict[str, list[str]] = {
 # board -> (memberships, distinct people, vacant seats)
 MEMBERSHIPS = {"dudley-hwb": (16, 15, 1), "warwickshire-hwb": (17, 17, 0), "coventry-hwb": (25, 25, 0)}
 
-# board -> (indicators it watches, values in their CSV files)
-INDICATORS = {"dudley-hwb": (76, 665), "warwickshire-hwb": (65, 492), "coventry-hwb": (79, 359)}
+# board -> (indicators it watches, values in their CSV files). Issue 18 added, each citing its pack line: Dudley
+# 12 (Appendix 5's 17.4% for NI 65, the expected consultation rate, the 10 suppressed branch surgeries);
+# Warwickshire 3 (the BME share of the 0-17 population, 104 autism training places, July 2012 JSA rate);
+# Coventry 5 (England's 34% and 42-45% and Coventry's ranges for CP plan categories, March 2017 days delayed).
+INDICATORS = {"dudley-hwb": (76, 677), "warwickshire-hwb": (65, 495), "coventry-hwb": (79, 364)}
+
+# board -> (the report's own ratings, targets with their status, breakdown rows, qualified values), issue 18
+PRINTED = {
+    "dudley-hwb": (42, 0, 384, 14),
+    "warwickshire-hwb": (31, 6, 269, 1),
+    "coventry-hwb": (19, 3, 4, 4),
+}
 
 # pack prefix -> (boards, strategies, priority->indicator links)
 PER_PACK = {"dudley": (4, 5, 72), "warwickshire": (6, 9, 31), "coventry": (10, 8, 63)}
 
 PEOPLE = 216
+
+# pack prefix -> (actions kept by meetings, actions kept by plans, plans). The action plans the packs print
+# are plan records, put to the agenda item that received them (issue 16), not actions of those meetings.
+ACTIONS = {"dudley": (0, 159, 3), "warwickshire": (7, 99, 2), "coventry": (52, 0, 0)}
+# plan -> the agenda item it was put to
+RECEIVED = {
+    "dudley-group-keogh-action-plan-2013": "dudley-hwb/2013-09-26 6",
+    "dudley-safeguarding-adults-board-business-plan-2013-2014": "dudley-hwb/2013-09-26 8",
+    "dudley-safeguarding-children-board-business-plan-2013-2015": "dudley-hwb/2013-09-26 9",
+    "warwickshire-smoking-in-pregnancy-action-plan": "warwickshire-hwb/2013-11-20 4",
+    "warwickshire-safeguarding-children-board-business-plan-2013-2014": "warwickshire-hwb/2013-11-20 9",
+}
 
 # First names or initials of children and service users in the packs' case studies.
 PRIVATE = ("Leanne", "Caitlin", "AH")
@@ -209,6 +231,20 @@ def test_indicators_and_values(site: Site, board_id: str) -> None:
     assert (len(watched), sum(len(site.values(i.id)) for i in watched)) == INDICATORS[board_id]
 
 
+@pytest.mark.parametrize("board_id", sorted(PRINTED))
+def test_ratings_targets_breakdowns_and_qualifiers(site: Site, board_id: str) -> None:
+    """Keep every rating, target, breakdown row and qualified value transcribed from the packs (issue 18)."""
+    watched = [i for i in site.indicators.values() if board_id in i.board_ids]
+    rows = [v for i in watched for v in site.values(i.id)]
+    found = (
+        sum(len(i.ratings) for i in watched),
+        sum(len(i.targets) for i in watched),
+        sum(1 for v in rows if v.category),
+        sum(1 for v in rows if v.qualifier),
+    )
+    assert found == PRINTED[board_id]
+
+
 def test_every_indicator_has_a_value(site: Site) -> None:
     """Give every indicator at least one value with a number or a reason."""
     assert len(site.indicators) >= 40
@@ -226,6 +262,20 @@ def test_boards_strategies_links_and_people(site: Site) -> None:
     found = {pack: (boards[pack], strategies[pack], links[pack]) for pack in PER_PACK}
     assert found == PER_PACK
     assert len(site.people) == PEOPLE
+
+
+def test_actions_and_the_plans_that_hold_them(site: Site) -> None:
+    """Keep every action, each with the meeting or plan that holds it, and each plan put to its agenda item."""
+    found: dict[str, list[int]] = {pack: [0, 0, 0] for pack in ACTIONS}
+    for tracked in site.actions:
+        holder = tracked.meeting.board_id if tracked.meeting else tracked.holder.id
+        found[holder.split("-")[0]][0 if tracked.meeting else 1] += 1
+    for plan in site.plans.values():
+        found[plan.id.split("-")[0]][2] += 1
+    assert {pack: tuple(counts) for pack, counts in found.items()} == ACTIONS
+    assert {p.id: " ".join(f"{r.meeting} {r.item}" for r in p.received_at) for p in site.plans.values()} == RECEIVED
+    in_plans = [t for t in site.actions if t.plan]
+    assert all(t.origin == "plan" for t in in_plans)
 
 
 def test_no_private_individual_in_data() -> None:

@@ -76,7 +76,7 @@ def test_register_counts_match_the_year_pages(two_boards: tuple[Site, dict[str, 
     for board_id in site.boards:
         years = ctx.decisions_by_year(site, board_id)
         on_year_pages = {y: len(DECISION_LINK.findall(pages[urls.decisions_year_url(board_id, y)].body)) for y in years}
-        assert re.search(rf'<tr id="board-{board_id}">.*?<td>(\d+)</td>', landing).group(1) == str(
+        assert re.search(rf'<tr id="board-{board_id}">.*?<td>(\d+)</td>', landing, re.S).group(1) == str(
             sum(on_year_pages.values())
         )
         register = pages[urls.board_decisions_url(board_id)].body

@@ -47,7 +47,9 @@ def test_hint_for_a_board_renamed_without_its_former_id(tmp_path: Path) -> None:
     )
     n = ledger_line(ledger, "/meetings/riverton-hwb/2024-03-14/")
     assert f"published-urls.txt:{n}: '/meetings/riverton-hwb/2024-03-14/' {GONE} ({hint})" in lines
-    assert len(lines) == 14 and all(hint in line for line in lines)  # 9 pages under it, 5 history pages of its records
+    assert len(lines) == 15 and all(
+        hint in line for line in lines
+    )  # the board, its follow page, meetings, ... and 5 history pages of its records
 
 
 def test_hint_for_a_meeting_redated_after_its_board_kept_its_former_id(tmp_path: Path) -> None:

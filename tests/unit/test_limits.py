@@ -7,7 +7,8 @@ from pathlib import Path
 from generator import build, urls
 from generator.records.fields import MAX_ID, MAX_MEETING_ID, MAX_MINUTE, MAX_SUFFIX
 from generator.records.meeting import Item, Meeting
-from generator.render.reference import LIMITS, field_rows, reference_html
+from generator.render.reference import LIMITS, reference_html
+from generator.render.reference_fields import field_docs
 from tests.conftest import TODAY, check_lines, make_dataset
 
 BOARD = "b" * MAX_ID
@@ -53,8 +54,8 @@ def test_reference_page_lists_every_limit() -> None:
 
 def test_types_on_the_reference_show_limits_for_required_fields_too() -> None:
     """A required field's type keeps its name and limit (pydantic moves them out of its annotation)."""
-    types = {row["name"]: row["type"] for row in field_rows(Meeting)}
-    assert types["date"] == "date (YYYY-MM-DD)"
-    assert types["id"] == "id, at most 40 characters"
-    assert types["status"] == "one of: scheduled, held, cancelled, postponed"
-    assert {row["name"]: row["type"] for row in field_rows(Item)}["title"] == "text, at most 1,000 characters"
+    types = {doc.name: doc.type for doc in field_docs(Meeting)}
+    assert types["date"] == "date, YYYY-MM-DD"
+    assert types["id"] == "id: lowercase letters, digits and hyphens, at most 40 characters"
+    assert types["status"] == "one of the values below"
+    assert {doc.name: doc.type for doc in field_docs(Item)}["title"] == "text, at most 1,000 characters"

@@ -262,7 +262,8 @@ CLASHES: list[tuple[str, dict[str, tuple[str, str]], list[str]]] = [
         {"people/eve-officer.yml": ("id: eve-officer\n", "id: eve-officer\nmoved_from: [board/old-board]\n")},
         [
             "people/eve-officer.yml:2: moved_from[0]: 'board' is not a kind of record; expected one of: "
-            "boards, people, documents, meetings, strategies, indicators (did you mean 'boards'?)"
+            "organisations, boards, people, documents, meetings, strategies, indicators, plans, work-programmes "
+            "(did you mean 'boards'?)"
         ],
     ),
     (
@@ -402,3 +403,18 @@ def test_meeting_filed_under_the_wrong_board_moves_with_its_decisions(tmp_path: 
         "longer resolves (meeting 'riverton-hwb/2024-05-01' has no decision '9' now: add former_minutes: ['9'] to "
         "the resolution it became (now minute '1', in data/meetings/riverton-hwb/2024-05-01.yml))"
     ]
+
+
+def test_a_board_that_is_really_an_organisation_moves_and_keeps_its_addresses(tmp_path: Path) -> None:
+    """Issue 15's migration: a body recorded as a board only so it could own something becomes an organisation."""
+    data, docs, ledger = publish(tmp_path)
+    (data / "boards/riverton-sab.yml").unlink()
+    (data / "organisations/riverton-sab.yml").write_text(
+        "id: riverton-sab\nname: Riverton Safeguarding Adults Partnership\nkind: partnership\n"
+        "moved_from: [boards/riverton-sab]\n",
+        encoding="utf-8",
+    )
+    assert rebuild(data, docs, ledger) == []
+    assert redirect_of(docs, "boards/riverton-sab.md") == "../../organisations/riverton-sab/"
+    assert redirect_of(docs, "meetings/riverton-sab.md") == "../../organisations/riverton-sab/"
+    assert (docs / "boards/riverton-sab.json").read_bytes() == (docs / "organisations/riverton-sab.json").read_bytes()

@@ -38,8 +38,8 @@ def test_a_kind_without_a_fitting_handler_is_named() -> None:
 
 
 def test_specific_handlers_belong_to_registered_kinds() -> None:
-    with pytest.raises(MissingHandlerError, match="'organisations' is not a registered kind"):
-        Handlers("test", lambda kind: None).register("organisations", object())
+    with pytest.raises(MissingHandlerError, match="'venues' is not a registered kind"):
+        Handlers("test", lambda kind: None).register("venues", object())
 
 
 def test_kind_facts_hold_together() -> None:
@@ -55,12 +55,15 @@ def test_kind_facts_hold_together() -> None:
 
 def test_places_say_where_records_live() -> None:
     assert [k.place for k in KINDS] == [
+        "data/organisations/<id>.yml",
         "data/boards/<id>.yml",
         "data/people/<id>.yml",
         "data/documents/<id>.yml",
         "data/meetings/<board-id>/<yyyy-mm-dd>.yml",
         "data/strategies/<id>.yml",
         "data/indicators/<id>.yml",
+        "data/plans/<id>.yml",
+        "data/work-programmes/<id>.yml",
     ]
 
 
@@ -72,7 +75,7 @@ def not_in_nav() -> pathspec.GitIgnoreSpec:
 
 def test_record_pages_of_every_kind_stay_out_of_the_nav_without_listing_them() -> None:
     spec = not_in_nav()
-    for kind in [*KINDS, Kind("organisations", "organisation", "organisations", TopLevel, "id")]:
+    for kind in [*KINDS, Kind("venues", "venue", "venues", TopLevel, "id")]:
         page = urls.page_path(f"{kind.name}/x/")
         assert spec.match_file(page), page
     assert not spec.match_file("guide/publishing.md")  # a hand-written page missing from the nav is reported

@@ -14,6 +14,10 @@ CSV = "indicators/riverton-smoking.csv"
 STRATEGY = "strategies/riverton-jhws.yml"
 DOCUMENT = "documents/riverton-hwb-2024-06-20-pack.yml"
 INDICATOR = "indicators/riverton-smoking.yml"
+SCREEN = "indicators/riverton-screening.csv"
+SCREEN_YML = "indicators/riverton-screening.yml"
+MASH = "indicators/riverton-mash-costs.csv"
+SAB = "indicators/riverton-sab-feel-safe.csv"
 LATER = "meetings/riverton-hwb/2024-06-20.yml"
 BOB = "people/bob-member.yml"
 LONG_MEETING = "2024-01-01-" + "x" * 30
@@ -43,6 +47,10 @@ REFS_TO_BOARD = refs_to(
     "board",
     "riverton-hwb",
     "boards/riverton-sab.yml:6: reports_to_ids[0]",
+    "indicators/riverton-feel-safe.yml:10: board_ids[0]",
+    "indicators/riverton-mash-costs.yml:8: board_ids[0]",
+    "indicators/riverton-sab-feel-safe.yml:9: board_ids[0]",
+    "indicators/riverton-screening.yml:10: board_ids[0]",
     "indicators/riverton-smoking.yml:10: board_ids[0]",
     f"{MEETING}:2: board_id",
     "meetings/riverton-hwb/2024-06-20.yml:2: board_id",
@@ -124,6 +132,14 @@ CASES: list[tuple[str, dict, list[str]]] = [
         ],
     ),
     (
+        "reserved_board_id",
+        {"boards/meetings.yml": fixture_text("boards/riverton-sab.yml").replace("id: riverton-sab", "id: meetings")},
+        [
+            "boards/meetings.yml:1: id: 'meetings' is taken by the site: calendars/meetings.ics is the calendar of "
+            "every board's meetings (choose another id)"
+        ],
+    ),
+    (
         "bad_id",
         {"people/Bad Id.yml": "id: Bad Id\nname: A\n"},
         [
@@ -142,29 +158,31 @@ CASES: list[tuple[str, dict, list[str]]] = [
     ),
     (
         "unknown_person",
-        edit(MEETING, "owner_id: bob-member", "owner_id: bob-membr"),
-        [f"{MEETING}:58: items[1].actions[0].owner_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"],
+        edit(MEETING, "owners: [{person_id: bob-member}]", "owners: [{person_id: bob-membr}]"),
+        [
+            f"{MEETING}:58: items[1].actions[0].owners[0].person_id: unknown person 'bob-membr' (did you mean 'bob-member'?)"
+        ],
     ),
     (
         "not_a_member",
         edit(MEETING, "person_id: eve-officer\n    status: officer", "person_id: eve-officer\n    status: present"),
         [
             f"{MEETING}:16: attendance[3].person_id: 'eve-officer' was not a member of riverton-hwb on 2024-03-14 "
-            "(add a membership covering that date, or record them as substitute, officer or guest)"
+            "(add a membership covering that date, or record them as substitute, officer, observer or guest)"
         ],
     ),
     (
         "membership_ended",
         {
             MEETING: fixture_text(MEETING).replace(
-                "person_id: dee-sub\n    status: substitute\n    replacing_id: cy-member\n",
+                "person_id: dee-sub\n    status: substitute\n    replacing_ids: [cy-member]\n",
                 "person_id: cy-member\n    status: present\n",
             ),
             BOARD: fixture_text(BOARD).replace("end: 2024-12-31", "end: 2024-01-31"),
         },
         [
             f"{MEETING}:13: attendance[2].person_id: 'cy-member' was not a member of riverton-hwb on 2024-03-14 "
-            "(add a membership covering that date, or record them as substitute, officer or guest)"
+            "(add a membership covering that date, or record them as substitute, officer, observer or guest)"
         ],
     ),
     (
@@ -238,14 +256,20 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "replacing_without_substitute",
         edit(MEETING, "status: substitute", "status: guest"),
         [
-            f"{MEETING}:15: attendance[2].replacing_id: only a substitute replaces someone (set status: substitute)",
+            f"{MEETING}:15: attendance[2].replacing_ids: only a substitute replaces someone (set status: substitute)",
             *REFS_TO_MEETING,
         ],
     ),
     (
-        "item_without_number",
-        edit(MEETING, '  - number: "1"\n    minute: "1/24"\n', "  - section: Opening\n"),
-        [f"{MEETING}:25: items[0].number: give the item a number or a minute", *REFS_TO_MEETING],
+        "resolution_without_minute",
+        edit(MEETING, '  - number: "4"\n    minute: "4/24"\n', "  - time: 14.10\n"),
+        [
+            f"{MEETING}:21: declarations[0].item: no item or minute numbered '4' in this meeting",
+            f"{MEETING}:42: items[1].resolutions[0].minute: a resolution needs a minute number: give it a minute, "
+            "or its item a minute or a number",
+            f"{STRATEGY}:8: adopted_by: unknown decision 'riverton-hwb/2024-03-14/4-24' "
+            "(did you mean 'riverton-hosp/2024-07-18/1-24'?)",
+        ],
     ),
     (
         "exempt_paragraph",
@@ -295,18 +319,125 @@ CASES: list[tuple[str, dict, list[str]]] = [
         [f"{CSV}:2: upper_ci: 16.1 is below lower_ci 20.3"],
     ),
     (
+        "csv_limits_need_their_level",
+        edit(CSV, "18.2,16.1,20.3,95", "18.2,16.1,20.3,"),
+        [f"{CSV}:2: ci_level: is empty (say whether the printed limits are 95 or 99.8 per cent limits)"],
+    ),
+    (
+        "csv_level_without_limits",
+        edit(CSV, "2022,England,E92000001,12.7,12.6,12.8,95", "2022,England,E92000001,12.7,,,95"),
+        [f"{CSV}:5: ci_level: is given, but there are no printed limits"],
+    ),
+    (
+        "csv_limits_come_in_pairs",
+        edit(CSV, "18.2,16.1,20.3,95", "18.2,16.1,,95"),
+        [f"{CSV}:2: upper_ci: is empty but lower_ci is given (give both limits or neither)"],
+    ),
+    (
+        "csv_value_outside_its_interval",
+        edit(CSV, "18.2,16.1,20.3,95", "21.2,16.1,20.3,95"),
+        [f"{CSV}:2: value: 21.2 is outside its confidence interval 16.1 to 20.3"],
+    ),
+    (
+        "csv_level_is_95_or_99_8",
+        edit(CSV, "18.2,16.1,20.3,95", "18.2,16.1,20.3,90"),
+        [f"{CSV}:2: ci_level: '90' is not one of: 95, 99.8"],
+    ),
+    (
+        "csv_category_needs_its_dimension",
+        edit(SCREEN, "2023,Riverton,sex,Female", "2023,Riverton,,Female"),
+        [
+            f"{SCREEN}:8: dimension: is empty, but category 'Female' needs one (name what the table breaks down by, e.g. 'sex')"
+        ],
+    ),
+    (
+        "csv_row_type_needs_a_category",
+        edit(MASH, ",Riverton,post,,Total MASH staff,total", ",Riverton,post,,,total"),
+        [f"{MASH}:6: row_type: 'total' needs a category (the row's label as printed, e.g. 'Total')"],
+    ),
+    (
+        "csv_row_type_is_item_subtotal_or_total",
+        edit(MASH, "Total council posts,subtotal", "Total council posts,sub-total"),
+        [f"{MASH}:4: row_type: 'sub-total' is not one of: item, subtotal, total (did you mean 'subtotal'?)"],
+    ),
+    (
+        "csv_period_may_be_empty_only_with_a_note",
+        edit(MASH, "Team manager,item,52000,The table prints no period", "Team manager,item,52000,"),
+        [f"{MASH}:2: period: is empty (write the period as printed, or say in 'note' that the pack prints none)"],
+    ),
+    (
+        "csv_duplicate_breakdown_row",
+        {
+            MASH: fixture_text(MASH)
+            + ",Riverton,post,Council posts,Team manager,item,51000,The table prints no period\n"
+        },
+        [
+            f"{MASH}:7: duplicate row: area 'Riverton', dimension 'post', group 'Council posts', category 'Team manager' "
+            "and note 'The table prints no period' are already on line 2 (keep one of the two rows)"
+        ],
+    ),
+    (
+        "csv_qualified_value_keeps_its_printed_form",
+        edit(SAB, "73,approximately,about 73%", "73,approximately,"),
+        [f"{SAB}:3: printed: is empty (copy the value as printed, e.g. 'over 500' for 'approximately')"],
+    ),
+    (
+        "csv_qualified_value_needs_its_number",
+        edit(SAB, "73,approximately,about 73%", ",approximately,about 73%"),
+        [f"{SAB}:3: value: is empty, but qualifier 'approximately' needs its number (5 for '<5')"],
+    ),
+    (
+        "csv_suppressed_value_is_empty",
+        edit(SAB, "73,approximately,about 73%", "73,suppressed,"),
+        [f"{SAB}:3: value: 73 is given, but the qualifier says it is suppressed (leave it empty)"],
+    ),
+    (
+        "csv_qualifier_is_one_of",
+        edit(SAB, "73,approximately,about 73%", "73,approx,about 73%"),
+        [
+            f"{SAB}:3: qualifier: 'approx' is not one of: less-than, at-most, more-than, at-least, approximately, "
+            "range, suppressed (did you mean 'approximately'?)"
+        ],
+    ),
+    (
+        "csv_range_needs_its_upper_end",
+        edit(SAB, "73,approximately,about 73%", "73,range,73-75%"),
+        [f"{SAB}:3: value_upper: is empty (a range needs its upper end: 58 for '51-58%')"],
+    ),
+    (
+        "indicator_id_reserved_for_a_page",
+        {
+            "indicators/methods.yml": fixture_text(INDICATOR).replace("id: riverton-smoking", "id: methods"),
+            "indicators/methods.csv": fixture_text(CSV),
+        },
+        [
+            "indicators/methods.csv:1: indicator 'methods' is defined in indicators/methods.yml, which has errors "
+            "(fix them first)",
+            "indicators/methods.yml:1: id: 'methods' is the address of a page about all indicators (choose another id)",
+        ],
+    ),
+    (
+        "rating_against_a_comparator_names_it",
+        edit(SCREEN_YML, "kind: status", "kind: comparator"),
+        [
+            f"{SCREEN}:1: indicator 'riverton-screening' is defined in {SCREEN_YML}, which has errors (fix them first)",
+            f"{SCREEN_YML}:20: ratings[0].against: is empty (name the area the report compares with, e.g. 'England')",
+        ],
+    ),
+    (
         "csv_unknown_column",
         edit(CSV, "lower_ci", "lower_cl"),
         [
-            f"{CSV}:1: unknown column 'lower_cl'; expected some of: period, area, area_code, value, lower_ci, upper_ci, "
-            "count, denominator, target, note, source_pages (did you mean 'lower_ci'?)"
+            f"{CSV}:1: unknown column 'lower_cl'; expected some of: period, area, area_code, dimension, group, category, "
+            "row_type, value, qualifier, printed, value_upper, lower_ci, upper_ci, ci_level, count, denominator, "
+            "standard_population, target, note, source_pages, source_line (did you mean 'lower_ci'?)"
         ],
     ),
     ("csv_missing_column", {CSV: "period,value\n2021,1\n"}, [f"{CSV}:1: missing column 'area'"]),
     (
         "csv_row_width",
-        edit(CSV, "2021,England,E92000001,13.0,12.9,13.1,,", "2021,England,13.0"),
-        [f"{CSV}:3: row has 3 cells but the header has 8"],
+        edit(CSV, "2021,England,E92000001,13.0,12.9,13.1,95,,,", "2021,England,13.0"),
+        [f"{CSV}:3: row has 3 cells but the header has 10"],
     ),
     (
         "values_without_indicator",
@@ -328,8 +459,8 @@ CASES: list[tuple[str, dict, list[str]]] = [
         "wrong_folder",
         {"person/x.yml": "id: x\nname: A\n"},
         [
-            "person/x.yml: 'person' is not a record folder; expected one of: boards, people, documents, meetings, "
-            "strategies, indicators (did you mean 'people'?)"
+            "person/x.yml: 'person' is not a record folder; expected one of: organisations, boards, people, documents, "
+            "meetings, strategies, indicators, plans, work-programmes (did you mean 'people'?)"
         ],
     ),
     (
@@ -456,17 +587,17 @@ CASES: list[tuple[str, dict, list[str]]] = [
     ),
     (
         "csv_empty_column_name",
-        edit(CSV, "target,note\n", "target,note,\n"),
-        [f"{CSV}:1: column 9 of the header is empty (name the column, or delete it)"],
+        edit(CSV, "note,source_line\n", "note,source_line,\n"),
+        [f"{CSV}:1: column 11 of the header is empty (name the column, or delete it)"],
     ),
     (
         "csv_duplicate_row",
-        {CSV: fixture_text(CSV) + "2021,Riverton,E00000001,18.3,,,,\n"},
+        {CSV: fixture_text(CSV) + "2021,Riverton,E00000001,18.3,,,,,,\n"},
         [f"{CSV}:7: duplicate row: period '2021' and area 'Riverton' are already on line 2 (keep one of the two rows)"],
     ),
     (
         "csv_duplicate_row_with_note",
-        {CSV: fixture_text(CSV) + "2023,Riverton,E00000001,,,,,suppressed: survey not run\n"},
+        {CSV: fixture_text(CSV) + "2023,Riverton,E00000001,,,,,,suppressed: survey not run,\n"},
         [
             f"{CSV}:7: duplicate row: period '2023', area 'Riverton' and note 'suppressed: survey not run' are already on "
             "line 6 (keep one of the two rows)"
@@ -496,8 +627,25 @@ CASES: list[tuple[str, dict, list[str]]] = [
             "which has errors (fix them first)",
             f"{DOCUMENT}:3: kind: 'pack' is not one of: agenda-pack, agenda, minutes, report, strategy, plan, presentation, "
             "other",
+            *[
+                f"indicators/riverton-{name}.yml:{line}: source.document_id: document 'riverton-hwb-2024-06-20-pack' is "
+                f"defined in {DOCUMENT}, which has errors (fix them first)"
+                for name, line in (("feel-safe", 12), ("mash-costs", 10), ("sab-feel-safe", 11), ("screening", 13))
+            ],
             "indicators/riverton-smoking.yml:12: source.document_id: document 'riverton-hwb-2024-06-20-pack' is defined in "
             f"{DOCUMENT}, which has errors (fix them first)",
+        ],
+    ),
+    (
+        "rating_cites_a_document",
+        edit(
+            SCREEN_YML,
+            '  - printed: "↑"\n    kind: status\n    period: "2023"\n    source: {document_id: riverton-hwb-2024-06-20-pack',
+            '  - printed: "↑"\n    kind: status\n    period: "2023"\n    source: {document_id: riverton-pack',
+        ),
+        [
+            f"{SCREEN_YML}:23: ratings[0].source.document_id: unknown document 'riverton-pack' "
+            "(did you mean 'riverton-hwb-2024-06-20-pack'?)"
         ],
     ),
     (
