@@ -33,7 +33,13 @@ def footer(r: Renderer, url: str) -> str:
 def with_footer(r: Renderer, page: Page, subjects: dict[str, str]) -> Page:
     """Add the "last changed" line to a page whose subject is a record."""
     if page.url in subjects:
-        page.body += footer(r, page.url)
+        line = footer(r, page.url).strip("\n") + "\n"
+        body = page.body.rstrip("\n")
+        # Inside the page's one Markdown block (issue 14): text after its wrapper would be read as Markdown.
+        if body.endswith("</div>"):
+            page.body = body[: -len("</div>")] + line + "</div>\n"
+        else:
+            page.body += line
     return page
 
 
