@@ -23,6 +23,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for bugs")
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not read history from git (pages say it is not available)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate data/ and report every problem")
     address = sub.add_parser("check-address", help="fail while mkdocs.yml's site_url is an example address")
@@ -88,7 +91,9 @@ def run(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr if status else sys.stdout)
         return status
     if args.command == "check":
-        report, _ = build.check(args.data)
+        report, site = build.check(args.data)
+        if site is not None and not args.no_history:  # the redaction list is checked against history
+            build.add_history(args.data, site, build.Settings(date.today()), report)
         return finish(report, args.strict, wrote=True)
     if args.command == "check-address":
         return check_address(args.config)
@@ -98,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         else ("Minutebook", "https://minutebook.example.org/")
     )
     settings = build.Settings(args.today or date.today(), name, url, args.ledger, args.strict, args.new_ledger)
+    settings.history = not args.no_history
+    settings.commit_url = publish.commit_url(args.config) if args.config.exists() else None
     # One build at a time per docs folder, from reading data/ to swapping in the new site.
     with lock.checkout_lock(args.docs, f"python -m generator {args.command}"):
         if args.cache is not None:

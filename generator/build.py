@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import urls
 from generator.exports import export_site
+from generator.exports.sitemap import sitemap_files
 from generator.ingest.load import FileCache, load_data
 from generator.ingest.reference import read_reference
 from generator.ingest.validate import ModelCache, validate_all
@@ -21,6 +22,8 @@ from generator.render import redirect_stubs, render_site
 from generator.render.charts import ChartCache
 from generator.site.checks import build_site
 from generator.site.graph import Site
+from generator.site.history.read import HistoryCache, read_history
+from generator.site.history.record import commit_url_problem
 from generator.site.redirects import copies, redirect_map
 from generator.site.reuse import Content
 
@@ -37,6 +40,8 @@ class Settings:
     ledger: Path | None = None
     strict: bool = False
     new_ledger: bool = False  # start a ledger where there is none (never implied: see ledger.check_ledger)
+    history: bool = True  # read each record's history from git (off: pages say history is not available)
+    commit_url: str | None = None  # a commit's web address, with {commit} (mkdocs.yml: extra.history.commit_url)
 
 
 @dataclass
@@ -46,6 +51,7 @@ class Caches:
     files: FileCache = field(default_factory=dict)
     models: ModelCache = field(default_factory=dict)
     charts: ChartCache = field(default_factory=ChartCache)
+    history: HistoryCache = field(default_factory=dict)
 
 
 def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None]:
@@ -58,12 +64,29 @@ def check(data: Path, caches: Caches | None = None) -> tuple[Report, Site | None
     return report, (None if report.errors else site)
 
 
-def generate(
-    site: Site, settings: Settings, report: Report | None = None, charts: ChartCache | None = None
-) -> list[tuple[str, Content]]:
-    """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working.
+def add_history(
+    data: Path, site: Site, settings: Settings, report: Report, docs: Path | None = None, caches: Caches | None = None
+) -> None:
+    """Read the history of every record from git into ``site`` (the build warns once when there is none)."""
+    problem = commit_url_problem(settings.commit_url) if settings.commit_url else None
+    if problem:
+        report.error("mkdocs.yml", 0, "extra.history.commit_url", problem)
+    if settings.history:
+        cache = caches.history if caches is not None else None
+        site.history = read_history(data, site, report, settings.commit_url, docs, cache)
 
-    Clashes in the redirect map go to ``report`` (they can be seen only once the files are known).
+
+def generate(
+    site: Site,
+    settings: Settings,
+    report: Report | None = None,
+    charts: ChartCache | None = None,
+    docs: Path | None = None,
+) -> list[tuple[str, Content]]:
+    """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working, then the sitemap.
+
+    Clashes in the redirect map go to ``report`` (they can be seen only once the files are known). The
+    sitemap lists every page, the hand-written ones in ``docs`` too.
     """
     s = settings
     pages = render_site(site, s.today, s.site_name, s.site_url, charts)
@@ -72,18 +95,27 @@ def generate(
     by_url = {urls.url_of_file(rel): content for rel, content in files}
     moved = redirect_map(site, site.renames, set(by_url), report if report is not None else Report())
     stubs = redirect_stubs(site, s.today, s.site_name, s.site_url, {old: r.new for old, r in moved.items()})
-    return files + sorted(stubs.items()) + copies(moved, by_url)
+    files += sorted(stubs.items()) + copies(moved, by_url)
+    written = [rel for rel, _ in files if rel.endswith(".md") and rel not in stubs]
+    return files + sorted(sitemap_files(site, s.site_url, written, hand_written_pages(docs)).items())
+
+
+def hand_written_pages(docs: Path | None) -> list[str]:
+    """The pages in ``docs`` (MkDocs' docs_dir) that the generator did not write, relative to it."""
+    if docs is None or not docs.is_dir():
+        return []
+    manifest = read_manifest(docs)
+    found = (path.relative_to(docs) for path in docs.rglob("*.md"))
+    return sorted(
+        rel.as_posix()
+        for rel in found
+        if rel.as_posix() not in manifest and not any(p.startswith(".") for p in rel.parts)
+    )
 
 
 def hand_written(docs: Path) -> set[str]:
     """URLs of pages in ``docs`` that the generator did not write."""
-    manifest = read_manifest(docs)
-    found = set()
-    for path in docs.rglob("*.md"):
-        rel = path.relative_to(docs).as_posix()
-        if rel not in manifest and not any(part.startswith(".") for part in path.parts):
-            found.add(urls.url_of_path(rel))
-    return found
+    return {urls.url_of_path(rel) for rel in hand_written_pages(docs)}
 
 
 def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResult | None]:
@@ -91,7 +123,10 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     report, site = check(data)
     if site is None or report.failed(settings.strict):
         return report, None
-    files = generate(site, settings, report)
+    add_history(data, site, settings, report, docs)
+    if report.failed(settings.strict):
+        return report, None
+    files = generate(site, settings, report, docs=docs)
     check_front_matter(files, docs, report)
     if report.failed(settings.strict):
         return report, None

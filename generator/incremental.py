@@ -36,6 +36,7 @@ from jinja2 import meta
 
 from generator import build, urls
 from generator.exports import export_site
+from generator.exports.sitemap import sitemap_files
 from generator.output import store
 from generator.output.frontcheck import check_front_matter
 from generator.output.lock import checkout_lock
@@ -190,7 +191,13 @@ def build_cached(data: Path, docs: Path, settings: build.Settings, cache: Path) 
         gc.freeze()  # the records stay for the whole build: collecting never frees them, only walks them again
     if site is None or report.failed(settings.strict):
         return report, None
-    page_version = f"{version}:{settings.site_name}:{settings.site_url}"
+    with outcome.phase("history"):
+        build.add_history(data, site, settings, report, docs)
+    if report.failed(settings.strict):
+        return report, None
+    # Pages also read the reference rules and the history, which the tracker does not see: a change to
+    # either (every commit changes the history) renders every page again.
+    page_version = f"{version}:{settings.site_name}:{settings.site_url}:{_untracked(data, site)}"
     with outcome.phase("generate"):
         state, why = store.load(pages_path(cache), page_version)
         if not isinstance(state, PageState):
@@ -211,6 +218,19 @@ def build_cached(data: Path, docs: Path, settings: build.Settings, cache: Path) 
     for note in outcome.notes:
         log.warning(note)
     return report, result
+
+
+def _untracked(data: Path, site: Site) -> str:
+    """A digest of what pages read outside the tracker: the reference rules, the redaction list, the newest commit."""
+    digest = hashlib.sha256()
+    folder = data / "reference"
+    extra = [data / "redactions.yml"]
+    for path in [*(sorted(folder.glob("*")) if folder.is_dir() else []), *(p for p in extra if p.is_file())]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    history = site.history
+    if history.available and history.commits:
+        digest.update(history.commits[-1].sha.encode() + repr(sorted(history.pending)).encode())
+    return digest.hexdigest()[:16]
 
 
 def generate_cached(
@@ -237,7 +257,10 @@ def generate_cached(
         old_files = {old: r for old, r in moved.items() if not old.endswith("/")}
         served = {r.new: _bytes(rel_of[r.new], by_url[r.new]) for r in old_files.values()}
     outcome.exports_reused = memo.reused
-    return files + sorted(stubs.items()) + copies(old_files, served), fresh
+    files += sorted(stubs.items()) + copies(old_files, served)
+    written = [rel for rel, _ in files if rel.endswith(".md") and rel not in stubs]
+    files += sorted(sitemap_files(site, s.site_url, written, build.hand_written_pages(docs)).items())
+    return files, fresh
 
 
 def _bytes(rel: str, content: Content) -> str | bytes:
@@ -282,6 +305,8 @@ def render_cached(
         fresh.units[key] = UnitState(_numbers(list(unit_log.reads), index, fresh, prints), files, unit_log.volatile)
         outcome.rendered += 1
         outcome.volatile += bool(unit_log.volatile)
+        if unit_log.volatile:
+            log.debug("unit %s is volatile: %s", key, unit_log.volatile)
     return pages, fresh
 
 

@@ -75,6 +75,9 @@ class Preview:
             return outcome
         if self.built_once and not outcome.changed:
             return outcome  # a rebuild caused by our own writes to docs/
+        build.add_history(self.data, site, self.settings, report, self.docs, self.caches)
+        if report.failed(self.settings.strict):
+            return outcome
         self.generation += 1
         if self.built_once:
             outcome.first = self._first_pass(site, changed, report)
@@ -119,7 +122,7 @@ class Preview:
         """Generate and write everything, unless a newer edit came first; say why nothing was written."""
         report = Report()
         # A clash in the redirect map stops the pass.
-        files = build.generate(site, self.settings, report, self.caches.charts)
+        files = build.generate(site, self.settings, report, self.caches.charts, self.docs)
         check_front_matter(files, self.docs, report)
         if report.errors:
             return report

@@ -27,6 +27,7 @@ from generator import build
 from generator.ingest import load
 from generator.ingest.load import RawRecord
 from generator.ingest.load_csv import RawTable
+from generator.ingest.reference import read_reference
 from generator.ingest.validate import validate_all
 from generator.output import store
 from generator.records.diagnostics import Report
@@ -110,6 +111,7 @@ def check_cached(data: Path, cache: RecordCache) -> tuple[Report, Site | None, d
     report = Report()
     raw = load.load_data(data, report, caches.files)
     models = validate_all(raw, report, caches.models)
+    models.reference = read_reference(data, report)
     noisy = {item.path for item in report.items}
     site = build_site(models, report)
     for shown, key in keys.items():

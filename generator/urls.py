@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from generator.records.fields import slug
 from generator.records.registry import KIND, KINDS, Handlers, Kind
 
-# The longest path a build writes inside site/ is a decision's page,
-# decisions/<board>/<meeting>/<minute>-<suffix>/index.html: 204 characters with the longest ids,
-# meeting ids, minute numbers and suffixes fields.py allows (100, 40, 32 and 8), and no file or
+# The longest path a build writes inside site/ is a decision's history page,
+# decisions/<board>/<meeting>/<minute>-<suffix>/history/index.html: 212 characters with the longest
+# ids, meeting ids, minute numbers and suffixes fields.py allows (100, 40, 32 and 8), and no file or
 # folder name is over 105 bytes (file systems allow 255). Inside a sharded build's working folder
-# (site.shards/shard-N/site/) that leaves 30 characters for the folder the project sits in under
+# (site.shards/shard-N/site/) that leaves 22 characters for the folder the project sits in under
 # Windows' classic 260-character limit. tests/unit/test_limits.py builds such a record and checks.
-LONGEST_PATH = 204
+LONGEST_PATH = 212
 LONGEST_NAME = 105
 
 INDEXES = {
@@ -36,6 +36,7 @@ INDEXES = {
     "recommendations": "recommendations/",
     "governance": "governance/",
     "reference": "reference/data-format/",
+    "changes": "changes/",
     "follow": "follow/",
 }
 
@@ -295,8 +296,38 @@ RESERVED_IDS: dict[str, dict[str, str]] = {
 
 
 def sitemap_url() -> str:
-    """URL of the records sitemap with last-modified dates (MkDocs keeps sitemap.xml)."""
-    return "sitemap-records.xml"
+    """URL of the site's one sitemap (or, past 50,000 pages, its sitemap index); MkDocs' own is switched off."""
+    return "sitemap.xml"
+
+
+def sitemap_part_url(number: int) -> str:
+    """URL of one part of a sitemap index, numbered from 1 (only sites over 50,000 pages have parts)."""
+    return f"sitemaps/sitemap-{number}.xml"
+
+
+def robots_url() -> str:
+    """URL of robots.txt, which names the sitemap."""
+    return "robots.txt"
+
+
+def history_url(page: str) -> str:
+    """URL of the history of the record whose page is at ``page``: 'decisions/b/m/5/' -> 'decisions/b/m/5/history/'.
+
+    One segment deeper than the record's page, named 'history', which no id of a record under that
+    page can be (a board's other pages are 'indicators', 'meetings' and 'decisions' registers, under
+    other folders).
+    """
+    return page + "history/"
+
+
+def changes_url() -> str:
+    """URL of the site-wide list of changes, newest first."""
+    return INDEXES["changes"]
+
+
+def changes_feed_url() -> str:
+    """URL of the Atom feed of changes to every record."""
+    return f"{FEEDS}changes.xml"
 
 
 # --- sharding (generator/publish/shard.py) ----------------------------------
@@ -422,7 +453,8 @@ def _patterns() -> tuple[Pattern, ...]:
             shapes.append((kind, "page", page_url(kind, "/".join(f"{{{name}}}" for name in fields))))
         shapes += [(kind, role, template) for role, template in _extra_shapes(kind)]
     twins = [(kind, "json", json_url(url)) for kind, role, url in shapes if role == "page"]  # records_json
-    return tuple(Pattern(kind, role, template) for kind, role, template in shapes + twins)
+    histories = [(kind, "history", history_url(url)) for kind, role, url in shapes if role == "page"]  # history pages
+    return tuple(Pattern(kind, role, template) for kind, role, template in shapes + twins + histories)
 
 
 PATTERNS = _patterns()

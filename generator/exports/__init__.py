@@ -1,7 +1,7 @@
 """Machine-readable exports: pure functions site -> {path relative to docs_dir: bytes}.
 
 The data package (one CSV per table), a JSON twin of every record page, Popolo, feeds, calendars,
-the records sitemap, each indicator's CSV download and the JSON Schemas of the record kinds.
+the change feed, each indicator's CSV download and the JSON Schemas of the record kinds.
 
 Every export is built from the same records as the pages and holds only fields the
 pages show. Dates come from the records (or the injected build date), never the clock.
@@ -20,7 +20,6 @@ from generator.exports.indicator_csv import indicator_csv_files
 from generator.exports.popolo import popolo_files
 from generator.exports.records_json import record_json_files
 from generator.exports.schemas import schema_files
-from generator.exports.sitemap import sitemap_files
 from generator.site.graph import Site
 from generator.site.reuse import Output
 
@@ -35,5 +34,4 @@ def export_site(site: Site, today: date, site_name: str, site_url: str) -> dict[
     files.update(popolo_files(site, site_url))
     files.update(feed_files(site, today, site_name, site_url))
     files.update(calendar_files(site, site_name, site_url))
-    files.update(sitemap_files(site, site_url))
     return files

@@ -1,8 +1,13 @@
 """iCalendar files (RFC 5545), written by hand: all meetings, and one calendar per board.
 
-UIDs derive from the permanent meeting key, so a calendar client updates an event
-rather than duplicating it. Times are local to Europe/London, as the papers print them.
-Cancelled meetings stay in the calendar with STATUS:CANCELLED.
+UIDs derive from the meeting's first key (its first former id, when it has been re-dated), so a
+calendar client updates a moved event rather than adding a second. Times are local to
+Europe/London, as the papers print them. Cancelled meetings stay in the calendar with
+STATUS:CANCELLED. From git history: each event's LAST-MODIFIED is the last change to when, where
+or whether it meets, SEQUENCE counts those changes (so calendar apps take a moved meeting), and
+DTSTAMP is the latest of them in the calendar (RFC 5545 3.8.7.2), so a rebuild of the same commit
+gives the same bytes. Without history DTSTAMP is the meeting's date and SEQUENCE says only
+whether it still goes ahead.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from urllib.parse import urlsplit
 from generator import urls
 from generator.records.meeting import Meeting
 from generator.site.graph import Site
+from generator.site.history.gitlog import Commit
+from generator.site.history.when import ical
 from generator.site.meetings import record_status
 from generator.site.queries import meetings_of
 from generator.site.reuse import Output, serialised
@@ -48,6 +55,8 @@ STATUS = {
     "postponed": "TENTATIVE",
     "cancelled": "CANCELLED",
 }
+# The fields whose change is a new version of the event for calendar apps (RFC 5545 SEQUENCE).
+SCHEDULE = {"date", "start_time", "end_time", "venue", "status", "title", "webcast", "withdrawn"}
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -75,7 +84,23 @@ def _local(meeting: Meeting, time: str) -> str:
     return f"{meeting.date.strftime('%Y%m%d')}T{time.replace(':', '')}00"
 
 
-def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
+def revisions(site: Site, meeting: Meeting) -> list[Commit]:
+    """The commits that changed when, where or whether a meeting meets (its first publication first)."""
+    track = site.history.track(urls.meeting_url(meeting.board_id, meeting.id))
+    return [change.commit for change in track.revisions(SCHEDULE)] if track else []
+
+
+def uid(meeting: Meeting) -> str:
+    """The event's permanent UID key: the meeting's first id (its first former id once it has been re-dated)."""
+    return f"{meeting.board_id}/{(meeting.former_ids or [meeting.id])[0]}"
+
+
+def undated(meeting: Meeting) -> str:
+    """DTSTAMP of an event when history says nothing of its calendar: the meeting's date."""
+    return f"{meeting.date.strftime('%Y%m%d')}T000000Z"
+
+
+def vevent(site: Site, meeting: Meeting, host: str, site_url: str, dtstamp: str) -> list[str]:
     """The lines of one meeting's VEVENT."""
     board = site.boards[meeting.board_id]
     status = record_status(site, meeting)
@@ -84,12 +109,12 @@ def vevent(site: Site, meeting: Meeting, host: str, site_url: str) -> list[str]:
     summary = f"{board.short_name}: {meeting.title or 'meeting'}"
     if meeting.status in ("cancelled", "postponed"):
         summary += f" ({meeting.status.upper()})"
-    lines = [
-        "BEGIN:VEVENT",
-        f"UID:{site.meeting_key(meeting)}@{host}",
-        f"DTSTAMP:{day}T000000Z",
-        f"SEQUENCE:{0 if STATUS[status.key] == 'CONFIRMED' else 1}",
-    ]
+    changes = revisions(site, meeting)
+    sequence = len(changes) - 1 if changes else (0 if STATUS[status.key] == "CONFIRMED" else 1)
+    lines = ["BEGIN:VEVENT", f"UID:{uid(meeting)}@{host}", f"DTSTAMP:{dtstamp or undated(meeting)}"]
+    if changes:
+        lines += [f"CREATED:{ical(changes[0])}", f"LAST-MODIFIED:{ical(changes[-1])}"]
+    lines.append(f"SEQUENCE:{sequence}")
     if meeting.start_time:
         lines.append(f"DTSTART;TZID={TZID}:{_local(meeting, meeting.start_time)}")
         if meeting.end_time:
@@ -121,8 +146,10 @@ def calendar(site: Site, meetings: list[Meeting], name: str, site_url: str, path
         f"X-WR-TIMEZONE:{TZID}",
         *VTIMEZONE,
     ]
+    changed = [commit for meeting in meetings for commit in revisions(site, meeting)]
+    dtstamp = ical(max(changed, key=lambda c: c.seq)) if changed else ""  # the latest change to the calendar's data
     for meeting in meetings:
-        lines += vevent(site, meeting, host, site_url)
+        lines += vevent(site, meeting, host, site_url, dtstamp)
     lines.append("END:VCALENDAR")
     return serialised(path, lines, partial(encode, lines))
 

@@ -1,10 +1,9 @@
-"""The exports of each kind that the generic handler does not fit: which tables, twins and sitemap dates."""
+"""The exports of each kind that the generic handler does not fit: which tables and twins."""
 
 from __future__ import annotations
 
 from generator.exports.records_json import document_twins
-from generator.exports.sitemap import board_lastmod, document_lastmod, meeting_lastmod, person_lastmod
-from generator.exports.tables import EXPORTS, KindExports, TableMaker, withdrawn_on
+from generator.exports.tables import EXPORTS, KindExports, TableMaker
 from generator.exports.tables_follow import (
     actions_table,
     plan_groups_table,
@@ -57,15 +56,12 @@ MEETINGS = TableMaker(
     ),
 )
 
-EXPORTS.register("boards", KindExports((BOARDS,), lastmod=board_lastmod))
+EXPORTS.register("boards", KindExports((BOARDS,)))
 # A seat names a board and a person: listed after both, so the package defines what it refers to first.
 EXPORTS.register(
-    "people",
-    KindExports(
-        (PEOPLE, TableMaker("posts", posts_table), TableMaker("memberships", memberships_table)), lastmod=person_lastmod
-    ),
+    "people", KindExports((PEOPLE, TableMaker("posts", posts_table), TableMaker("memberships", memberships_table)))
 )
-EXPORTS.register("documents", KindExports(files=document_twins, lastmod=document_lastmod))
+EXPORTS.register("documents", KindExports(files=document_twins))
 EXPORTS.register(
     "meetings",
     KindExports(
@@ -88,7 +84,6 @@ EXPORTS.register(
             TableMaker("recommendation_updates", updates_table),
             TableMaker("referrals", referrals_table),
         ),
-        lastmod=meeting_lastmod,
     ),
 )
 EXPORTS.register(
@@ -123,7 +118,6 @@ EXPORTS.register(
             TableMaker("actions", actions_table),
             TableMaker("action_statuses", statuses_table),
         ),
-        lastmod=withdrawn_on,
     ),
 )
 EXPORTS.register(

@@ -10,9 +10,8 @@ from generator.exports.popolo_motions import motions
 from generator.exports.records_json import dump
 from generator.exports.tables import all_tables
 from generator.site.graph import Site
+from generator.site.queries import local_time
 from generator.site.reuse import Output, serialised
-
-LONDON = "Europe/London"
 
 
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:
@@ -120,13 +119,8 @@ def memberships(site: Site) -> list[dict[str, Any]]:
     ]
 
 
-def _start(meeting: Any) -> str:
-    day = meeting.date.isoformat()
-    return f"{day}T{meeting.start_time}:00" if meeting.start_time else day
-
-
 def events(site: Site, site_url: str) -> list[dict[str, Any]]:
-    """Popolo events: meetings not withdrawn; local London times, as the papers print them."""
+    """Popolo events: meetings not withdrawn; London times with their UTC offset (the papers print local time)."""
     out = []
     for key, m in sorted(site.meetings.items()):
         if m.withdrawn:
@@ -139,9 +133,8 @@ def events(site: Site, site_url: str) -> list[dict[str, Any]]:
                     "name": f"{board.name}: {m.title or 'meeting'}",
                     "classification": "meeting",
                     "organization_id": m.board_id,
-                    "start_date": _start(m),
-                    "end_date": f"{m.date.isoformat()}T{m.end_time}:00" if m.end_time else None,
-                    "timezone": LONDON,
+                    "start_date": local_time(m.date, m.start_time),
+                    "end_date": local_time(m.date, m.end_time) if m.end_time else None,
                     "status": m.status,
                     "location": m.venue,
                     "links": [{"url": site_url + urls.meeting_url(m.board_id, m.id), "note": "Minutebook page"}],

@@ -1,18 +1,15 @@
-"""What the exports make of each kind of record: its tables, the JSON twins of its pages, its sitemap dates.
+"""What the exports make of each kind of record: its tables and the JSON twins of its pages.
 
 Each kind's exports are its handler in ``EXPORTS`` (registered in exports/kinds.py); a kind
 without one gets the generic handler: one table of the model's fields that fit a cell (plus the
-key, its page and the withdrawal), a JSON twin of every page, and the withdrawal date as the
-page's last change. Tables come in registry order (the data package lists them so), each kind's
-own table first, then the tables of its parts.
+key, its page and the withdrawal) and a JSON twin of every page. Tables come in registry order
+(the data package lists them so), each kind's own table first, then the tables of its parts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 from generator import urls
 from generator.exports.columns import (
@@ -45,18 +42,12 @@ class TableMaker:
     twins: tuple[Child, ...] | None = None  # None: no twins; () twins without children
 
 
-def withdrawn_on(site: Site, record: Any) -> date | None:
-    """The latest date a record carries, when it carries none but its withdrawal."""
-    return record.withdrawn.date if record.withdrawn else None
-
-
 @dataclass(frozen=True)
 class KindExports:
     """What the exports make of one kind."""
 
     tables: tuple[TableMaker, ...] = ()
     files: Callable[[Site, str], dict[str, Output]] | None = None  # files made otherwise (a document's JSON twin)
-    lastmod: Callable[[Site, Any], date | None] = withdrawn_on  # the date of a record's page in the sitemap
 
 
 def generic_columns(kind: Kind) -> list[Column]:

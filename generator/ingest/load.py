@@ -20,6 +20,8 @@ from generator.records.suggest import did_you_mean
 MAX_BYTES = 2_000_000
 IGNORED = {"README.md", ".gitkeep"}
 REFERENCE = "reference"  # rules the figures are measured against, read by ingest/reference.py
+# The redaction list (data/redactions.yml) is not a record: site/history reads it (it needs git history).
+REDACTIONS = "redactions.yml"
 LINKED = "is a symbolic link, and links are not followed (copy the {} into data/ instead)"
 
 
@@ -83,13 +85,13 @@ def load_data(root: Path, report: Report, cache: FileCache | None = None) -> Raw
     for path in paths:
         rel = path.relative_to(root)
         shown = _shown(root, base, rel)
-        kind = _kind_of(rel)
+        kind = kind_of(rel)
         if kind is None:
             report.error(shown, 0, "", _misplaced(rel))
             continue
         got = _read_cached(kind, shown, rel, path, cache)
         if isinstance(got, DataError):
-            raw.unreadable[_key_of(kind, rel)] = shown
+            raw.unreadable[key_of(kind, rel)] = shown
             for err in got.every():
                 report.items.append(Diagnostic(shown, err.line, err.field, err.message, column=err.column))
         elif isinstance(got, RawTable):
@@ -105,7 +107,12 @@ def _files(root: Path, base: str | None, report: Report) -> list[Path]:
     found = []
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if rel.name in IGNORED or any(part.startswith(".") for part in rel.parts) or rel.parts[0] == REFERENCE:
+        if (
+            rel.name in IGNORED
+            or rel.as_posix() == REDACTIONS
+            or any(part.startswith(".") for part in rel.parts)
+            or rel.parts[0] == REFERENCE
+        ):
             continue
         if path.is_symlink():
             report.error(_shown(root, base, rel), 0, "", LINKED.format("folder" if path.is_dir() else "file"))
@@ -114,7 +121,7 @@ def _files(root: Path, base: str | None, report: Report) -> list[Path]:
     return found
 
 
-def _key_of(kind: str, rel: Path) -> tuple[str, str]:
+def key_of(kind: str, rel: Path) -> tuple[str, str]:
     """The (kind, key) of the record a file holds, as Models keys it (a CSV companion: its rows' name)."""
     spec = KIND[kind]
     if rel.suffix == ".csv" and spec.rows is not None:
@@ -139,10 +146,14 @@ def _read_cached(kind: str, shown: str, rel: Path, path: Path, cache: FileCache 
 
 def _read_file(kind: str, shown: str, rel: Path, path: Path) -> Read:
     try:
-        text = read_text(path)
-        return read_csv(shown, text, kind) if path.suffix == ".csv" else _read_yaml(kind, shown, rel, text)
+        return read_content(kind, shown, rel, read_text(path))
     except DataError as exc:
         return exc
+
+
+def read_content(kind: str, shown: str, rel: Path, text: str) -> RawRecord | RawTable:
+    """Read the text of the file at ``rel`` (relative to data/) of ``kind``: a CSV companion or a YAML record."""
+    return read_csv(shown, text, kind) if rel.suffix == ".csv" else _read_yaml(kind, shown, rel, text)
 
 
 def _shown_base(root: Path) -> str | None:
@@ -160,7 +171,8 @@ def _shown(root: Path, base: str | None, rel: Path) -> str:
     return rel.as_posix() if base == "." else f"{base}/{rel.as_posix()}"
 
 
-def _kind_of(rel: Path) -> str | None:
+def kind_of(rel: Path) -> str | None:
+    """The kind whose records live at ``rel`` (relative to data/), or None when no record belongs there."""
     parts = rel.parts
     kind = KIND.get(parts[0]) if parts else None
     if kind is None:
@@ -187,7 +199,13 @@ def _misplaced(rel: Path) -> str:
 
 def read_text(path: Path) -> str:
     """Read a file as UTF-8 text, explaining size, binary and encoding problems."""
-    data = _read_bytes(path)
+    return decode(_read_bytes(path))
+
+
+def decode(data: bytes) -> str:
+    """A file's bytes as UTF-8 text with Unix line ends, explaining binary and encoding problems."""
+    if len(data) > MAX_BYTES:
+        raise DataError(f"the file is {len(data):,} bytes, over the limit of {MAX_BYTES:,} (split it up)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):

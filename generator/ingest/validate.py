@@ -41,7 +41,7 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
         if hit is not None and hit[0] is table:
             rows = hit[1]
         else:
-            rows, failed = _validate_table(table, report)
+            rows, failed = validate_table(table, report)
             if cache is not None and not failed:
                 cache[table.path] = (table, rows)
         models.rows[table.kind][stem] = rows
@@ -49,7 +49,7 @@ def validate_all(raw: RawData, report: Report, cache: ModelCache | None = None) 
     return models
 
 
-def _validate_table(table: RawTable, report: Report) -> tuple[list[Located], bool]:
+def validate_table(table: RawTable, report: Report) -> tuple[list[Located], bool]:
     """Validate every row of a CSV companion: the valid rows, and whether any row was wrong."""
     spec = KIND[table.kind].rows
     assert spec is not None, f"{table.kind} has no CSV companion"  # load reads .csv files only for kinds with one

@@ -21,12 +21,13 @@ from urllib.parse import urlsplit
 import yaml
 
 # What Pagefind leaves out of the search index, besides everything outside data-pagefind-body
-# (header, nav, footer; see overrides/main.html): follow and download links, "cite this
+# (header, nav, footer; see overrides/main.html): follow and download links, "last changed", "cite this
 # decision" (the title and address again), "up" breadcrumbs, links to other meetings, and the
 # rows of listing pages (each row has its own page, and a listing that matched every query
 # would cost a reader its whole text in downloads before the first result).
 PAGEFIND_EXCLUDE = (
     ".mb-follow",
+    ".mb-changed",
     "#cite",
     ".mb-cite",
     ".mb-prevnext",
@@ -42,6 +43,15 @@ def site_settings(config: Path) -> tuple[str, str]:
     data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     url = str(data.get("site_url", "https://minutebook.example.org/"))
     return str(data.get("site_name", "Minutebook")), url if url.endswith("/") else url + "/"
+
+
+def commit_url(config: Path) -> str | None:
+    """The web address of a commit, from mkdocs.yml's ``extra: history: commit_url`` (None when not set)."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    extra = data.get("extra") or {}
+    history = extra.get("history") if isinstance(extra, dict) else None
+    url = history.get("commit_url") if isinstance(history, dict) else None
+    return None if url is None else str(url)
 
 
 # The domains reserved for examples (RFC 2606): a site published under one cannot be reached.

@@ -11,13 +11,13 @@ page, meetings, decisions, registers, their JSON) go whole to one shard, spread 
 Every shard has the same nav: the nav's pages are present in a board shard as stubs, so
 MkDocs renders the board's pages exactly as in a single build, and the stubs' output is
 replaced by shard 0's when the shards are combined (shard 0 is copied last). Links between
-pages are relative and already resolve in the combined folder. The sitemaps are merged, and
-one Pagefind index is built over the combined site, as in a single build.
+pages are relative and already resolve in the combined folder. The sitemap is the generator's
+own file (MkDocs writes none), built by shard 0 like any other, and one Pagefind index is built
+over the combined site, as in a single build.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -28,14 +28,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import yaml
 
 from generator import urls
 from generator.publish import publish
 
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 STUB = "---\ntitle: Stub\nsearch:\n  exclude: true\n---\n\nThis page is built by shard 0.\n"
 
 
@@ -152,37 +150,17 @@ def build_shard(shard: Shard, config: Path) -> int:
 
 
 def combine(built: list[Path], into: Path) -> None:
-    """Move every shard's output into one folder and merge the sitemaps.
+    """Move every shard's output into one folder.
 
     The last folder wins where two hold the same file, so ``built`` must end with shard 0's
     output: the board shards' copies of the nav's pages are stubs, and shard 0 has the real ones.
     """
-    entries: dict[str, ElementTree.Element] = {}
     for site in built:
-        for element in _sitemap_urls(site / "sitemap.xml"):
-            loc = element.findtext(f"{{{SITEMAP_NS}}}loc") or ""
-            entries[loc] = element
         for path in sorted(site.rglob("*")):
             if path.is_file():
                 target = into / path.relative_to(site)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
-    _write_sitemap(into, [entries[loc] for loc in sorted(entries)])
-
-
-def _sitemap_urls(path: Path) -> list[ElementTree.Element]:
-    if not path.exists():
-        return []
-    return list(ElementTree.parse(path).getroot())
-
-
-def _write_sitemap(site: Path, entries: list[ElementTree.Element]) -> None:
-    ElementTree.register_namespace("", SITEMAP_NS)
-    root = ElementTree.Element(f"{{{SITEMAP_NS}}}urlset")
-    root.extend(entries)
-    data = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
-    (site / "sitemap.xml").write_bytes(data)
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
 
 
 def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: int) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from generator.records.common import DatedText, F, Note, Record, Source, TopLevel, no_later
+from generator.records.common import YES, DatedText, F, Note, Record, Source, TopLevel, given, no_later
 from generator.records.fields import Count, IsoDate, MeetingId, OneOf, Ref, Text, Url, YesNo, fail_at
 
 BOARD_KINDS = (
@@ -130,6 +130,15 @@ class Membership(Record):
         "person_id": "required unless vacant: yes",
         "substitute_for_pairing": "required with two or more substitute_for_ids",
     }
+    # A person, or 'vacant: yes', never both (what _check says, for editors).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {**given("person_id"), "not": {"required": ["vacant"], "properties": {"vacant": YES}}},
+                {"required": ["vacant"], "properties": {"vacant": YES}, "not": given("person_id")},
+            ]
+        }
+    )
 
     person_id: Ref | None = F("Id of the person; leave out for a vacant seat.", "adrian-canale-parola", default=None)
     vacant: YesNo = F("yes when the seat is vacant.", "no", default=False)

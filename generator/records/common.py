@@ -46,6 +46,16 @@ def shown_on(info: Any) -> str | None:
     return extra.get("shown") if isinstance(extra, dict) else None
 
 
+# JSON Schema fragments for rules across two fields of one record (a model validator says the same in words).
+NOT_NULL: dict[str, Any] = {"not": {"type": "null"}}
+YES: dict[str, Any] = {"anyOf": [{"const": True}, {"type": "string", "pattern": "^([Yy][Ee][Ss]|[Tt][Rr][Uu][Ee])$"}]}
+
+
+def given(name: str) -> dict[str, Any]:
+    """JSON Schema: the field ``name`` is present and not empty."""
+    return {"required": [name], "properties": {name: NOT_NULL}}
+
+
 def no_later(start: date | None, end: date | None) -> None:
     """Refuse an end date before its start date."""
     if start and end and end < start:
@@ -200,6 +210,9 @@ class BodyRef(Record):
     conditions: ClassVar[dict[str, str]] = {
         name: "exactly one of organisation_id, board_id, person_id, name" for name in BODY_FIELDS
     }
+
+    # Exactly one of them (what _check says, for editors).
+    model_config = ConfigDict(json_schema_extra={"oneOf": [given(name) for name in BODY_FIELDS]})
 
     organisation_id: Ref | None = F("Id of the organisation (data/organisations/<id>.yml).", default=None)
     board_id: Ref | None = F("Id of the board.", default=None)

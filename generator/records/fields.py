@@ -16,7 +16,8 @@ from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from generator.records.mdlimits import markdown_problem
+from generator.records.editor_schema import DUE_AS_DATE, NON_BLANK, NUMBER, PAGES_LOOSE, YES_NO, text_schema
+from generator.records.mdlimits import MAX_CHARS, markdown_problem
 from generator.records.suggest import did_you_mean
 
 # Limits, documented on the data-format reference page (render/reference.py reads them). Each
@@ -38,6 +39,7 @@ PAGES_RE = re.compile(r"^\d+(?:-\d+)?$")
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
 OLD_PAGE_RE = re.compile(r"^/(?:[a-z0-9][a-z0-9-]*/)+$")
 KIND_ID_RE = re.compile(r"^[a-z]+(?:/[a-z0-9]+(?:-[a-z0-9]+)*){1,2}$")
+OLD_ADDRESS_PATTERN = f"^ *(?:{OLD_PAGE_RE.pattern[1:-1]}|{KIND_ID_RE.pattern[1:-1]}) *$"  # parse_old_address strips
 
 YES = {"yes", "true"}
 NO = {"no", "false"}
@@ -111,8 +113,8 @@ def parse_date(value: Any) -> date:
 
 
 def parse_due(value: Any) -> date | str:
-    """Accept a date, or free text such as 'TBC' or 'Ongoing'."""
-    text = _text(value, "a date or text")
+    """Accept a date, or free text such as 'TBC' or 'Ongoing' (never empty: leave the field out instead)."""
+    text = parse_line(value)
     if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", text):
         return parse_date(text)
     return text
@@ -256,7 +258,7 @@ class OneOf:
 
 
 def _id_type(limit: int, what: str, hint: str) -> Any:
-    schema = {"type": "string", "pattern": ID_RE.pattern, "maxLength": limit}
+    schema = {"type": ["string", "integer"], "pattern": ID_RE.pattern, "maxLength": limit, "minimum": 0}
     return Annotated[str, BeforeValidator(id_parser(limit, what, hint)), WithJsonSchema(schema)]
 
 
@@ -267,34 +269,81 @@ MeetingId = _id_type(
 )  # part of the paths of the meeting's decisions
 Suffix = _id_type(MAX_SUFFIX, "a suffix", "a letter such as 'b'")
 MinuteNumber = Annotated[
-    str, BeforeValidator(parse_minute), WithJsonSchema({"type": "string", "maxLength": MAX_MINUTE})
+    str,
+    BeforeValidator(parse_minute),
+    WithJsonSchema({"type": ["string", "number"], "minLength": 1, "maxLength": MAX_MINUTE, "pattern": NON_BLANK}),
 ]
-IsoDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date"})]
+IsoDate = Annotated[
+    date, BeforeValidator(parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_RE.pattern})
+]
 DueDate = Annotated[
     date | str,
     BeforeValidator(parse_due),
-    WithJsonSchema({"type": "string", "description": "YYYY-MM-DD, or text such as TBC"}),
+    WithJsonSchema(
+        text_schema(
+            MAX_LINE,
+            description="YYYY-MM-DD, or text such as TBC",
+            anyOf=[{"format": "date"}, {"not": {"pattern": DUE_AS_DATE}}],
+        )
+    ),
 ]
 Time = Annotated[str, BeforeValidator(parse_time), WithJsonSchema({"type": "string", "pattern": TIME_RE.pattern})]
-YesNo = Annotated[bool, BeforeValidator(parse_bool), WithJsonSchema({"type": "string", "enum": ["yes", "no"]})]
-Count = Annotated[int, BeforeValidator(parse_int), WithJsonSchema({"type": ["string", "integer"]})]
-Pages = Annotated[str, BeforeValidator(parse_pages), WithJsonSchema({"type": "string", "pattern": PAGES_RE.pattern})]
-Url = Annotated[
-    str, BeforeValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri", "maxLength": MAX_URL})
+YesNo = Annotated[
+    bool,
+    BeforeValidator(parse_bool),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "boolean"},
+                {"type": "string", "enum": ["yes", "no"]},
+                {"type": "string", "pattern": YES_NO},
+            ]
+        }
+    ),
 ]
-Text = Annotated[str, BeforeValidator(parse_line), WithJsonSchema({"type": "string", "maxLength": MAX_LINE})]
-LongText = Annotated[str, BeforeValidator(parse_prose), WithJsonSchema({"type": "string", "maxLength": MAX_PROSE})]
+Count = Annotated[
+    int,
+    BeforeValidator(parse_int),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^\\d+$", "maxLength": MAX_LINE}]}
+    ),
+]
+Pages = Annotated[
+    str,
+    BeforeValidator(parse_pages),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": PAGES_LOOSE, "maxLength": MAX_LINE},
+            ]
+        }
+    ),
+]
+Url = Annotated[
+    str,
+    BeforeValidator(parse_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_RE.pattern, "maxLength": MAX_URL}),
+]
+Text = Annotated[str, BeforeValidator(parse_line), WithJsonSchema(text_schema(MAX_LINE))]
+LongText = Annotated[str, BeforeValidator(parse_prose), WithJsonSchema(text_schema(MAX_PROSE))]
 OldAddress = Annotated[
     str,
     BeforeValidator(parse_old_address),
-    WithJsonSchema({"type": "string", "pattern": f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^ *(?:{OLD_PAGE_RE.pattern[1:-1]}|{KIND_ID_RE.pattern[1:-1]}) *$",
+            "maxLength": MAX_LINE,
+        }
+    ),
 ]
 # Markdown is allowed only in fields of this type; raw HTML is shown as typed and unsafe links
 # are removed when it is rendered (render/markup.py).
 Markdown = Annotated[
     str,
     BeforeValidator(parse_markdown),
-    WithJsonSchema({"type": "string", "contentMediaType": "text/markdown"}),
+    WithJsonSchema(text_schema(MAX_CHARS, contentMediaType="text/markdown")),
 ]
 
 
@@ -306,4 +355,8 @@ def parse_number(value: Any) -> float:
     return float(text)
 
 
-Number = Annotated[float, BeforeValidator(parse_number), WithJsonSchema({"type": ["string", "number"]})]
+Number = Annotated[
+    float,
+    BeforeValidator(parse_number),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER}]}),
+]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
-from generator.records.common import F, Record, Source
+from generator.records.common import F, Record, Source, given
 from generator.records.fields import Number, OneOf, Text, fail_at
 
 RATING_KINDS = (
@@ -40,6 +40,14 @@ class ReportRating(Record):
         "comparator",
         shown="not shown as a word: the summary sentence quotes a comparator rating first",
     )
+    # A comparator names what it compares with (what _check says, for editors).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "comparator"}}},
+            "then": given("against"),
+        }
+    )
+
     against: Text | None = F(
         "What it compares with, as the report names it: an area (England), a target or a year.",
         "England",

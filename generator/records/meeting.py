@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 
 from generator.records.board import PAIRING, pairing
-from generator.records.common import DatedText, F, Note, Record, Source, TopLevel
+from generator.records.common import YES, DatedText, F, Note, Record, Source, TopLevel, given
 from generator.records.fields import (
     IsoDate,
     LongText,
@@ -190,6 +190,15 @@ class Item(Record):
         "exempt_paragraph": "only with exempt: yes",
         "exempt_reason": "only with exempt: yes",
     }
+    # Paragraph and reason only for an exempt item (what _check says, for editors).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["exempt"], "properties": {"exempt": YES}},
+                {"not": {"anyOf": [given("exempt_paragraph"), given("exempt_reason")]}},
+            ]
+        }
+    )
 
     number: MinuteNumber | None = F(
         "Agenda item number as printed, with sub-items: '3(a)', '6(ii)'. Leave out for an unnumbered item: "

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, ConfigDict, WithJsonSchema, model_validator
 
-from generator.records.common import BodyRef, F, Note, Record, Source, TopLevel
+from generator.records.common import BodyRef, F, Note, Record, Source, TopLevel, given
 from generator.records.fields import Id, IsoDate, LongText, MeetingId, MinuteNumber, Ref, Text, fail, fail_at
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -39,6 +39,13 @@ class ItemOrigin(Record):
         "meeting": "required unless document_id is given (and with a minute)",
         "document_id": "required unless meeting is given",
     }
+    # A meeting or a paper, not both; a minute only with its meeting (what _check says, for editors).
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [given("meeting"), given("document_id")],
+            "anyOf": [{"not": given("minute")}, given("meeting")],
+        }
+    )
 
     meeting: MeetingId | None = F(
         "The board's meeting that asked for it (its id, the date).", "2014-09-25", default=None

@@ -23,6 +23,7 @@ from generator.render import (  # noqa: F401  (page handlers)
 )
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
+from generator.render.history_pages import changes_page, history_pages, subjects_of, with_footer
 from generator.render.indexes import index_pages
 from generator.render.markup import front_matter
 from generator.render.pages import LIST, PAGES, Page, Renderer, findable, front, pages_of
@@ -84,8 +85,10 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     """Every page of the site, in units that can be rendered alone: (key, function giving path -> text).
 
     The index pages are one unit, each record's pages another (a meeting's page with its decisions'
-    pages), the data-format reference the last. A unit reads the site only through ``r.site``,
-    its subject included, so a tracked build (site/tracking.py) sees everything it depends on.
+    pages, with their history pages), the data-format reference and /changes/ the last. A unit reads
+    the site only through ``r.site``, its subject included, so a tracked build (site/tracking.py) sees
+    what it depends on; history is read outside it, so the cached build renders every page again after
+    a commit (incremental._untracked).
     """
     yield ("index",), lambda: finish(r, _lists(r))
     for kind in KINDS:
@@ -93,6 +96,7 @@ def render_units(r: Renderer) -> Iterator[Unit]:
         for key in sorted(r.site.records(kind.name)):
             yield (kind.name, key), partial(_record_unit, r, make, kind.name, key)
     yield ("reference",), lambda: finish(r, [reference_page(r)])
+    yield ("changes",), lambda: _texts([changes_page(r)])
 
 
 def _lists(r: Renderer) -> list[Page]:
@@ -105,9 +109,13 @@ def _record_unit(r: Renderer, make: Callable[[Renderer, Any], list[Page]], kind:
 
 
 def finish(r: Renderer, pages: Iterable[Page]) -> dict[str, str]:
-    """The pages' texts by path, each withdrawn record's page replaced by its tombstone."""
+    """The pages' texts by path: each withdrawn record's page replaced by its tombstone, each record's page
+    with its 'last changed' line and its history page."""
     withdrawn = r.site.grouped("withdrawn")
-    return _texts([tombstone(r, page, withdrawn.get(page.url)) for page in pages])
+    subjects = subjects_of(r)
+    done = [with_footer(r, tombstone(r, page, withdrawn.get(page.url)), subjects) for page in pages]
+    done += history_pages(r, {page.url: subjects[page.url] for page in done if page.url in subjects})
+    return _texts(done)
 
 
 def render_records(

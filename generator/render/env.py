@@ -16,6 +16,7 @@ from generator.render.markup import markdown_html
 from generator.site import followup
 from generator.site import queries as context
 from generator.site.graph import Decision
+from generator.site.history import when as times
 from generator.site.queries import short_date, uk_date
 from generator.site.thresholds import RATE_REASON
 from generator.site.tracked import ORIGINS, Made
@@ -218,6 +219,8 @@ def make_env() -> jinja2.Environment:
         due=format_due,
         slug=slug,
         month=format_month,
+        day=times.day,
+        when=times.when,
     )
     env.globals.update(
         BOARD_KINDS=BOARD_KINDS,

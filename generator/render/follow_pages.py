@@ -36,6 +36,8 @@ def site_addresses() -> list[Address]:
                 urls.upcoming_feed_url(), "application/atom+xml"),
         Address("calendar", "Meetings of every board", "A calendar (iCalendar): every meeting, cancelled ones marked",
                 urls.calendar_url(), "text/calendar"),
+        Address("changes-feed", "What changed", "An Atom feed: every correction and addition, newest first",
+                urls.changes_feed_url(), "application/atom+xml"),
     ]  # fmt: skip
 
 

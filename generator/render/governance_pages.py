@@ -41,7 +41,7 @@ def governance_pages(r: Renderer) -> Iterator[Page]:
             "governance_methods.j2",
             "How the governance figures are worked out",
             "Definitions, source fields, legal basis and limits of every figure of how the boards are run.",
-            reference=r.site.models.reference,
+            reference=r.site.reference,
             columns=COLUMNS,
             threshold=MIN_MEETINGS_FOR_RATE,
             rate_reason=RATE_REASON,

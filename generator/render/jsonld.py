@@ -9,6 +9,7 @@ from generator.records.board import Board, Membership
 from generator.records.meeting import Meeting
 from generator.records.person import Person
 from generator.site.meetings import display_status
+from generator.site.queries import local_time
 
 if TYPE_CHECKING:
     from generator.render.pages import Renderer
@@ -46,23 +47,36 @@ def board(r: Renderer, b: Board, current: list[Membership]) -> dict[str, Any]:
     return data
 
 
+ATTENDANCE_MODE = {
+    (True, False): "https://schema.org/OfflineEventAttendanceMode",
+    (False, True): "https://schema.org/OnlineEventAttendanceMode",
+    (True, True): "https://schema.org/MixedEventAttendanceMode",
+}
+
+
 def meeting(r: Renderer, m: Meeting, b: Board) -> dict[str, Any]:
-    """A meeting as an Event with its status."""
-    start = m.date.isoformat() + (f"T{m.start_time}" if m.start_time else "")
+    """A meeting as an Event: London times with their offset, where it is held (venue or webcast), who holds it."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": f"{b.name} meeting",
-        "startDate": start,
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "startDate": local_time(m.date, m.start_time),
         "organizer": {"@type": "GovernmentOrganization", "name": b.name, "url": r.site_url + urls.board_url(b.id)},
         "url": r.site_url + urls.meeting_url(b.id, m.id),
     }
     status = _event_status(r, m)
     if status:
         data["eventStatus"] = status
-    if m.venue:
-        data["location"] = {"@type": "Place", "name": m.venue}
+    if m.end_time:
+        data["endDate"] = local_time(m.date, m.end_time)
+    places: list[dict[str, Any]] = []
+    if m.venue:  # the venue as printed is both its name and its address: nothing more is recorded
+        places.append({"@type": "Place", "name": m.venue, "address": m.venue})
+    if m.webcast:
+        places.append({"@type": "VirtualLocation", "url": m.webcast})
+    if places:
+        data["location"] = places[0] if len(places) == 1 else places
+        data["eventAttendanceMode"] = ATTENDANCE_MODE[(bool(m.venue), bool(m.webcast))]
     return data
 
 

@@ -17,14 +17,17 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator.records.common import shown_on
-from generator.records.fields import KIND_ID_RE, OLD_PAGE_RE, OneOf
+from generator.records.editor_schema import NON_BLANK, NUMBER, PAGES_LOOSE
+from generator.records.fields import OLD_ADDRESS_PATTERN, OneOf
 from generator.records.registry import KINDS
 
-OLD_ADDRESS = f"{OLD_PAGE_RE.pattern}|{KIND_ID_RE.pattern}"
 PATTERNS = {
     "^[a-z0-9]+(?:-[a-z0-9]+)*$": "id: lowercase letters, digits and hyphens",
-    "^\\d+(?:-\\d+)?$": "page or page range, such as 9-22",
-    OLD_ADDRESS: "old address: <kind>/<id>, or a page address such as /boards/x/",
+    PAGES_LOOSE: "page or page range, such as 9-22",
+    "^\\d+$": "whole number",
+    OLD_ADDRESS_PATTERN: "old address: <kind>/<id>, or a page address such as /boards/x/",
+    "^(\\d{4})-(\\d{2})$": "month, YYYY-MM",
+    NUMBER: "number, such as 87.9 (no commas, units or % signs)",
 }
 # Fields every record kind has, where the kind's own default would not be true.
 TOP_LEVEL_SHOWN = {
@@ -80,22 +83,25 @@ def _schema(meta: Any) -> dict[str, Any] | None:
 
 
 def _schema_name(schema: dict[str, Any]) -> str | None:
-    """The words for a field type with this JSON Schema, if the schema says more than 'string'."""
-    if "enum" in schema:
-        return "yes or no" if schema["enum"] == ["yes", "no"] else "one of the values below"
+    """The words for a field type with this JSON Schema (or the branches of its anyOf), if it says more than 'text'."""
+    branches = [schema, *schema.get("anyOf", [])]
+    enums = [b["enum"] for b in branches if "enum" in b]
+    if enums:
+        return "yes or no" if enums[0] == ["yes", "no"] else "one of the values below"
     if schema.get("format") == "date":
         return "date, YYYY-MM-DD"
     if schema.get("contentMediaType") == "text/markdown":
         return "Markdown text"
-    if "pattern" in schema:
-        return PATTERNS.get(schema["pattern"], "time, HH:MM (24-hour clock)")
-    if schema.get("format") == "uri":
-        return "web address (http or https)"
     if schema.get("description") == "YYYY-MM-DD, or text such as TBC":
         return "date, YYYY-MM-DD, or the text printed, such as TBC"
+    if schema.get("format") == "uri":
+        return "web address (http or https)"
+    patterns = [b["pattern"] for b in branches if "pattern" in b and b["pattern"] != NON_BLANK]
+    if patterns:
+        return PATTERNS.get(patterns[0], "time, HH:MM (24-hour clock)")
     if schema.get("type") == ["string", "integer"]:
         return "whole number"
-    if schema.get("type") == ["string", "number"]:
+    if schema.get("type") == ["string", "number"] and "maxLength" not in schema:  # a minute number is text
         return "number, such as 87.9 (no commas, units or % signs)"
     return None
 

@@ -99,7 +99,7 @@ class BoardGovernance:
 
 def board_governance(site: Site, board: Board, today: date) -> BoardGovernance:
     """The figures of one board."""
-    reference: Reference = site.models.reference
+    reference: Reference = site.reference
     meetings = ctx.meetings_of(site, board.id)
     rule = notice_rule(site, board, reference)
     made = recommendations_of(site, board.id)
@@ -119,12 +119,11 @@ def board_governance(site: Site, board: Board, today: date) -> BoardGovernance:
 
 def every_board(site: Site, today: date) -> list[BoardGovernance]:
     """The figures of every board, by name (computed once per build): each board has its page."""
-    cache = site.lookups.setdefault("governance", {})
-    if today not in cache:
-        boards = sorted(site.boards.values(), key=lambda b: b.name)
-        cache[today] = [board_governance(site, b, today) for b in boards]
-    found: list[BoardGovernance] = cache[today]
-    return found
+    return site.memo(
+        "governance",
+        today,
+        lambda: [board_governance(site, b, today) for b in sorted(site.boards.values(), key=lambda b: b.name)],
+    )
 
 
 def governed(site: Site, today: date) -> list[BoardGovernance]:

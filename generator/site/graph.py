@@ -15,6 +15,7 @@ from typing import Any, TypeVar, cast
 from generator import urls
 from generator.records.board import Board, Membership
 from generator.records.common import Located, Source, TopLevel
+from generator.records.governance import Reference
 from generator.records.dataset import Models
 from generator.records.diagnostics import Report, format_loc
 from generator.records.document import Document
@@ -27,6 +28,7 @@ from generator.records.registry import KIND, kind_of_singular
 from generator.records.strategy import Strategy
 from generator.records.work_programme import WorkProgramme
 from generator.records.suggest import did_you_mean
+from generator.site.history.record import History
 from generator.site.tracked import Made, Tracked
 
 
@@ -78,6 +80,7 @@ class Site:
     recommendations: dict[str, Made] = field(default_factory=dict)  # by key <board>/<meeting>/<item>/<n>
     lookups: dict[str, dict[Any, Any]] = field(default_factory=dict)  # per-build lookups (grouped, caches)
     renames: Any = None  # redirects.Renames: what records say they used to be (set by checks.build_site)
+    history: History = field(default_factory=History)  # from git (site/history/read.py); unavailable until read
 
     def grouped(self, name: str, pairs: Pairs | None = None) -> dict[str, list[Any]]:
         """A lookup from key to records, built on first use from ``pairs`` (so pages need not scan everything).
@@ -157,6 +160,11 @@ class Site:
     def documents(self) -> dict[str, Document]:
         """Documents by id."""
         return cast("dict[str, Document]", self.models["documents"])
+
+    @property
+    def reference(self) -> Reference:
+        """The rules the governance figures are measured against (data/reference/)."""
+        return self.models.reference
 
     def values(self, indicator_id: str) -> list[IndicatorValue]:
         """Values of one indicator, in file order."""

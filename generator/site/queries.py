@@ -5,7 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from datetime import time as dt_time
+from zoneinfo import ZoneInfo
 
 from generator.records.meeting import Item, Meeting
 from generator.records.board import Board, Membership
@@ -15,6 +17,8 @@ from generator.site.meetings import is_upcoming, was_held
 from generator.site.thresholds import MIN_MEETINGS_FOR_RATE
 from generator.site.tracked import Tracked
 
+LONDON = ZoneInfo("Europe/London")
+
 
 def uk_date(day: date | None, weekday: bool = True) -> str:
     """Format a date as people in the UK write it: 'Monday 10 July 2017'."""
@@ -22,6 +26,14 @@ def uk_date(day: date | None, weekday: bool = True) -> str:
         return ""
     text = f"{day.day} {day:%B %Y}"
     return f"{day:%A} {text}" if weekday else text
+
+
+def local_time(day: date, time: str | None) -> str:
+    """A meeting's day, or its day and London time with the UTC offset of that date (GMT or BST): 2024-06-20T14:00:00+01:00."""
+    if not time:
+        return day.isoformat()
+    hour, minute = (int(part) for part in time.split(":"))
+    return datetime.combine(day, dt_time(hour, minute), LONDON).isoformat()
 
 
 def short_date(day: date | None) -> str:

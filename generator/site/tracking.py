@@ -34,6 +34,9 @@ ALL = "*"  # the key of a read that saw a whole collection (its keys, their orde
 MISSING = "missing"
 Read = tuple[Any, ...]
 PURE = {"meeting_key"}  # methods whose result depends only on their arguments
+# What the page cache's own key covers (incremental._untracked: the newest commit, data/reference/): read
+# without noting it.
+KEYED = {"history", "reference"}
 PLAIN = (str, int, float, bool, date, type(None))
 
 
@@ -109,7 +112,7 @@ class TrackedSite:
             tracker.volatile("site.lookups cannot be tracked")
             return site.lookups
         value = getattr(site, name)
-        if name in PURE:
+        if name in PURE or name in KEYED:
             return value
         if callable(value):
             return self._method(name, value)
@@ -199,6 +202,8 @@ class Fingerprints:
         else:
             return f"unknown read {tag}"
         key = read[-1]
+        if not isinstance(data, Mapping):  # a list or another value the site holds whole (history's units)
+            return self.value(data)
         if key == ALL:
             return "{" + ",".join(f"{k!r}:{self.value(v)}" for k, v in data.items()) + "}"
         return self.value(data[key]) if key in data else MISSING

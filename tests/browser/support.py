@@ -11,11 +11,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import axe_playwright_python
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run"]
 AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+SITE_URL = "https://minutebook.example.org/"  # mkdocs.yml's site_url, from which the 404 page loads everything
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
@@ -38,6 +39,20 @@ def serve(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def as_deployed(page: Page, base: str) -> None:
+    """Answer requests for SITE_URL from the site served at ``base``, as if it were deployed there.
+
+    The 404 page links its styles, scripts and pages from site_url (it is served at any depth,
+    from any folder); without this, its assets would be fetched from the unreachable real host and
+    axe would audit an unstyled page.
+    """
+
+    def local(route: Route) -> None:
+        route.fulfill(response=page.request.get(base + route.request.url[len(SITE_URL) :]))
+
+    page.route(f"{SITE_URL}**", local)
 
 
 def axe_violations(page: Page) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.support import axe_violations, is_redirect, page_kinds, serve, site_pages
+from tests.browser.support import as_deployed, axe_violations, is_redirect, page_kinds, serve, site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
@@ -19,6 +19,7 @@ WIDTHS = [(390, 844), (1280, 720)]  # a phone and a desktop
 def _audit(browser: Browser, base: str, urls: list[str], width: int = 1280, height: int = 720) -> list[str]:
     """Run axe on each URL at one window size (one browser page for them all); every violation, with its page."""
     page = browser.new_page(viewport={"width": width, "height": height})
+    as_deployed(page, base)  # the 404 page loads its styles from site_url
     problems = []
     for url in urls:
         page.goto(base + url)

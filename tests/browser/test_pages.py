@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.support import page_kinds
+from tests.browser.support import as_deployed, page_kinds
 from tests.browser.test_a11y import search
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
@@ -73,6 +74,7 @@ def test_screenshots_of_every_page_kind(
 def test_no_page_kind_makes_a_failed_request(browser: Browser, fixture_site: Path, fixture_base: str) -> None:
     """Loading a page of each kind asks for nothing that fails: no 404, no refused or aborted request."""
     page = browser.new_page()
+    as_deployed(page, fixture_base)  # the 404 page loads its styles and scripts from site_url
     failed: list[str] = []
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failed.append(f"failed {r.url}: {r.failure}"))
@@ -101,11 +103,9 @@ def test_copy_buttons_copy_the_address_and_the_citation(browser: Browser, fixtur
     page.get_by_role("button", name="Copy citation").click()
     cited = page.evaluate("navigator.clipboard.readText()")
     assert cited.startswith("Riverton Health and Wellbeing Board, meeting of 14 March 2024, minute 4/24: ")
-    assert cited.endswith(
-        "https://minutebook.example.org/decisions/riverton-hwb/2024-03-14/4-24/ (retrieved "
-        + page.locator(".mb-today").inner_text()
-        + ")."
-    )
+    assert "https://minutebook.example.org/decisions/riverton-hwb/2024-03-14/4-24/ (version of " in cited
+    assert re.search(r"data commit [0-9a-f]{7}; retrieved ", cited)  # the version quoted (issue 19)
+    assert cited.endswith("; retrieved " + page.locator(".mb-today").inner_text() + ").")
     context.close()
 
 

@@ -10,27 +10,25 @@ from xml.etree import ElementTree
 import pytest
 
 from generator import urls
+from generator.exports.sitemap import NS
 from generator.publish import shard
 from tests.conftest import TODAY, build_site, run_cli
 from tests.site.linkcheck import broken_links
 
 pytestmark = pytest.mark.site
-SKIP = ("sitemap.xml", "sitemap.xml.gz")
-
-
 def files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site except the Pagefind index and the sitemaps (compared apart)."""
+    """Every file of a built site except the Pagefind index (compared apart); the sitemap is the generator's file."""
     return {
         rel: p.read_bytes()
         for p in sorted(site.rglob("*"))
-        if p.is_file() and not (rel := p.relative_to(site).as_posix()).startswith("pagefind/") and rel not in SKIP
+        if p.is_file() and not (rel := p.relative_to(site).as_posix()).startswith("pagefind/")
     }
 
 
 def locs(site: Path) -> list[str]:
     """The URLs a sitemap lists."""
     root = ElementTree.parse(site / "sitemap.xml").getroot()
-    return sorted(el.text or "" for el in root.iter(f"{{{shard.SITEMAP_NS}}}loc"))
+    return sorted(el.text or "" for el in root.iter(f"{{{NS}}}loc"))
 
 
 @pytest.fixture(scope="module")

@@ -94,7 +94,7 @@ def test_a_decision_citation_names_board_meeting_minute_title_source_and_address
         '<p id="citation">Riverton Health and Wellbeing Board, meeting of 14 March 2024, minute 4/24: '
         "“Joint Health and Wellbeing Strategy 2024-2027”. Source: Minutes of the Riverton HWB, 14 March 2024, "
         f'page 5. Minutebook, <a href="{permalink}">{permalink}</a> '
-        '(retrieved <span class="mb-today">on the date you read it</span>).</p>'
+        '(version not recorded; retrieved <span class="mb-today">on the date you read it</span>).</p>'
     ) in text
     assert (
         '<button type="button" class="md-button mb-copy" data-mb-copy="citation" hidden>Copy citation</button>' in text
@@ -108,7 +108,7 @@ def test_a_meeting_citation_names_board_date_source_and_address(pages: dict[str,
     assert (
         '<p id="citation">Riverton Health and Wellbeing Board, meeting of 14 March 2024. '
         f'Source document not recorded. Minutebook, <a href="{permalink}">{permalink}</a> '
-        '(retrieved <span class="mb-today">on the date you read it</span>).</p>'
+        '(version not recorded; retrieved <span class="mb-today">on the date you read it</span>).</p>'
     ) in text
 
 

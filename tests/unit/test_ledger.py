@@ -19,9 +19,18 @@ def ledger_line(ledger: Path, url: str) -> int:
 
 
 def gone(ledger: Path, path: str, hint: str) -> list[str]:
-    """The messages for ``path`` under the board's id and under its older id (both were published), in ledger order."""
-    found = [(ledger_line(ledger, f"/{path.format(board=b)}"), f"/{path.format(board=b)}") for b in (BOARDS)]
-    return [f"published-urls.txt:{n}: '{url}' {GONE} ({hint})" for n, url in sorted(found)]
+    """The messages for the page ``path`` and its history page, under the board's id and under its older id
+    (all were published), in ledger order."""
+    pages = [f"/{path.format(board=b)}{tail}" for b in BOARDS for tail in ("", "history/")]
+    return [
+        f"published-urls.txt:{n}: '{url}' {GONE} ({hint})"
+        for n, url in sorted((ledger_line(ledger, u), u) for u in pages)
+    ]
+
+
+def in_ledger_order(lines: list[str]) -> list[str]:
+    """Messages sorted by their ledger line, as the build reports them."""
+    return sorted(lines, key=lambda line: int(line.split(":")[1]))
 
 
 BOARDS = ("riverton-hwb", "riverton-health-board")  # the fixture's board redirects from its former id
@@ -38,7 +47,9 @@ def test_hint_for_a_board_renamed_without_its_former_id(tmp_path: Path) -> None:
     )
     n = ledger_line(ledger, "/meetings/riverton-hwb/2024-03-14/")
     assert f"published-urls.txt:{n}: '/meetings/riverton-hwb/2024-03-14/' {GONE} ({hint})" in lines
-    assert len(lines) == 11 and all(hint in line for line in lines)  # the board, its follow and governance pages, ...
+    assert len(lines) == 16 and all(
+        hint in line for line in lines
+    )  # the board, its follow and governance pages, meetings, ... and 5 history pages of its records
 
 
 def test_hint_for_a_meeting_redated_after_its_board_kept_its_former_id(tmp_path: Path) -> None:
@@ -54,7 +65,7 @@ def test_hint_for_a_meeting_redated_after_its_board_kept_its_former_id(tmp_path:
     lines = gone(ledger, "decisions/{board}/2024-03-14/4-24/", hint) + gone(
         ledger, "meetings/{board}/2024-03-14/", hint
     )
-    assert rebuild(data, docs, ledger) == lines
+    assert rebuild(data, docs, ledger) == in_ledger_order(lines)
 
 
 def test_hint_for_a_corrected_minute(tmp_path: Path) -> None:
@@ -81,7 +92,7 @@ def test_hint_for_a_deleted_resolution_and_its_year(tmp_path: Path) -> None:
     for board in BOARDS:
         url = f"/decisions/{board}/2024/"
         expected.append(f"published-urls.txt:{ledger_line(ledger, url)}: '{url}' {GONE} ({year.format(url=url)})")
-    assert rebuild(data, docs, ledger) == sorted(expected, key=lambda line: int(line.split(":")[1]))
+    assert rebuild(data, docs, ledger) == in_ledger_order(expected)
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,10 @@ from generator.records.common import TopLevel
 from generator.records.registry import KIND, KINDS, Handlers, Kind, MissingHandlerError
 from generator.render.pages import PAGES
 from generator.site.checks import CHECKS
+from generator.site.history.units import UNITS
 from tests.conftest import ROOT
 
-STAGES: list[Handlers] = [urls.PAGE_URLS, CHECKS, PAGES, EXPORTS, skeleton.SKELETONS]
+STAGES: list[Handlers] = [urls.PAGE_URLS, CHECKS, PAGES, EXPORTS, skeleton.SKELETONS, UNITS]
 
 
 @pytest.mark.parametrize("stage", STAGES, ids=lambda s: s.stage)

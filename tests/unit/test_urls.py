@@ -41,12 +41,12 @@ def test_ledger_records_new_urls_and_fails_when_one_disappears(tmp_path: Path) -
         )
     )
     report, result = build.build(data, tmp_path / "docs", settings(ledger))
-    line = ledger.read_text().splitlines().index("/people/eve-officer/") + 1
     assert result is None
     assert report.lines() == [
-        f"{ledger}:{line}: '/people/eve-officer/' was published before and no longer resolves "
+        f"{ledger}:{ledger.read_text().splitlines().index(url) + 1}: '{url}' was published before and no longer resolves "
         "(no person has the id 'eve-officer' now: add 'eve-officer' to former_ids of the person it became, "
         "or restore data/people/eve-officer.yml and mark it withdrawn)"
+        for url in ("/people/eve-officer/", "/people/eve-officer/history/")  # its history page was published too
     ]
 
 

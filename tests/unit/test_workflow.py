@@ -38,6 +38,14 @@ def test_workflow_publishes_site_and_reports_data_errors_on_pull_requests() -> N
     assert "GITHUB_STEP_SUMMARY" in text
 
 
+def test_jobs_that_build_pages_check_out_the_whole_history() -> None:
+    """History pages, last-changed dates and the sitemap's lastmod need every commit: a shallow clone has none."""
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    for name in ("test", "publish"):
+        checkout = next(step for step in jobs[name]["steps"] if step.get("uses", "").startswith("actions/checkout"))
+        assert checkout.get("with", {}).get("fetch-depth") == 0, name
+
+
 EXAMPLE = (
     "mkdocs.yml: site_url: 'https://minutebook.example.org/' is an example address, and every canonical link, "
     "citation and feed of the site points at it (set site_url in mkdocs.yml to the address the site is published "
