@@ -192,7 +192,7 @@ class Fingerprints:
         if tag == "call":
             return self.value(getattr(self.site, read[1])(*read[2]))
         if tag == "models":
-            data: Mapping[Any, Any] = self.site.records(read[1])
+            data: Any = self.site.records(read[1])  # a mapping, or a list an attribute holds
         elif tag == "attr":
             data = getattr(self.site, read[1])
         elif tag == "grouped":

@@ -225,14 +225,20 @@ def test_data_package_validation_catches_a_broken_foreign_key(fixture_site: Path
 
 
 @pytest.mark.site
-def test_real_dataset_exports_validate_and_count(tmp_path: Path) -> None:
-    site = load(ROOT / "data")
+def validated_package(site: Site, folder: Path) -> tuple[dict, dict[str, int]]:
+    """The site's exports, written to ``folder``: the data package validates and each table has a row per record."""
     files = export_site(site, TODAY, "Minutebook", SITE_URL)
-    write_files(files, tmp_path)
-    report = Package(str(tmp_path / urls.datapackage_url())).validate()
+    write_files(files, folder)
+    report = Package(str(folder / urls.datapackage_url())).validate()
     assert report.valid, report.flatten(["resourceName", "rowNumber", "message"])[:5]
     counts = record_counts(site)
     assert {name: len(read_csv(files[urls.csv_url(name)])) for name in counts} == counts
+    return files, counts
+
+
+def test_real_dataset_exports_validate_and_count(tmp_path: Path) -> None:
+    site = load(ROOT / "data")
+    files, counts = validated_package(site, tmp_path)
     assert len(site.decisions) == counts["resolutions"]
 
 
@@ -312,12 +318,7 @@ SCRUTINY = ROOT / "tests" / "fixtures" / "scrutiny"
 def test_scrutiny_exports_validate_and_carry_the_follow_up_records(tmp_path: Path) -> None:
     """The scrutiny fixture's data package validates and holds every follow-up record; Popolo has motions."""
     site = load(SCRUTINY)
-    files = export_site(site, TODAY, "Minutebook", SITE_URL)
-    write_files(files, tmp_path)
-    report = Package(str(tmp_path / urls.datapackage_url())).validate()
-    assert report.valid, report.flatten(["resourceName", "rowNumber", "message"])[:5]
-    counts = record_counts(site)
-    assert {name: len(read_csv(files[urls.csv_url(name)])) for name in counts} == counts
+    files, counts = validated_package(site, tmp_path)
     assert counts["recommendations"] == 3 and counts["referrals"] == 2 and counts["plans"] == 2
     motions = json.loads(files[urls.popolo_url()])["motions"]
     assert sorted(m["classification"] for m in motions) == [
