@@ -34,7 +34,8 @@ def tidy(body: str) -> str:
     return inert(scroll_regions(text))
 
 
-TABLE = re.compile(r"<table>\s*(<caption>)?")  # every table is written bare: <table>
+TABLE = re.compile(r"<table(?P<attrs>(?:\s[^>]*)?)>\s*(<caption>)?")  # with or without attributes
+CLASS = re.compile(r'\sclass="([^"]*)"')
 
 
 def scroll_regions(html: str) -> str:
@@ -49,12 +50,14 @@ def scroll_regions(html: str) -> str:
     def region(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        if match[1]:
+        if match[2]:
             label, caption = f'aria-labelledby="table-{count}"', f'<caption id="table-{count}">'
         else:
             label, caption = f'aria-label="Table {count} on this page"', ""
         wrap = f'<div class="mb-table-wrap" tabindex="0" role="region" {label}>'
-        return f'{wrap}\n<table class="mb-table">\n{caption}'
+        attrs = match["attrs"]
+        classes = " ".join(["mb-table", *CLASS.findall(attrs)])
+        return f'{wrap}\n<table class="{classes}"{CLASS.sub("", attrs)}>\n{caption}'
 
     return TABLE.sub(region, html).replace("</table>", "</table>\n</div>")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.support import axe_violations, is_redirect, serve, site_pages
+from tests.browser.support import as_deployed, axe_violations, is_redirect, serve, site_pages
 from tests.conftest import ROOT, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
@@ -45,6 +45,7 @@ def test_every_scrutiny_page_has_no_axe_violations(browser: Browser, scrutiny_si
     """Every page of the scrutiny site passes axe (WCAG 2.2 AA)."""
     urls = [url for url in site_pages(scrutiny_site) if not is_redirect(scrutiny_site, url)]
     page = browser.new_page()
+    as_deployed(page, scrutiny_base)  # the 404 page loads its styles from site_url
     problems = []
     for url in urls:
         page.goto(scrutiny_base + url)

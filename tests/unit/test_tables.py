@@ -85,3 +85,14 @@ def test_a_table_without_a_caption_gets_a_numbered_name() -> None:
     assert region_problems(body) == []
     assert re.search(r'<div class="mb-table-wrap" tabindex="0" role="region" aria-label="Table 2 on this page">', body)
     assert '<caption id="table-1">Members</caption>' in body
+
+
+def test_a_table_with_attributes_gets_its_region_too_and_the_page_stays_balanced() -> None:
+    """A table written with a class or id is wrapped like a bare one (before, only its end got a </div>)."""
+    from generator.render.blocks import scroll_regions
+
+    html = '<ul>\n<li>\n<table class="mb-sidebyside" id="t">\n<caption>Old and new</caption>\n</table>\n</li>\n</ul>'
+    out = scroll_regions(html)
+    assert out.count("<div") == out.count("</div>") == 1
+    assert '<table class="mb-table mb-sidebyside" id="t">' in out
+    assert 'role="region" aria-labelledby="table-1"' in out and '<caption id="table-1">' in out
