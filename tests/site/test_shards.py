@@ -57,9 +57,13 @@ def test_the_sitemap_lists_the_same_pages_and_the_search_index_covers_them(both:
     single, sharded = both
     assert locs(sharded) == locs(single)
     assert (sharded / "pagefind" / "pagefind-entry.json").exists()
-    assert sorted(p.name for p in (sharded / "pagefind").iterdir()) == sorted(
-        p.name for p in (single / "pagefind").iterdir()
-    )
+    assert index_names(sharded) == index_names(single)
+
+
+def index_names(site: Path) -> list[str]:
+    """The names in the search index's folder; the meta index's hash is left out, as Pagefind names it afresh
+    on every run over the same pages (its issue 638)."""
+    return sorted(re.sub(r"_[0-9a-f]+\.pf_meta$", "_#.pf_meta", p.name) for p in (site / "pagefind").iterdir())
 
 
 def test_links_resolve_across_shards(both: tuple[Path, Path]) -> None:
