@@ -133,7 +133,19 @@ def combine_all(work: Path, out: Path) -> int:
         publish.swap(fresh, out)
     finally:  # also on an exception or Ctrl-C
         shutil.rmtree(fresh, ignore_errors=True)
+    print(summary(work, shards))
     return 0
+
+
+def summary(work: Path, shards: list[Shard]) -> str:
+    """A Markdown table of each shard's files, pages indexed and times (the CI job's summary shows it)."""
+    lines = ["| shard | boards | files | pages indexed | mkdocs (s) | Pagefind (s) |", "|---:" * 6 + "|"]
+    for s in shards:
+        done = json.loads((work / f"shard-{s.number}" / BUILT).read_text(encoding="utf-8"))
+        times = [f"{done['mkdocs']:.1f}", f"{done['pagefind']:.1f}"]
+        cells = [s.number, len(s.boards), len(s.files), done["pages"], *times]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    return "\n".join(lines)
 
 
 def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: int) -> int:
