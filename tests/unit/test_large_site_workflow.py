@@ -58,6 +58,7 @@ def test_the_matrix_has_one_job_per_shard_and_the_jobs_hand_on_their_outputs() -
     data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     jobs = data["jobs"]
     assert jobs["shard"]["strategy"]["matrix"]["shard"] == list(range(data["env"]["SHARDS"]))
+    assert data["defaults"]["run"]["shell"] == "bash"  # with pipefail: `make ... | tee` fails when make does
     assert (jobs["shard"]["needs"], jobs["publish"]["needs"]) == ("plan", "shard")
     uploads = [s["with"] for job in jobs.values() for s in job["steps"] if "upload-artifact" in s.get("uses", "")]
     assert [u["name"] for u in uploads] == ["plan", "shard-${{ matrix.shard }}"]
