@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test unit check check-address serve lint golden new-meeting clean bench docs
+.PHONY: site test unit check check-address serve lint golden new-meeting clean bench docs shard-plan shard-build shard-combine
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -18,6 +18,18 @@ SHARDS ?= 0
 CACHE ?=
 site: $(STAMP)            ## validate data/, write pages, mkdocs build --strict into site/
 	$(PY) -m generator site --ledger published-urls.txt --shards $(SHARDS)$(if $(NEW_LEDGER), --new-ledger)$(if $(CACHE), --cache $(CACHE))
+
+# The sharded build as separate steps, for a CI matrix (.github/workflows/large-site.yml; README "Large sites"):
+# make shard-plan SHARDS=4, then make shard-build SHARD=0 ... SHARD=3 (anywhere, in any order), then make shard-combine.
+SHARD_DIR ?= shards
+shard-plan: $(STAMP)      ## validate data/, write pages, plan SHARDS shards into $(SHARD_DIR)/plan.json
+	$(PY) -m generator shard-plan --ledger published-urls.txt --shards $(SHARDS) --work $(SHARD_DIR)$(if $(NEW_LEDGER), --new-ledger)$(if $(CACHE), --cache $(CACHE))
+
+shard-build: $(STAMP)     ## mkdocs build --strict of shard SHARD and a Pagefind index of its own pages
+	$(PY) -m generator shard-build --shard $(SHARD) --work $(SHARD_DIR)
+
+shard-combine: $(STAMP)   ## combine the built shards and their search indexes into site/ (swapped in whole)
+	$(PY) -m generator shard-combine --work $(SHARD_DIR)
 
 check: $(STAMP)           ## validate data/ only
 	$(PY) -m generator check
@@ -54,4 +66,4 @@ new-meeting: $(STAMP)     ## make new-meeting BOARD=coventry-hwb DATE=2017-10-16
 	$(PY) -m generator new meeting --board $(BOARD) --date $(DATE)
 
 clean:
-	rm -rf site site.new* site.old* site.shards*
+	rm -rf site site.new* site.old* site.shards* $(SHARD_DIR)

@@ -1,4 +1,4 @@
-"""Command line: check | check-address | build | site | new | docs. Exit 0 ok, 1 data errors, 2 usage, 3 bug."""
+"""Command line: check | check-address | build | site | shard-* | new | docs. Exit 0 ok, 1 data, 2 usage, 3 bug."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from generator import build, incremental, recordcache, skeleton
 from generator.output import lock
 from generator.publish import incremental as quick
-from generator.publish import publish, shard
+from generator.publish import publish, stages
 from generator.records.diagnostics import Report
 from generator.render import reference_md
 
@@ -33,6 +33,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     for name, text in (
         ("build", "validate, then write the Markdown pages"),
         ("site", "build, then run mkdocs build into site/"),
+        ("shard-plan", "build, then plan the shards of the site build (make shard-plan)"),
     ):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--docs", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
@@ -51,6 +52,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     site = sub.choices["site"]
     site.add_argument("--shards", type=int, default=0, help="build in N board shards, then combine (default: 0)")
     site.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="shards built at once (default: cores)")
+    add_shard_commands(sub)
     docs = sub.add_parser("docs", help="write the data-format reference as Markdown (docs/data-format.md)")
     docs.add_argument("--out", type=Path, default=Path("docs/data-format.md"), help="file to write")
     new = sub.add_parser("new", help="write a skeleton record to fill in")
@@ -59,9 +61,26 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     new.add_argument("--board", help="board id (meetings)")
     new.add_argument("--date", help="meeting date YYYY-MM-DD (meetings)")
     args = parser.parse_args(argv)
+    if args.command == "shard-plan" and args.shards < 1:
+        parser.error("shard-plan: --shards must be 1 or more")
     if getattr(args, "new_ledger", False) and args.ledger is None:
         parser.error("--new-ledger needs --ledger (the file to start)")
     return args
+
+
+def add_shard_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The sharded build's steps (publish/stages.py): shard-plan's own options, shard-build and shard-combine."""
+    planner = sub.choices["shard-plan"]
+    planner.add_argument("--shards", type=int, required=True, help="how many shards")
+    one = sub.add_parser("shard-build", help="mkdocs build and search index of one shard of the plan")
+    one.add_argument("--shard", type=int, required=True, help="the shard's number in the plan")
+    one.add_argument("--docs", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
+    one.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    combine = sub.add_parser("shard-combine", help="combine the built shards into the site and swap it in")
+    combine.add_argument("--docs", type=Path, default=Path("content"), help="MkDocs docs_dir (default: content)")
+    combine.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
+    for command in (planner, one, combine):
+        command.add_argument("--work", type=Path, default=Path("shards"), help="plan, shard outputs (default: shards)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         return finish(report, args.strict, wrote=True)
     if args.command == "check-address":
         return check_address(args.config)
+    if args.command in ("shard-build", "shard-combine"):
+        return shard_step(args)
     name, url = (
         publish.site_settings(args.config)
         if args.config.exists()
@@ -116,8 +137,12 @@ def run(args: argparse.Namespace) -> int:
         status = finish(report, args.strict, wrote=result is not None)
         if status or args.command == "build":
             return status
+        if args.command == "shard-plan":
+            shards = stages.write_plan(args.docs, args.work, args.shards)
+            print(f"planned {len(shards)} shards in {args.work / stages.PLAN}", file=sys.stderr)
+            return 0
         if args.shards > 0:
-            status = shard.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
+            status = stages.sharded_build(args.config, args.docs, args.out, args.shards, args.jobs)
         elif args.cache is not None:
             status = site_cached(args.config, args.out, args.cache)
         else:
@@ -126,6 +151,18 @@ def run(args: argparse.Namespace) -> int:
     if problem:  # said after every site build; the publish workflow's check-address makes it an error
         print(f"warning: {problem}", file=sys.stderr)
     return status
+
+
+def shard_step(args: argparse.Namespace) -> int:
+    """Build one shard of the plan, or combine the built shards into the site (one build at a time per docs)."""
+    try:
+        if args.command == "shard-build":
+            return stages.build_one(args.config, args.docs, args.work, args.shard)
+        with lock.checkout_lock(args.docs, f"python -m generator {args.command}"):
+            return stages.combine_all(args.work, args.out)
+    except stages.StageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
 
 
 def check_address(config: Path) -> int:

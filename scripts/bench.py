@@ -179,10 +179,10 @@ def measure(boards: int, base: Path, lunr: bool = False) -> dict:
 
 def measure_shards(work: Path, docs: Path) -> dict:
     """Time `python -m generator site --shards 2 --jobs 2`'s MkDocs and Pagefind part on the same pages."""
-    from generator.publish import shard
+    from generator.publish import stages
 
     start = time.perf_counter()
-    status = shard.sharded_build(work / "mkdocs.yml", docs, work / "site-sharded", 2, 2)
+    status = stages.sharded_build(work / "mkdocs.yml", docs, work / "site-sharded", 2, 2)
     seconds = time.perf_counter() - start
     if status:
         sys.exit("sharded build failed")

@@ -5,7 +5,7 @@ Usage: python scripts/bench_shards.py PROJECT [--shards 2,4] [--jobs 2]
 PROJECT is a folder with mkdocs.yml, overrides/ and a docs folder the generator has already
 written (scripts/bench.py leaves one per size under its work folder, and so does
 scripts/bench_serve.py). Times the single build (`mkdocs build --strict`, then Pagefind, as
-`python -m generator site` does) and sharded builds (`generator.publish.shard.sharded_build`), checks
+`python -m generator site` does) and sharded builds (`generator.publish.stages.sharded_build`), checks
 that both produced the same set of files, and prints JSON with the speed-ups.
 """
 
@@ -35,7 +35,7 @@ def listing(site: Path) -> set[str]:
 
 
 def main() -> None:
-    from generator.publish import publish, shard
+    from generator.publish import publish, stages
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
@@ -52,7 +52,7 @@ def main() -> None:
     expected = listing(out)
     results = {"pages": sum(1 for _ in docs.rglob("*.md")), "single_s": round(single, 1), "sharded": []}
     for count in (int(n) for n in args.shards.split(",")):
-        seconds, status = timed(lambda count=count: shard.sharded_build(config, docs, out, count, args.jobs))
+        seconds, status = timed(lambda count=count: stages.sharded_build(config, docs, out, count, args.jobs))
         if status or listing(out) != expected:
             sys.exit(f"sharded build ({count}) failed or differs")
         results["sharded"].append(

@@ -12,8 +12,9 @@ Every shard has the same nav: the nav's pages are present in a board shard as st
 MkDocs renders the board's pages exactly as in a single build, and the stubs' output is
 replaced by shard 0's when the shards are combined (shard 0 is copied last). Links between
 pages are relative and already resolve in the combined folder. The sitemap is the generator's
-own file (MkDocs writes none), built by shard 0 like any other, and one Pagefind index is built
-over the combined site, as in a single build.
+own file (MkDocs writes none), built by shard 0 like any other. Each shard's pages are indexed
+for search by the shard's own Pagefind process, and the indexes searched as one (publish/stages.py,
+which runs the steps, in one process or as separate jobs).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,6 @@ from typing import Any
 import yaml
 
 from generator import urls
-from generator.publish import publish
 
 STUB = "---\ntitle: Stub\nsearch:\n  exclude: true\n---\n\nThis page is built by shard 0.\n"
 
@@ -161,45 +160,3 @@ def combine(built: list[Path], into: Path) -> None:
                 target = into / path.relative_to(site)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(path, target)
-
-
-def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: int) -> int:
-    """Build ``docs`` in ``count`` shards (``jobs`` at a time), combine them, index search, swap into ``out``."""
-    root = config_path.resolve().parent
-    docs, out = docs.resolve(), out.resolve()  # shard configurations live elsewhere: no relative paths
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
-    publish.remove_stale(out)
-    work, fresh = publish.scratch(out, "shards"), publish.scratch(out, "new")
-    try:
-        return _build_and_swap(config, root, docs, out, work, fresh, count, jobs)
-    finally:  # also on an exception or Ctrl-C: never leave the working folders behind
-        shutil.rmtree(work, ignore_errors=True)
-        shutil.rmtree(fresh, ignore_errors=True)
-
-
-def _build_and_swap(
-    config: dict[str, Any], root: Path, docs: Path, out: Path, work: Path, fresh: Path, count: int, jobs: int
-) -> int:
-    phases: dict[str, float] = {}
-    clock = time.perf_counter()
-    shards = plan(docs, count)
-    configs = [prepare(shard, docs, work, config, root) for shard in shards]
-    phases["plan and link"], clock = time.perf_counter() - clock, time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each thread waits on its own process
-        statuses = list(pool.map(build_shard, shards, configs))
-    phases["mkdocs (shards)"], clock = time.perf_counter() - clock, time.perf_counter()
-    failed = "a shard's mkdocs build failed" if any(statuses) else None
-    if not failed:
-        combine([path.parent / "site" for path in configs[1:]] + [configs[0].parent / "site"], fresh)
-        phases["combine"], clock = time.perf_counter() - clock, time.perf_counter()
-        if not publish.index_search(fresh):
-            failed = "search indexing (Pagefind) failed"
-        phases["pagefind"] = time.perf_counter() - clock
-    if failed:
-        print(f"error: {failed}; the previous {out}/ was left as it was.", file=sys.stderr)
-        return 1
-    publish.swap(fresh, out)
-    for shard in shards:
-        print(f"shard {shard.number}: {len(shard.files)} files, {shard.seconds:.1f} s", file=sys.stderr)
-    print("; ".join(f"{name} {seconds:.1f} s" for name, seconds in phases.items()), file=sys.stderr)
-    return 0

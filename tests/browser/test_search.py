@@ -152,6 +152,11 @@ def test_each_result_says_what_kind_of_page_it_is(browser: Browser, fixture_base
 
 def test_search_page_filters_by_kind_board_and_year(browser: Browser, fixture_base: str) -> None:
     """The filters list Pagefind's kinds, boards and years; a choice narrows the results and stays in the address."""
+    filters_work(browser, fixture_base)
+
+
+def filters_work(browser: Browser, fixture_base: str) -> None:
+    """Check the search page's filters on the fixture site served at ``fixture_base`` (also built in shards)."""
     page = browser.new_page()
     page.goto(fixture_base + "search/?q=riverton")
     status = page.locator(".mb-search-page__status")

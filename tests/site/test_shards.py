@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,9 +12,10 @@ import pytest
 
 from generator import urls
 from generator.exports.sitemap import NS
-from generator.publish import shard
+from generator.publish import shard, stages
 from tests.conftest import TODAY, build_site, run_cli
 from tests.site.linkcheck import broken_links
+from tests.site.test_incremental import found, fragments
 
 pytestmark = pytest.mark.site
 def files(site: Path) -> dict[str, bytes]:
@@ -56,14 +58,17 @@ def test_every_file_is_byte_identical(both: tuple[Path, Path]) -> None:
 def test_the_sitemap_lists_the_same_pages_and_the_search_index_covers_them(both: tuple[Path, Path]) -> None:
     single, sharded = both
     assert locs(sharded) == locs(single)
-    assert (sharded / "pagefind" / "pagefind-entry.json").exists()
-    assert index_names(sharded) == index_names(single)
+    assert json.loads((sharded / "pagefind" / "merge.json").read_text(encoding="utf-8"))["indexes"] == ["shard-1/"]
+    assert search_finds(sharded) == search_finds(single)
 
 
-def index_names(site: Path) -> list[str]:
-    """The names in the search index's folder; the meta index's hash is left out, as Pagefind names it afresh
-    on every run over the same pages (its issue 638)."""
-    return sorted(re.sub(r"_[0-9a-f]+\.pf_meta$", "_#.pf_meta", p.name) for p in (site / "pagefind").iterdir())
+def search_finds(site: Path) -> list[tuple[str, ...]]:
+    """What the site's search finds, page by page (address, text, filters, metadata), over every index it merges."""
+    merge = json.loads((site / "pagefind" / "merge.json").read_text(encoding="utf-8"))
+    pages = {i: f for i, f in fragments(site / "pagefind").items() if i not in merge["hidden"]}
+    for extra in merge["indexes"]:
+        pages.update(fragments(site / "pagefind" / extra))
+    return sorted(found(f) for f in pages.values())
 
 
 def test_links_resolve_across_shards(both: tuple[Path, Path]) -> None:
@@ -100,7 +105,7 @@ def test_a_failing_shard_leaves_the_previous_site(both: tuple[Path, Path], tmp_p
     out = tmp_path / "site"
     shutil.copytree(single, out)
     before = files(out)
-    assert shard.sharded_build(project / "mkdocs.yml", docs, out, count=2, jobs=2) == 1
+    assert stages.sharded_build(project / "mkdocs.yml", docs, out, count=2, jobs=2) == 1
     err = capsys.readouterr().err
     assert re.search(r"shard \d \([a-z, -]*riverton-hwb[a-z, -]*\) failed:", err)
     assert "error: a shard's mkdocs build failed; the previous" in err
