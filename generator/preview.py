@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +58,8 @@ class Preview:
         self.worker: threading.Thread | None = None
         self.pending: Site | None = None
         self.built_once = False
+        self.written: list[WriteResult] = []  # what full passes wrote, until a server takes it (generator/serve.py)
+        self.after_full: Callable[[], None] | None = None  # called when a background full pass ends
 
     def rebuild(self, background: bool = True) -> Rebuild:
         """Check the data and write the edited records' pages now.
@@ -131,13 +133,21 @@ class Preview:
                 return report  # a newer edit supersedes this pass
             planned = plan_writes(self.docs, files, report)
             if not report.errors:
-                write_tree(self.docs, planned)
+                self.written.append(write_tree(self.docs, planned))
         return report
+
+    def take_written(self) -> list[WriteResult]:
+        """What the full passes wrote since the last call."""
+        with self.lock:
+            taken, self.written = self.written, []
+        return taken
 
     def _full_pass_logged(self, site: Site, generation: int) -> None:
         """The background full pass: nobody waits for its report, so log it (e.g. a hand-written file in the way)."""
         for line in self._full_pass(site, generation).lines():
             log.warning(line)
+        if self.after_full is not None:
+            self.after_full()
 
 
 def _subject(read: object) -> tuple[str, str] | None:

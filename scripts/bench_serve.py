@@ -71,9 +71,9 @@ def edit_resolution(data: Path) -> tuple[str, str, str]:
 
 
 def serve_command(port: int) -> tuple[list[str], dict[str, str]]:
-    """What `make serve` runs (on ``port``), and its environment, for a project with mkdocs.serve.yml."""
+    """What `make serve` runs (on ``port``), and its environment, in a project folder."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "generator.serve", "-a", f"127.0.0.1:{port}"]
     return command, env
 
 

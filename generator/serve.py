@@ -1,0 +1,272 @@
+"""`make serve`: a live preview that keeps the built site in memory and renders only what an edit changed.
+
+``mkdocs serve --dirty`` lists every file of content/ and makes a page object and nav entry for
+every page before it renders the few that changed: about 5 s at 20,000 pages, plus a watcher
+that polls all 40,000 files. This server builds the site once with MkDocs' own ``build``, keeps
+MkDocs' files, nav and theme environment, and after an edit renders only the files the generator
+wrote (generator/preview.py: the edited record's pages at once, the rest from a full generation
+in the background) or the hand-written file that was saved. It watches data/, mkdocs.yml, the
+theme overrides and the hand-written folders of content/, never the generated ones. A page is
+rendered with ``_populate_page`` and ``_build_page`` (mkdocs/commands/build.py), as a dirty rebuild
+does: other pages' navigation is not refreshed (the nav lists only hand-written and index pages),
+and a change to mkdocs.yml or the theme rebuilds every page. Serving, livereload and the wait
+for a rebuild to finish are MkDocs' own (``mkdocs.livereload.LiveReloadServer``), on localhost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import watchdog.events
+from mkdocs.commands import build as mk
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer, _serve_url
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator import build
+from generator.output.write import MANIFEST, read_manifest
+from generator.preview import Preview
+from generator.publish import publish
+from generator.records.diagnostics import Report
+
+log = logging.getLogger("mkdocs.minutebook")
+SHOWN = InclusionLevel.is_in_serve  # what `mkdocs serve` builds (drafts included)
+
+
+class _Keep(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Hands MkDocs' files, nav and environment of a full build to the live site."""
+
+    def __init__(self, live: LiveSite) -> None:
+        self.live = live
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.live.files, self.live.nav = files, nav
+        return nav
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.live.env = env
+        return env
+
+
+class LiveSite:
+    """The preview's built site and what MkDocs knew when it built it."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.files = Files([])
+        self.nav: Navigation | None = None
+        self.env: Any = None
+        config.plugins["minutebook-preview"] = _Keep(self)
+
+    def build(self) -> None:
+        """Build every page, as `mkdocs serve` does; keep the files, nav and environment."""
+        mk.build(self.config, serve_url=self.config.site_url)
+        nav_pages = {id(page) for page in self.nav.pages} if self.nav else set()
+        for file in self.files.documentation_pages():
+            if file.page is not None and id(file.page) not in nav_pages:
+                file.page.markdown = file.page.content = None  # the HTML is written; keep memory flat
+
+    def update(self, changed: Iterable[str], removed: Iterable[str] = ()) -> int:
+        """Render or copy the docs files in ``changed``, drop those in ``removed``; return the pages rendered."""
+        assert self.nav is not None
+        config, files = self.config, self.files
+        for uri in removed:
+            file = files.get_file_from_path(uri)
+            if file is not None:
+                files.remove(file)
+                if os.path.isfile(file.abs_dest_path):
+                    os.remove(file.abs_dest_path)
+        pages: list[Page] = []
+        for uri in sorted(set(changed)):
+            file = files.get_file_from_path(uri) or self._add(uri)
+            if file is None or not SHOWN(file.inclusion):  # type: ignore[no-untyped-call]
+                continue
+            if file.is_documentation_page():
+                pages.append(file.page if file.page is not None else Page(None, file, config))
+            else:
+                file.copy_file()
+        for page in pages:
+            mk._populate_page(page, config, files)
+        shown = files.documentation_pages(inclusion=SHOWN)
+        for page in pages:
+            mk._build_page(page, config, shown, self.nav, self.env)
+        for page in pages:
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        return len(pages)
+
+    def _add(self, uri: str) -> File | None:
+        """A file new to the docs folder, added to MkDocs' listing."""
+        if not os.path.isfile(os.path.join(self.config.docs_dir, uri)):
+            return None
+        file = File(uri, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
+        set_exclusions([file], self.config)
+        self.files.append(file)
+        return file
+
+
+class Changes:
+    """Paths the watcher saw change since the last rebuild."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.paths: set[str] = set()
+
+    def note(self, path: str) -> None:
+        with self.lock:
+            self.paths.add(path)
+
+    def take(self) -> set[str]:
+        with self.lock:
+            taken, self.paths = self.paths, set()
+        return taken
+
+
+class PreviewServer:
+    """Generates, builds and serves the site from a temporary folder; rebuilds what each edit changed."""
+
+    def __init__(self, root: Path, host: str, port: int) -> None:
+        self.root, self.site_dir = root, tempfile.mkdtemp(prefix="minutebook-preview-")
+        config = load_config(str(root / "mkdocs.yml"), site_dir=self.site_dir, strict=False)
+        mount = urlsplit(config.site_url or "/").path
+        config.site_url = _serve_url(host, port, mount)  # as `mkdocs serve` does: links work on localhost
+        self.config, self.docs = config, Path(config.docs_dir)
+        settings = build.Settings(date.today(), config.site_name, config.site_url)
+        self.preview = Preview(root / "data", self.docs, settings)
+        self.preview.after_full = self.request_rebuild
+        self.live, self.changes = LiveSite(config), Changes()
+        # Polled every 0.25 s: only data/ and the hand-written files are watched, a few thousand at most.
+        self.server = LiveReloadServer(
+            self.rebuild, host, port, root=self.site_dir, mount_path=mount, polling_interval=0.25
+        )
+        self.server.error_handler = self._error_page
+        self.search_lock = threading.Lock()
+
+    def start(self) -> None:
+        """Generate and build everything once, then serve until interrupted."""
+        self._log(self.preview.rebuild(background=False).report)
+        self.preview.take_written()  # the first build renders every page anyway
+        self.live.build()
+        self._index_search()
+        for path, recursive in self.watched():
+            self.server.watch(str(path), recursive=recursive)
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = self._noted  # type: ignore[method-assign]
+            self.server.observer.schedule(handler, str(path), recursive=recursive)
+        try:
+            self.server.serve()  # type: ignore[no-untyped-call]
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            self.server.shutdown()
+            shutil.rmtree(self.site_dir, ignore_errors=True)
+
+    def watched(self) -> list[tuple[Path, bool]]:
+        """data/, mkdocs.yml, the theme overrides and content/'s hand-written folders (not the generated ones)."""
+        generated = {rel.split("/", 1)[0] for rel in read_manifest(self.docs)}
+        folders = [(self.root / "data", True), (self.root / "mkdocs.yml", False), (self.docs, False)]
+        if self.config.theme.custom_dir:
+            folders.append((Path(self.config.theme.custom_dir), True))
+        hand = sorted(p for p in self.docs.iterdir() if p.is_dir() and p.name not in generated)
+        return folders + [(folder, True) for folder in hand]
+
+    def request_rebuild(self) -> None:
+        """Ask the server's build loop for a rebuild (MkDocs 1.6.1's own flag, as its watcher sets it)."""
+        with self.server._rebuild_cond:
+            self.server._want_rebuild = True
+            self.server._rebuild_cond.notify_all()
+
+    def rebuild(self) -> None:
+        """After an edit: regenerate what the data changed and render just those files."""
+        clock = time.perf_counter()
+        paths = self.changes.take()
+        if str(self.root / "mkdocs.yml") in paths:
+            log.warning("mkdocs.yml changed: stop and start `make serve` again to see it")
+        theme = self.config.theme.custom_dir
+        if theme and any(p.startswith(theme + os.sep) for p in paths):
+            self.live.build()  # every page embeds the theme
+            return
+        written = [rel for p in paths if (rel := self._in_docs(p)) is not None]
+        removed: list[str] = []
+        data = str(self.root / "data") + os.sep
+        first = None
+        if any(p.startswith(data) for p in paths):
+            outcome = self.preview.rebuild()
+            self._log(outcome.report)
+            first = outcome.first
+            written += first.written if first is not None else []
+        for result in self.preview.take_written():
+            written, removed = written + result.written, removed + result.removed
+        rendered = self.live.update(written, removed)
+        if first is not None:
+            seconds = time.perf_counter() - clock
+            log.info("preview: %d page(s) of the edited records in %.2f s; the rest follow", rendered, seconds)
+        elif written or removed:
+            log.info("preview: %d page(s) rendered again in %.2f s", rendered, time.perf_counter() - clock)
+        if self.preview.pending is not None:
+            self.preview.start_full_pass()
+        elif written or removed:
+            self._index_search()
+
+    def _noted(self, event: watchdog.events.FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.changes.note(os.fsdecode(event.src_path))
+            if getattr(event, "dest_path", ""):
+                self.changes.note(os.fsdecode(event.dest_path))
+
+    def _in_docs(self, path: str) -> str | None:
+        """``path`` relative to the docs folder (a hand-written file), or None."""
+        rel = os.path.relpath(path, self.docs)
+        if rel.startswith("..") or rel == MANIFEST or os.path.basename(rel).startswith("."):
+            return None
+        return rel.replace(os.sep, "/")
+
+    def _log(self, report: Report) -> None:
+        for line in report.lines():
+            log.warning(line)
+        if report.errors:
+            log.warning("data has errors: the preview shows the last good pages")
+
+    def _index_search(self) -> None:
+        """Index search in the background: Pagefind re-reads every page, so search shows the last build."""
+        threading.Thread(target=self._search, daemon=True).start()
+
+    def _search(self) -> None:
+        with self.search_lock:
+            if not publish.index_search(Path(self.site_dir)):
+                log.warning("search: Pagefind failed, so search in the preview shows the last indexed build")
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = Path(self.site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the preview server (`make serve`)."""
+    parser = argparse.ArgumentParser(prog="python -m generator.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (localhost)")
+    args = parser.parse_args(argv)
+    host, _, port = args.dev_addr.rpartition(":")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    PreviewServer(Path.cwd(), host, int(port)).start()
+
+
+if __name__ == "__main__":
+    main()
