@@ -162,10 +162,12 @@ class PreviewServer:
         self.preview.take_written()  # the first build renders every page anyway
         self.live.build()
         self._index_search()
+        # The server's own watch of data/ starts its watcher and adds livereload to every page; this
+        # server's handler notes what changed (and ignores the generator's manifest in content/).
+        self.server.watch(str(self.root / "data"))
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = self._noted  # type: ignore[method-assign]
         for path, recursive in self.watched():
-            self.server.watch(str(path), recursive=recursive)
-            handler = watchdog.events.FileSystemEventHandler()
-            handler.on_any_event = self._noted  # type: ignore[method-assign]
             self.server.observer.schedule(handler, str(path), recursive=recursive)
         try:
             self.server.serve()  # type: ignore[no-untyped-call]
@@ -223,10 +225,13 @@ class PreviewServer:
             self._index_search()
 
     def _noted(self, event: watchdog.events.FileSystemEvent) -> None:
-        if not event.is_directory:
-            self.changes.note(os.fsdecode(event.src_path))
-            if getattr(event, "dest_path", ""):
-                self.changes.note(os.fsdecode(event.dest_path))
+        """Note a changed file and ask for a rebuild, unless it is one of the generator's or a hidden file."""
+        paths = [os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", "") or "")]
+        wanted = [path for path in paths if path and not os.path.basename(path).startswith(".")]
+        if not event.is_directory and wanted:
+            for path in wanted:
+                self.changes.note(path)
+            self.request_rebuild()
 
     def _in_docs(self, path: str) -> str | None:
         """``path`` relative to the docs folder (a hand-written file), or None."""
