@@ -218,7 +218,8 @@ class PreviewServer:
             seconds = time.perf_counter() - clock
             log.info("preview: %d page(s) of the edited records in %.2f s; the rest follow", rendered, seconds)
         elif written or removed:
-            log.info("preview: %d page(s) rendered again in %.2f s", rendered, time.perf_counter() - clock)
+            files, seconds = len(set(written)) + len(set(removed)), time.perf_counter() - clock
+            log.info("preview: %d file(s) changed, %d page(s) rendered in %.2f s", files, rendered, seconds)
         if self.preview.pending is not None:
             self.preview.start_full_pass()
         elif written or removed:
