@@ -73,11 +73,16 @@ def edit_resolution(data: Path) -> tuple[str, str, str]:
     return meeting.relative_to(data).as_posix(), f"decisions/{board}/{date}/{minute}/", new
 
 
-def serve_command(port: int) -> tuple[list[str], dict[str, str]]:
-    """What `make serve` runs (on ``port``), and its environment, in a project folder."""
+def serve_command(port: int, hook: bool = False) -> tuple[list[str], dict[str, str]]:
+    """What `make serve` runs (on ``port``), and its environment, in a project folder.
+
+    With ``hook``, MkDocs' own server with the preview hook (mkdocs.serve.yml), as `make serve` ran before.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "generator.serve", "-a", f"127.0.0.1:{port}"]
-    return command, env
+    address = ["-a", f"127.0.0.1:{port}"]
+    if hook:
+        return [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", *address], env
+    return [sys.executable, "-m", "generator.serve", *address], env
 
 
 def cpu_of(pid: int) -> float:
@@ -86,14 +91,14 @@ def cpu_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure_serve(project: Path, log_path: Path) -> dict:
+def measure_serve(project: Path, log_path: Path, hook: bool = False) -> dict:
     """Serve ``project`` (mkdocs.yml, overrides/, content/, data/) and time one edit; return the timings."""
     shutil.copy(ROOT / "mkdocs.serve.yml", project / "mkdocs.serve.yml")
     if not (project / "generator").exists():
         (project / "generator").symlink_to(ROOT / "generator")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command, env = serve_command(port)
+    command, env = serve_command(port, hook)
     log = open(log_path, "w")  # noqa: SIM115 - open for the server's lifetime
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -133,11 +138,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--boards", default="3", help="comma-separated board counts (about 326 pages each)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/minutebook-serve"))
+    parser.add_argument("--hook", action="store_true", help="time MkDocs' own server with the preview hook instead")
     args = parser.parse_args()
     for boards in (int(n) for n in args.boards.split(",")):
         project = scratch(args.work / "site-src")
         synth.synthesise(project / "data", synth.Size(boards=boards))
-        result = measure_serve(project, args.work / f"serve-{boards}.log")
+        result = measure_serve(project, args.work / f"serve-{boards}.log", args.hook)
         pages = sum(1 for _ in (project / "content").rglob("*.md"))
         files = sum(1 for p in (project / "content").rglob("*") if p.is_file())
         print(json.dumps({"boards": boards, "pages": pages, "docs_files": files, **result}), flush=True)
