@@ -29,6 +29,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
 from mkdocs.commands import build as mk
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +39,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from watchdog.observers.api import BaseObserver
 
 from generator import build
 from generator.output.write import MANIFEST, read_manifest
@@ -149,7 +152,7 @@ class PreviewServer:
         self.preview = Preview(root / "data", self.docs, settings)
         self.preview.after_full = self.request_rebuild
         self.live, self.changes = LiveSite(config), Changes()
-        # Polled every 0.25 s: only data/ and the hand-written files are watched, a few thousand at most.
+        # Polled every 0.25 s where the system cannot tell (see _observer): only data/ and hand-written files.
         self.server = LiveReloadServer(
             self.rebuild, host, port, root=self.site_dir, mount_path=mount, polling_interval=0.25
         )
@@ -164,6 +167,7 @@ class PreviewServer:
         self._index_search()
         # The server's own watch of data/ starts its watcher and adds livereload to every page; this
         # server's handler notes what changed (and ignores the generator's manifest in content/).
+        self.server.observer = _observer(self.watched())  # type: ignore[assignment]
         self.server.watch(str(self.root / "data"))
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = self._noted  # type: ignore[method-assign]
@@ -259,6 +263,22 @@ class PreviewServer:
     def _error_page(self, code: int) -> bytes | None:
         page = Path(self.site_dir) / f"{code}.html"
         return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+def _observer(paths: list[tuple[Path, bool]]) -> BaseObserver:
+    """The system's file watcher (inotify on Linux: an edit is seen at once, nothing is polled), if it can
+    watch ``paths``; else MkDocs' own, which polls them every 0.25 s."""
+    trial = watchdog.observers.Observer()
+    try:
+        for path, recursive in paths:
+            trial.schedule(watchdog.events.FileSystemEventHandler(), str(path), recursive=recursive)
+        trial.start()
+    except OSError as exc:  # e.g. the system's limit of watched folders
+        log.info("watching files by polling (%s)", exc)
+        return watchdog.observers.polling.PollingObserver(timeout=0.25)
+    trial.stop()
+    trial.join()
+    return watchdog.observers.Observer()
 
 
 def main(argv: list[str] | None = None) -> None:
