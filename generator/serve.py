@@ -19,6 +19,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -157,7 +158,7 @@ class PreviewServer:
             self.rebuild, host, port, root=self.site_dir, mount_path=mount, polling_interval=0.25
         )
         self.server.error_handler = self._error_page
-        self.search_lock = threading.Lock()
+        self.search_lock, self.stopped = threading.Lock(), False
 
     def start(self) -> None:
         """Generate and build everything once, then serve until interrupted."""
@@ -179,7 +180,9 @@ class PreviewServer:
             log.info("Shutting down...")
         finally:
             self.server.shutdown()
-            shutil.rmtree(self.site_dir, ignore_errors=True)
+            with self.search_lock:  # a Pagefind run would write into the folder after it is removed
+                self.stopped = True
+                shutil.rmtree(self.site_dir, ignore_errors=True)
 
     def watched(self) -> list[tuple[Path, bool]]:
         """data/, mkdocs.yml, the theme overrides and content/'s hand-written folders (not the generated ones)."""
@@ -257,7 +260,7 @@ class PreviewServer:
 
     def _search(self) -> None:
         with self.search_lock:
-            if not publish.index_search(Path(self.site_dir)):
+            if not self.stopped and not publish.index_search(Path(self.site_dir)):
                 log.warning("search: Pagefind failed, so search in the preview shows the last indexed build")
 
     def _error_page(self, code: int) -> bytes | None:
@@ -291,7 +294,12 @@ def main(argv: list[str] | None = None) -> None:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: remove the site folder as Ctrl-C does
     PreviewServer(Path.cwd(), host, int(port)).start()
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     command, env = serve_command(port)
+    env["TMPDIR"] = str(tmp_path / "tmp")  # where the server builds the site it serves
+    (tmp_path / "tmp").mkdir()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -51,6 +53,7 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
         finally:
             server.terminate()
             server.wait(30)
+    assert list((tmp_path / "tmp").iterdir()) == []  # stopped (SIGTERM), the server removes its site folder
     text = log.read_text()
     assert "preview: " in text and "page(s) of the edited records" in text, text[-2000:]
     assert "Traceback" not in text, text[-3000:]
