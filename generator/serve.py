@@ -5,12 +5,11 @@ every page before it renders the few that changed: about 5 s at 20,000 pages, pl
 that polls all 40,000 files. This server builds the site once with MkDocs' own ``build``, keeps
 MkDocs' files, nav and theme environment, and after an edit renders only the files the generator
 wrote (generator/preview.py: the edited record's pages at once, the rest from a full generation
-in the background) or the hand-written file that was saved. It watches data/, mkdocs.yml, the
-theme overrides and the hand-written folders of content/, never the generated ones. A page is
-rendered with ``_populate_page`` and ``_build_page`` (mkdocs/commands/build.py), as a dirty rebuild
-does: other pages' navigation is not refreshed (the nav lists only hand-written and index pages),
-and a change to mkdocs.yml or the theme rebuilds every page. Serving, livereload and the wait
-for a rebuild to finish are MkDocs' own (``mkdocs.livereload.LiveReloadServer``), on localhost.
+in the background) or the hand-written file that was saved (publish/live.py). It watches data/,
+mkdocs.yml, the theme overrides and the hand-written folders of content/, never the generated
+ones. A change to the theme rebuilds every page; one to mkdocs.yml asks for a restart. Serving,
+livereload and the wait for a rebuild to finish are MkDocs' own
+(``mkdocs.livereload.LiveReloadServer``), on localhost.
 """
 
 from __future__ import annotations
@@ -23,104 +22,25 @@ import signal
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import watchdog.events
 import watchdog.observers
 import watchdog.observers.polling
-from mkdocs.commands import build as mk
 from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 from watchdog.observers.api import BaseObserver
 
 from generator import build
 from generator.output.write import MANIFEST, read_manifest
 from generator.preview import Preview
 from generator.publish import publish
+from generator.publish.live import LiveSite
 from generator.records.diagnostics import Report
 
 log = logging.getLogger("mkdocs.minutebook")
-SHOWN = InclusionLevel.is_in_serve  # what `mkdocs serve` builds (drafts included)
-
-
-class _Keep(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
-    """Hands MkDocs' files, nav and environment of a full build to the live site."""
-
-    def __init__(self, live: LiveSite) -> None:
-        self.live = live
-
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.live.files, self.live.nav = files, nav
-        return nav
-
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.live.env = env
-        return env
-
-
-class LiveSite:
-    """The preview's built site and what MkDocs knew when it built it."""
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        self.config = config
-        self.files = Files([])
-        self.nav: Navigation | None = None
-        self.env: Any = None
-        config.plugins["minutebook-preview"] = _Keep(self)
-
-    def build(self) -> None:
-        """Build every page, as `mkdocs serve` does; keep the files, nav and environment."""
-        mk.build(self.config, serve_url=self.config.site_url)
-        nav_pages = {id(page) for page in self.nav.pages} if self.nav else set()
-        for file in self.files.documentation_pages():
-            if file.page is not None and id(file.page) not in nav_pages:
-                file.page.markdown = file.page.content = None  # the HTML is written; keep memory flat
-
-    def update(self, changed: Iterable[str], removed: Iterable[str] = ()) -> int:
-        """Render or copy the docs files in ``changed``, drop those in ``removed``; return the pages rendered."""
-        assert self.nav is not None
-        config, files = self.config, self.files
-        for uri in removed:
-            file = files.get_file_from_path(uri)
-            if file is not None:
-                files.remove(file)
-                if os.path.isfile(file.abs_dest_path):
-                    os.remove(file.abs_dest_path)
-        pages: list[Page] = []
-        for uri in sorted(set(changed)):
-            file = files.get_file_from_path(uri) or self._add(uri)
-            if file is None or not SHOWN(file.inclusion):  # type: ignore[no-untyped-call]
-                continue
-            if file.is_documentation_page():
-                pages.append(file.page if file.page is not None else Page(None, file, config))
-            else:
-                file.copy_file()
-        for page in pages:
-            mk._populate_page(page, config, files)
-        shown = files.documentation_pages(inclusion=SHOWN)
-        for page in pages:
-            mk._build_page(page, config, shown, self.nav, self.env)
-        for page in pages:
-            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        return len(pages)
-
-    def _add(self, uri: str) -> File | None:
-        """A file new to the docs folder, added to MkDocs' listing."""
-        if not os.path.isfile(os.path.join(self.config.docs_dir, uri)):
-            return None
-        file = File(uri, self.config.docs_dir, self.config.site_dir, self.config.use_directory_urls)
-        set_exclusions([file], self.config)
-        self.files.append(file)
-        return file
 
 
 class Changes:
@@ -213,7 +133,7 @@ class PreviewServer:
         removed: list[str] = []
         data = str(self.root / "data") + os.sep
         first = None
-        if any(p.startswith(data) for p in paths):
+        if self._data_changed([p for p in paths if p.startswith(data)]):
             outcome = self.preview.rebuild()
             self._log(outcome.report)
             first = outcome.first
@@ -231,6 +151,20 @@ class PreviewServer:
             self.preview.start_full_pass()
         elif written or removed:
             self._index_search()
+
+    def _data_changed(self, paths: list[str]) -> bool:
+        """Whether any of these files of data/ differs from what the preview read (the watcher reports a save
+        in several events, and checking the whole dataset again for each would waste a second or more)."""
+        for name in paths:
+            path = Path(name)
+            known = self.preview.caches.files.get(path)
+            try:
+                info = path.stat()
+            except OSError:
+                return True  # removed, or replaced while we looked
+            if known is None or known[0] != (info.st_mtime_ns, info.st_size, info.st_ctime_ns, info.st_ino):
+                return True
+        return False
 
     def _noted(self, event: watchdog.events.FileSystemEvent) -> None:
         """Note a changed file and ask for a rebuild, unless it is one of the generator's or a hidden file."""

@@ -9,7 +9,7 @@ from mkdocs.commands import build as mk
 from mkdocs.config import load_config
 
 from generator import build
-from generator.serve import LiveSite
+from generator.publish.live import LiveSite
 from tests.conftest import TODAY, make_dataset, make_project
 
 pytestmark = pytest.mark.site
