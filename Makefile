@@ -52,7 +52,7 @@ docs: $(STAMP)            ## write the data-format reference as Markdown into do
 	$(PY) -m generator docs
 
 serve: $(STAMP)           ## live preview (the hook generates the pages); edits to data/ show in seconds
-	$(PY) -m mkdocs serve --dirty -f mkdocs.serve.yml
+	$(PY) -m generator.serve
 
 golden: $(STAMP)          ## regenerate the golden files after a reviewed change
 	$(PY) -m pytest -q tests/golden --update-golden

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +34,7 @@ from generator.render.env import make_env
 from generator.site.graph import Site
 
 log = logging.getLogger("mkdocs.minutebook")  # shown by `mkdocs serve`
+INDICATORS = "memo:indicator_states"  # Site.memo's table of site/indicators.py: every indicator's figures
 
 
 @dataclass
@@ -58,6 +59,10 @@ class Preview:
         self.worker: threading.Thread | None = None
         self.pending: Site | None = None
         self.built_once = False
+        self.last: Site | None = None  # the last valid site, whose indicator figures an edit elsewhere can reuse
+        self.since_last: set[Path] = set()  # files changed or removed since ``last`` was checked
+        self.written: list[WriteResult] = []  # what full passes wrote, until a server takes it (generator/serve.py)
+        self.after_full: Callable[[], None] | None = None  # called when a background full pass ends
 
     def rebuild(self, background: bool = True) -> Rebuild:
         """Check the data and write the edited records' pages now.
@@ -71,10 +76,12 @@ class Preview:
         changed = [path for path, entry in self.caches.files.items() if before.get(path) is not entry]
         removed = [path for path in before if path not in self.caches.files]  # load_data forgets them
         outcome = Rebuild(report, changed=[str(p) for p in sorted(changed + removed)])
+        self.since_last.update(changed + removed)
         if site is None or report.failed(self.settings.strict):
             return outcome
         if self.built_once and not outcome.changed:
             return outcome  # a rebuild caused by our own writes to docs/
+        self._reuse_indicators(site)
         build.add_history(self.data, site, self.settings, report, self.docs, self.caches)
         if report.failed(self.settings.strict):
             return outcome
@@ -88,6 +95,14 @@ class Preview:
         else:
             outcome.report.items.extend(self._full_pass(site, self.generation).items)
         return outcome
+
+    def _reuse_indicators(self, site: Site) -> None:
+        """Give ``site`` the last site's indicator figures when no file they are computed from has changed since."""
+        last, files = self.last, self.caches.files
+        unchanged = all(path in files and _not_indicators(files[path][1]) for path in self.since_last)
+        if last is not None and INDICATORS in last.lookups and unchanged:
+            site.lookups[INDICATORS] = last.lookups[INDICATORS]
+        self.last, self.since_last = site, set()
 
     def start_full_pass(self) -> None:
         """Start the pending full pass in a background thread, if there is one."""
@@ -131,13 +146,26 @@ class Preview:
                 return report  # a newer edit supersedes this pass
             planned = plan_writes(self.docs, files, report)
             if not report.errors:
-                write_tree(self.docs, planned)
+                self.written.append(write_tree(self.docs, planned))
         return report
+
+    def take_written(self) -> list[WriteResult]:
+        """What the full passes wrote since the last call."""
+        with self.lock:
+            taken, self.written = self.written, []
+        return taken
 
     def _full_pass_logged(self, site: Site, generation: int) -> None:
         """The background full pass: nobody waits for its report, so log it (e.g. a hand-written file in the way)."""
         for line in self._full_pass(site, generation).lines():
             log.warning(line)
+        if self.after_full is not None:
+            self.after_full()
+
+
+def _not_indicators(read: object) -> bool:
+    """Whether a file read is a record of a kind the indicator figures do not read (values are the indicators' CSVs)."""
+    return isinstance(read, RawRecord) and read.kind != "indicators"
 
 
 def _subject(read: object) -> tuple[str, str] | None:

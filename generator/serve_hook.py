@@ -1,4 +1,8 @@
-"""MkDocs hook for `make serve`: regenerate pages from data/ before each rebuild."""
+"""MkDocs hook for `mkdocs serve -f mkdocs.serve.yml`: regenerate pages from data/ before each rebuild.
+
+`make serve` runs generator/serve.py instead, which renders only what an edit changed; this hook
+stays for a preview driven by MkDocs' own server.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         outcome = _preview.rebuild(background=False)  # the first build shows every page
     else:
         outcome = _preview.rebuild()
+    _preview.take_written()  # MkDocs finds the changed files itself (generator/serve.py uses these lists)
     for line in outcome.report.lines():
         log.warning(line)
     if outcome.report.errors:

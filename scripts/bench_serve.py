@@ -1,12 +1,15 @@
 """Measure how soon `make serve` shows an edit: save a data file, poll the served page.
 
-Usage: python scripts/bench_serve.py --boards 15 [--work /tmp/minutebook-serve]
+Usage: python scripts/bench_serve.py --boards 3,15,61 [--work /tmp/minutebook-serve]
 
-Synthesises a dataset (scripts/synth.py), starts `mkdocs serve --dirty` with the project's
-serve configuration (the generator's preview hook) on a scratch copy of the site, waits for
-the first build, then changes the words of one resolution and polls, every 50 ms, the
-decision's page until the new words are served (the edited record's first pass), and the
-resolutions table until the rest of the site has caught up (the full pass). Prints JSON.
+For each size, synthesises a dataset (scripts/synth.py), starts what `make serve` runs (the
+preview server, generator/serve.py) on a scratch copy of the site, waits for the first build and
+search, then changes the words of one resolution and polls, every 50 ms, the decision's page
+until the new words are served (the edited record's first pass), and the resolutions table
+until the rest of the site has caught up (the full pass). CPU is the server's user + system time
+(from /proc) over each interval, and over its whole run with the Pagefind runs it waited for
+(wait4); the load average is read when the edit is saved. Prints one JSON line per size and
+deletes the scratch copy after it.
 """
 
 from __future__ import annotations
@@ -70,21 +73,32 @@ def edit_resolution(data: Path) -> tuple[str, str, str]:
     return meeting.relative_to(data).as_posix(), f"decisions/{board}/{date}/{minute}/", new
 
 
-def serve_command(port: int) -> tuple[list[str], dict[str, str]]:
-    """What `make serve` runs (on ``port``), and its environment, for a project with mkdocs.serve.yml."""
+def serve_command(port: int, hook: bool = False) -> tuple[list[str], dict[str, str]]:
+    """What `make serve` runs (on ``port``), and its environment, in a project folder.
+
+    With ``hook``, MkDocs' own server with the preview hook (mkdocs.serve.yml), as `make serve` ran before.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", "-a", f"127.0.0.1:{port}"]
-    return command, env
+    address = ["-a", f"127.0.0.1:{port}"]
+    if hook:
+        return [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", "mkdocs.serve.yml", *address], env
+    return [sys.executable, "-m", "generator.serve", *address], env
 
 
-def measure_serve(project: Path, log_path: Path) -> dict:
+def cpu_of(pid: int) -> float:
+    """User + system seconds a running process has used so far (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_serve(project: Path, log_path: Path, hook: bool = False) -> dict:
     """Serve ``project`` (mkdocs.yml, overrides/, content/, data/) and time one edit; return the timings."""
     shutil.copy(ROOT / "mkdocs.serve.yml", project / "mkdocs.serve.yml")
     if not (project / "generator").exists():
         (project / "generator").symlink_to(ROOT / "generator")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command, env = serve_command(port)
+    command, env = serve_command(port, hook)
     log = open(log_path, "w")  # noqa: SIM115 - open for the server's lifetime
     started = time.perf_counter()
     server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -93,14 +107,28 @@ def measure_serve(project: Path, log_path: Path) -> dict:
         first_build = time.perf_counter() - started
         wait_for(lambda: fetch(base + "pagefind/pagefind-entry.json") != "", limit=1800, step=0.5)
         time.sleep(2)  # search is indexed after the first build: wait until the server is idle
+        cpu, load = cpu_of(server.pid), os.getloadavg()[0]
         edited, page, new = edit_resolution(project / "data")
         shown = wait_for(lambda: new in fetch(base + page), limit=600)
+        cpu_shown = cpu_of(server.pid) - cpu
         rest = wait_for(lambda: new in fetch(base + "data/resolutions.csv"), limit=1200, step=0.25) + shown
+        cpu_rest = cpu_of(server.pid) - cpu
     finally:
         server.terminate()
-        server.wait(30)
+        _, status, usage = os.wait4(server.pid, 0)
+        server.returncode = os.waitstatus_to_exitcode(status)
         log.close()
-    return {"first_build_s": first_build, "edited": edited, "edit_shown_s": shown, "rest_of_site_s": rest}
+    return {
+        "first_build_s": first_build,
+        "edited": edited,
+        "edit_shown_s": shown,
+        "edit_shown_cpu_s": cpu_shown,
+        "rest_of_site_s": rest,
+        "rest_of_site_cpu_s": cpu_rest,
+        "load_at_edit": load,
+        "server_cpu_s": usage.ru_utime + usage.ru_stime,
+        "server_peak_mb": usage.ru_maxrss / 1024,
+    }
 
 
 def main() -> None:
@@ -108,14 +136,18 @@ def main() -> None:
     from bench import scratch
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--boards", type=int, default=3)
+    parser.add_argument("--boards", default="3", help="comma-separated board counts (about 326 pages each)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/minutebook-serve"))
+    parser.add_argument("--hook", action="store_true", help="time MkDocs' own server with the preview hook instead")
     args = parser.parse_args()
-    project = scratch(args.work / "site-src")
-    synth.synthesise(project / "data", synth.Size(boards=args.boards))
-    result = measure_serve(project, args.work / "serve.log")
-    pages = sum(1 for _ in (project / "content").rglob("*.md"))
-    print(json.dumps({"boards": args.boards, "pages": pages, **result}))
+    for boards in (int(n) for n in args.boards.split(",")):
+        project = scratch(args.work / "site-src")
+        synth.synthesise(project / "data", synth.Size(boards=boards))
+        result = measure_serve(project, args.work / f"serve-{boards}.log", args.hook)
+        pages = sum(1 for _ in (project / "content").rglob("*.md"))
+        files = sum(1 for p in (project / "content").rglob("*") if p.is_file())
+        print(json.dumps({"boards": boards, "pages": pages, "docs_files": files, **result}), flush=True)
+        shutil.rmtree(project)
 
 
 if __name__ == "__main__":

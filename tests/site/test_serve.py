@@ -1,4 +1,4 @@
-"""`make serve` end to end: the preview server shows an edit to data/, then the rest of the site follows."""
+"""`make serve` end to end: the preview server shows an edit to data/, then the rest of the site, then a hand-written edit."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     command, env = serve_command(port)
+    env["TMPDIR"] = str(tmp_path / "tmp")  # where the server builds the site it serves
+    (tmp_path / "tmp").mkdir()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         server = subprocess.Popen(command, cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -40,6 +42,10 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
             path.write_text(path.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
             wait_for(lambda: NEW in fetch(base + "meetings/riverton-hwb/2024-03-14/"), limit=120, step=0.1)
             wait_for(lambda: NEW in fetch(base + "data/resolutions.csv"), limit=120, step=0.25)
+            # A hand-written page is watched too.
+            about = project / "content" / "about.md"
+            about.write_text(about.read_text(encoding="utf-8") + "\nA sentence added by hand.\n", encoding="utf-8")
+            wait_for(lambda: "A sentence added by hand." in fetch(base + "about/"), limit=120, step=0.1)
             # A mistake keeps the last good pages and says why in the server's log.
             path.write_text(path.read_text(encoding="utf-8").replace("id: 2024-03-14", "id: 2024-03-15"))
             wait_for(lambda: "does not match the file name" in log.read_text(), limit=120, step=0.25)
@@ -47,6 +53,7 @@ def test_an_edit_to_data_shows_in_the_preview(tmp_path: Path) -> None:
         finally:
             server.terminate()
             server.wait(30)
+    assert list((tmp_path / "tmp").iterdir()) == []  # stopped (SIGTERM), the server removes its site folder
     text = log.read_text()
     assert "preview: " in text and "page(s) of the edited records" in text, text[-2000:]
     assert "Traceback" not in text, text[-3000:]

@@ -1,7 +1,7 @@
 """Every module imports only from its own stage or the stages below it (the map is in CONTRIBUTING.md).
 
 records (with urls) < ingest < site < render | exports (siblings: neither imports the other)
-< output < publish < the top level (build.py, __main__.py, skeleton.py, preview.py, serve_hook.py).
+< output < publish < the top level (build.py, __main__.py, skeleton.py, preview.py, serve.py, serve_hook.py).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.preview import Preview
+from generator.preview import INDICATORS, Preview
 from tests.conftest import TODAY, make_dataset
 
 MEETING = "meetings/riverton-hwb/2024-03-14.yml"
@@ -166,3 +166,37 @@ def test_a_deleted_file_is_noticed_and_its_page_removed(tmp_path: Path) -> None:
     assert outcome.changed == [str(extra)] and outcome.report.errors == []
     assert extra not in preview.caches.files
     assert not (docs / "people/zed-person.md").exists()
+
+
+VALUES = "indicators/riverton-smoking.csv"
+
+
+def test_an_edit_elsewhere_reuses_the_indicator_figures_and_still_matches_a_full_build(tmp_path: Path) -> None:
+    data, docs, preview = started(tmp_path)
+    assert preview.last is not None
+    figures = preview.last.lookups[INDICATORS]
+    edit(data, MEETING, OLD, NEW)
+    preview.rebuild(background=False)
+    assert preview.last.lookups[INDICATORS] is figures  # not computed again: no indicator file changed
+    assert tree(docs) == full_build(tmp_path, data)
+
+
+def test_an_edit_to_indicator_values_computes_the_figures_again(tmp_path: Path) -> None:
+    data, docs, preview = started(tmp_path)
+    assert preview.last is not None
+    figures = preview.last.lookups[INDICATORS]
+    edit(data, VALUES, "2022,Riverton,E00000001,17.0", "2022,Riverton,E00000001,17.4")
+    preview.rebuild(background=False)
+    assert preview.last.lookups[INDICATORS] is not figures
+    assert tree(docs) == full_build(tmp_path, data)
+
+
+def test_values_changed_during_a_data_error_are_not_forgotten(tmp_path: Path) -> None:
+    """The values file is read while a meeting has an error; the fix to the meeting must not reuse old figures."""
+    data, docs, preview = started(tmp_path)
+    edit(data, MEETING, "id: 2024-03-14", "id: 2024-03-15")
+    edit(data, VALUES, "2022,Riverton,E00000001,17.0", "2022,Riverton,E00000001,17.4")
+    assert preview.rebuild(background=False).first is None
+    edit(data, MEETING, "id: 2024-03-15", "id: 2024-03-14")
+    assert preview.rebuild(background=False).report.errors == []
+    assert tree(docs) == full_build(tmp_path, data)
