@@ -88,6 +88,7 @@ def _check_item(
     check.refs(meeting, (*loc, "strategy_ids"), item.strategy_ids, "strategies")
     check.refs(meeting, (*loc, "indicator_ids"), item.indicator_ids, "indicators")
     check.source(meeting, loc, item.source)
+    made: list[Decision] = []  # this item's decisions
     for j, resolution in enumerate(item.resolutions):
         rloc = (*loc, "resolutions", j)
         minute = resolution.minute or item.minute or item.number or ""
@@ -108,6 +109,7 @@ def _check_item(
             continue
         decision = Decision(key, board, meeting, item, resolution, minute)
         site.decisions[key] = decision
+        made.append(decision)
         check.refs(meeting, (*rloc, "strategy_ids"), resolution.strategy_ids, "strategies")
         check.refs(meeting, (*rloc, "indicator_ids"), resolution.indicator_ids, "indicators")
         check.source(meeting, rloc, resolution.source)
@@ -117,7 +119,7 @@ def _check_item(
         if action.id in action_ids:
             check.at(meeting, (*loc, "actions", j, "id"), f"action id '{action.id}' is used twice in this meeting")
         action_ids[action.id] = j
-    check_item_scrutiny(site, check, board, meeting, i, item)
-    track_item_actions(site, check, meeting, i, item)
+    recommendations = check_item_scrutiny(site, check, board, meeting, i, item, made)
+    track_item_actions(site, check, meeting, i, item, made, recommendations)
 
 

@@ -31,10 +31,16 @@ def item_slug(item: Item, position: int) -> str:
     return slug(item.minute or item.number or f"p{position + 1}")  # 'p3': the third item, as its anchor says
 
 
-def check_item_scrutiny(site: Site, check: Checker, board: Board, meeting: Meeting, i: int, item: Item) -> None:
-    """Check an item's recommendations and referrals, recording each recommendation's page."""
+def check_item_scrutiny(
+    site: Site, check: Checker, board: Board, meeting: Meeting, i: int, item: Item, decisions: list[Decision]
+) -> list[Made]:
+    """Check an item's recommendations and referrals, recording each recommendation's page; return them.
+
+    ``decisions`` are the item's own (its caller made them): looking them up among every decision of the
+    site, item by item, grew with the square of the site (hours at 200,000 pages).
+    """
     loc: Loc = ("items", i)
-    decisions = [d for d in site.decisions.values() if d.item is item and d.meeting is meeting]
+    made: list[Made] = []
     labels = [p.label for r in item.resolutions for p in r.parts if p.label]
     for j, rec in enumerate(item.recommendations_made):
         rloc = (*loc, "recommendations_made", j)
@@ -47,6 +53,7 @@ def check_item_scrutiny(site: Site, check: Checker, board: Board, meeting: Meeti
             hint = did_you_mean(rec.resolution_part, labels)
             check.at(meeting, (*rloc, "resolution_part"), f"no resolution part of this item is labelled '{rec.resolution_part}'{hint}")
         site.recommendations[key] = Made(key, board, meeting, item, rec, j + 1, rloc, decision)
+        made.append(site.recommendations[key])
         _check_recommendation(check, meeting, rloc, rec)
     for j, referral in enumerate(item.referrals):
         floc = (*loc, "referrals", j)
@@ -54,6 +61,7 @@ def check_item_scrutiny(site: Site, check: Checker, board: Board, meeting: Meeti
         body(check, meeting, (*floc, "decision_maker"), referral.decision_maker)
         check.ref(meeting, (*floc, "subject_document_id"), referral.subject_document_id, "documents")
         check.source(meeting, floc, referral.source)
+    return made
 
 
 def _twice(rec: Recommendation, j: int) -> str:
@@ -89,10 +97,11 @@ def _check_recommendation(check: Checker, meeting: Meeting, loc: Loc, rec: Recom
         check.source(meeting, (*loc, "updates", k), update.source)
 
 
-def track_item_actions(site: Site, check: Checker, meeting: Meeting, i: int, item: Item) -> None:
-    """Record each action of an item with its origin: a recommendation, a resolution, or the item itself."""
-    numbers = {m.label: m for m in site.recommendations.values() if m.item is item and m.meeting is meeting}
-    decisions = [d for d in site.decisions.values() if d.item is item and d.meeting is meeting]
+def track_item_actions(
+    site: Site, check: Checker, meeting: Meeting, i: int, item: Item, decisions: list[Decision], made: list[Made]
+) -> None:
+    """Record each action of an item with its origin: a recommendation (``made``), a resolution, or the item itself."""
+    numbers = {m.label: m for m in made}
     for j, action in enumerate(item.actions):
         loc = ("items", i, "actions", j)
         tracked = Tracked(action, meeting, loc, "agenda-item", item)
