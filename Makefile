@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test unit check check-address serve lint golden new-meeting clean bench docs shard-plan shard-build shard-combine
+.PHONY: site test unit check check-address serve lint golden new-meeting clean bench bench-national docs shard-plan shard-build shard-combine
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -61,6 +61,10 @@ golden: $(STAMP)          ## regenerate the golden files after a reviewed change
 BOARDS ?= 3,15
 bench: $(STAMP)           ## synthetic 1,000 and 5,000 pages: time, memory, sizes -> BENCHMARKS.md
 	$(PY) scripts/bench.py --boards $(BOARDS)
+
+# The national build (issue 21): about 650 HTML pages a board, so 31 boards ~20,000 pages and 307 ~200,000.
+bench-national: $(STAMP)  ## synthesise, commit, build in shards, one-record commit cached: make bench-national BOARDS=307
+	$(PY) scripts/bench_national.py --boards $(if $(filter command line,$(origin BOARDS)),$(BOARDS),31,307)
 
 new-meeting: $(STAMP)     ## make new-meeting BOARD=coventry-hwb DATE=2017-10-16
 	$(PY) -m generator new meeting --board $(BOARD) --date $(DATE)

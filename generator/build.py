@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,9 +17,10 @@ from generator.ingest.validate import ModelCache, validate_all
 from generator.output.frontcheck import check_front_matter
 from generator.output.ledger import check_ledger, explain, extend_ledger
 from generator.output.lock import checkout_lock
+from generator.output.spool import Spool, spooling
 from generator.output.write import WriteResult, plan_writes, read_manifest, write_tree
 from generator.records.diagnostics import Report
-from generator.render import redirect_stubs, render_site
+from generator.render import redirect_stubs, render_site_into
 from generator.render.charts import ChartCache
 from generator.site.checks import build_site
 from generator.site.graph import Site
@@ -82,16 +84,21 @@ def generate(
     report: Report | None = None,
     charts: ChartCache | None = None,
     docs: Path | None = None,
+    spool: Spool | None = None,
 ) -> list[tuple[str, Content]]:
     """Every generated file: pages, JSON Schemas and exports, then what keeps old URLs working, then the sitemap.
 
     Clashes in the redirect map go to ``report`` (they can be seen only once the files are known). The
-    sitemap lists every page, the hand-written ones in ``docs`` too.
+    sitemap lists every page, the hand-written ones in ``docs`` too. With a ``spool``, pages and exports
+    are staged on disk as they are made and the list holds only their digests (output/spool.py).
     """
     s = settings
-    pages = render_site(site, s.today, s.site_name, s.site_url, charts)
+    keep: Callable[[Content], Content] = spool.keep if spool is not None else lambda content: content
+    pages = render_site_into(site, s.today, s.site_name, s.site_url, charts, keep)
     files: list[tuple[str, Content]] = sorted(pages.items())
-    files += sorted(export_site(site, s.today, s.site_name, s.site_url).items())
+    del pages
+    exports = export_site(site, s.today, s.site_name, s.site_url)
+    files += sorted((rel, keep(exports.pop(rel))) for rel in sorted(exports))
     by_url = {urls.url_of_file(rel): content for rel, content in files}
     moved = redirect_map(site, site.renames, set(by_url), report if report is not None else Report())
     stubs = redirect_stubs(site, s.today, s.site_name, s.site_url, {old: r.new for old, r in moved.items()})
@@ -126,12 +133,13 @@ def build(data: Path, docs: Path, settings: Settings) -> tuple[Report, WriteResu
     add_history(data, site, settings, report, docs)
     if report.failed(settings.strict):
         return report, None
-    files = generate(site, settings, report, docs=docs)
-    check_front_matter(files, docs, report)
-    if report.failed(settings.strict):
-        return report, None
-    with checkout_lock(docs, "python -m generator build"):  # the command line holds it already
-        result = _write(docs, files, settings, report, site)
+    with spooling(docs) as spool:
+        files = generate(site, settings, report, docs=docs, spool=spool)
+        check_front_matter(files, docs, report)
+        if report.failed(settings.strict):
+            return report, None
+        with checkout_lock(docs, "python -m generator build"):  # the command line holds it already
+            result = _write(docs, files, settings, report, site)
     if result is None:
         return report, None
     log.info("wrote %d files, removed %d, %d unchanged", len(result.written), len(result.removed), result.unchanged)

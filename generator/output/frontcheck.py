@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.utils.meta import get_data
 
 from generator.records.diagnostics import Report
-from generator.site.reuse import Content
+from generator.site.reuse import Content, Staged
 
 HEAD = "---\n"
 TAIL = "\n---\n"
@@ -60,9 +60,10 @@ def _canonical(value: Any) -> str:
 def check_front_matter(files: Sequence[tuple[str, Content]], docs: Path, report: Report) -> None:
     """Report every Markdown page among ``files`` whose front matter MkDocs would not read back exactly."""
     for rel, content in files:
-        if not rel.endswith(".md") or not isinstance(content, str):
+        if not rel.endswith(".md") or not isinstance(content, str | Staged):
             continue
-        problem = front_matter_problem(content)
+        text = content if isinstance(content, str) else content.data().decode("utf-8")  # staged: read back
+        problem = front_matter_problem(text)
         if problem:
             report.error(
                 str(docs / rel),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import signal
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.records.diagnostics import Report
-from generator.site.reuse import Content, Unchanged
+from generator.site.reuse import Content, Staged, Unchanged
 
 MANIFEST = ".minutebook-manifest.json"
 JOURNAL = ".minutebook-journal.json"
@@ -58,9 +59,12 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def digest_of(data: bytes | Unchanged) -> str:
+Planned = bytes | Unchanged | Staged  # a file to write: its bytes, or known by its digest
+
+
+def digest_of(data: Planned) -> str:
     """The SHA-256 of a file to be written: computed, or known already."""
-    return data.digest if isinstance(data, Unchanged) else digest(data)
+    return digest(data) if isinstance(data, bytes) else data.digest
 
 
 def read_manifest(docs: Path) -> dict[str, str]:
@@ -77,10 +81,10 @@ def _read_json(path: Path) -> dict[str, str]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
-def plan_writes(docs: Path, files: Sequence[tuple[str, Content]], report: Report) -> dict[str, bytes | Unchanged]:
+def plan_writes(docs: Path, files: Sequence[tuple[str, Content]], report: Report) -> dict[str, Planned]:
     """Check every target before anything is written; report conflicts."""
     manifest = read_manifest(docs)
-    planned: dict[str, bytes | Unchanged] = {}
+    planned: dict[str, Planned] = {}
     base = os.fspath(docs) + os.sep
     for rel, content in files:
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -109,7 +113,7 @@ def plan_writes(docs: Path, files: Sequence[tuple[str, Content]], report: Report
     return planned
 
 
-def write_tree(docs: Path, planned: dict[str, bytes | Unchanged]) -> WriteResult:
+def write_tree(docs: Path, planned: dict[str, Planned]) -> WriteResult:
     """Write changed files, remove stale generated ones, save the manifest."""
     old = read_manifest(docs)
     stale = [rel for rel, data in planned.items() if isinstance(data, Unchanged) and old.get(rel) != data.digest]
@@ -123,11 +127,11 @@ def write_tree(docs: Path, planned: dict[str, bytes | Unchanged]) -> WriteResult
             result.removed.append(rel)
     manifest = {rel: digest_of(data) for rel, data in planned.items()}
     writes = {rel: planned[rel] for rel in result.written}
-    _commit(docs, old, {rel: data for rel, data in writes.items() if isinstance(data, bytes)}, result.removed, manifest)
+    _commit(docs, old, _to_write(writes), result.removed, manifest)
     return result
 
 
-def write_some(docs: Path, planned: Mapping[str, bytes | Unchanged]) -> WriteResult:
+def write_some(docs: Path, planned: Mapping[str, Planned]) -> WriteResult:
     """Write a few generated files ahead of the rest (the preview's first pass); remove nothing.
 
     The manifest learns their new hashes, so the full write that follows owns them as before.
@@ -137,23 +141,30 @@ def write_some(docs: Path, planned: Mapping[str, bytes | Unchanged]) -> WriteRes
     result.unchanged = len(planned) - len(result.written)
     manifest = {**old, **{rel: digest_of(data) for rel, data in planned.items()}}
     writes = {rel: planned[rel] for rel in result.written}
-    _commit(docs, old, {rel: data for rel, data in writes.items() if isinstance(data, bytes)}, [], manifest)
+    _commit(docs, old, _to_write(writes), [], manifest)
     return result
 
 
-def _changed(docs: Path, planned: Mapping[str, bytes | Unchanged]) -> list[str]:
+def _to_write(writes: Mapping[str, Planned]) -> dict[str, bytes | Staged]:
+    """The files that need writing: an Unchanged file never does."""
+    return {rel: data for rel, data in writes.items() if not isinstance(data, Unchanged)}
+
+
+def _changed(docs: Path, planned: Mapping[str, Planned]) -> list[str]:
     """The planned files whose bytes differ from what is on disk, sorted (an Unchanged file is not)."""
     return [rel for rel in sorted(planned) if not _holds(docs / rel, planned[rel])]
 
 
-def _holds(target: Path, data: bytes | Unchanged) -> bool:
+def _holds(target: Path, data: Planned) -> bool:
     if isinstance(data, Unchanged):
         return True
+    if isinstance(data, Staged):
+        return target.is_file() and target.stat().st_size == data.size and digest(target.read_bytes()) == data.digest
     return target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data
 
 
 def _commit(
-    docs: Path, old: dict[str, str], writes: dict[str, bytes], removals: list[str], manifest: dict[str, str]
+    docs: Path, old: dict[str, str], writes: dict[str, bytes | Staged], removals: list[str], manifest: dict[str, str]
 ) -> None:
     """Write and remove files under a journal, so that a run killed at any moment is finished by the next."""
     leftover = _read_json(docs / JOURNAL)
@@ -163,9 +174,12 @@ def _commit(
     for rel in sorted(leftover):
         _prune((docs / rel).parent, docs)  # folders the interrupted run made but wrote nothing into
     if writes:
-        _save_json(docs / JOURNAL, {rel: digest(data) for rel, data in sorted(writes.items())})
+        _save_json(docs / JOURNAL, {rel: digest_of(data) for rel, data in sorted(writes.items())})
     for rel, data in sorted(writes.items()):
-        _atomic_write(docs / rel, data)
+        if isinstance(data, Staged):
+            _place(docs / rel, data)
+        else:
+            _atomic_write(docs / rel, data)
     for rel in removals:
         _step()
         (docs / rel).unlink()
@@ -210,6 +224,26 @@ def _atomic_write(target: Path, data: bytes) -> None:
     with os.fdopen(fd, "wb") as handle:
         _step()
         handle.write(data)
+    _step()
+    os.replace(tmp, target)
+
+
+def _place(target: Path, staged: Staged) -> None:
+    """Put a staged file at ``target`` atomically: a hard link (nothing written twice), else a copy.
+
+    A staged file already placed elsewhere (a file served again at an old address) is copied, so two
+    generated files never share their bytes on disk.
+    """
+    _step()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f"{TEMP}{secrets.token_hex(8)}"
+    try:
+        if os.stat(staged.path).st_nlink > 1:
+            raise OSError("placed already")
+        os.link(staged.path, tmp)
+    except OSError:  # placed already, another file system, or links not allowed
+        _atomic_write(target, staged.data())
+        return
     _step()
     os.replace(tmp, target)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
@@ -52,6 +52,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 
 COMPILED = CompiledTemplates()
+T = TypeVar("T")
 
 
 def environment() -> jinja2.Environment:
@@ -69,13 +70,25 @@ def render_site(
     ``charts`` is a cache kept across builds by a long-running process (the preview); by default
     each build draws its charts afresh.
     """
+    return render_site_into(site, today, site_name, site_url, charts, lambda text: text)
+
+
+def render_site_into(
+    site: Site,
+    today: date,
+    site_name: str,
+    site_url: str,
+    charts: ChartCache | None,
+    keep: Callable[[str], T],
+) -> dict[str, T]:
+    """``render_site``, handing each page's text to ``keep`` as soon as its unit is rendered (output/spool.py)."""
     charts = charts if charts is not None else ChartCache()
     charts.new_build()
     renderer = Renderer(site, environment(), today, site_name, site_url, charts)
-    texts: dict[str, str] = {}
+    kept: dict[str, T] = {}
     for _, make in render_units(renderer):
-        texts.update(make())
-    return texts
+        kept.update((path, keep(text)) for path, text in make().items())
+    return kept
 
 
 Unit = tuple[tuple[str, ...], Callable[[], dict[str, str]]]

@@ -88,7 +88,7 @@ def _check_item(
     check.refs(meeting, (*loc, "strategy_ids"), item.strategy_ids, "strategies")
     check.refs(meeting, (*loc, "indicator_ids"), item.indicator_ids, "indicators")
     check.source(meeting, loc, item.source)
-    made: list[Decision] = []  # this item's decisions, so the checks below need not scan every decision
+    made: list[Decision] = []  # this item's decisions
     for j, resolution in enumerate(item.resolutions):
         rloc = (*loc, "resolutions", j)
         minute = resolution.minute or item.minute or item.number or ""

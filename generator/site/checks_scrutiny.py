@@ -34,7 +34,11 @@ def item_slug(item: Item, position: int) -> str:
 def check_item_scrutiny(
     site: Site, check: Checker, board: Board, meeting: Meeting, i: int, item: Item, decisions: list[Decision]
 ) -> list[Made]:
-    """Check an item's recommendations (its ``decisions`` given) and referrals; record and return its recommendations."""
+    """Check an item's recommendations and referrals, recording each recommendation's page; return them.
+
+    ``decisions`` are the item's own (its caller made them): looking them up among every decision of the
+    site, item by item, grew with the square of the site (hours at 200,000 pages).
+    """
     loc: Loc = ("items", i)
     made: list[Made] = []
     labels = [p.label for r in item.resolutions for p in r.parts if p.label]
@@ -96,7 +100,7 @@ def _check_recommendation(check: Checker, meeting: Meeting, loc: Loc, rec: Recom
 def track_item_actions(
     site: Site, check: Checker, meeting: Meeting, i: int, item: Item, decisions: list[Decision], made: list[Made]
 ) -> None:
-    """Record each action of an item (its ``decisions`` and recommendations ``made`` given) with its origin."""
+    """Record each action of an item with its origin: a recommendation (``made``), a resolution, or the item itself."""
     numbers = {m.label: m for m in made}
     for j, action in enumerate(item.actions):
         loc = ("items", i, "actions", j)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 
@@ -30,8 +31,27 @@ class Unchanged:
     stat: tuple[int, int] = (-1, -1)
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A generated file written ahead into the build's staging folder (output/spool.py), not held in memory.
+
+    A large build stages each page as it is rendered, so memory holds the records, not the site.
+    """
+
+    digest: str
+    size: int
+    path: str  # the staged copy
+
+    def data(self) -> bytes:
+        """The bytes staged, refused if they are no longer what was staged."""
+        data = Path(self.path).read_bytes()
+        if hashlib.sha256(data).hexdigest() != self.digest:
+            raise RuntimeError(f"the staged file {self.path} changed during the build")
+        return data
+
+
 Output = bytes | Unchanged  # an export file
-Content = str | bytes | Unchanged  # any generated file: a page's text, or bytes
+Content = str | bytes | Unchanged | Staged  # any generated file: a page's text, or bytes
 
 
 class Reuse(Protocol):
@@ -74,10 +94,12 @@ def serialised(path: str, args: Any, make: Callable[[], bytes]) -> Output:
     return data
 
 
-def data_of(path: str, content: Output) -> bytes:
-    """The bytes of ``content``, read back when it is Unchanged."""
+def data_of(path: str, content: Output | Staged) -> bytes:
+    """The bytes of ``content``, read back when it is Unchanged or Staged."""
     if isinstance(content, bytes):
         return content
+    if isinstance(content, Staged):
+        return content.data()
     store = _active.get()
     if store is None:
         raise RuntimeError(f"{path}: an unchanged file outside a cached build")
