@@ -47,6 +47,7 @@ from generator.render import environment, redirect_stubs, render_units
 from generator.render.charts import ChartCache
 from generator.render.pages import Renderer
 from generator.site.graph import Site
+from generator.site.history.read import HistoryCache
 from generator.site.redirects import copies, redirect_map
 from generator.site.reuse import Content, Unchanged, data_of, reusing
 from generator.site.tracking import Fingerprints, Read, Tracker
@@ -192,17 +193,20 @@ def build_cached(data: Path, docs: Path, settings: build.Settings, cache: Path) 
     if site is None or report.failed(settings.strict):
         return report, None
     with outcome.phase("history"):
-        build.add_history(data, site, settings, report, docs)
+        replays = _load_history(cache, version, outcome)
+        build.add_history(data, site, settings, report, docs, build.Caches(history=replays))
     if report.failed(settings.strict):
         return report, None
-    # Pages also read the reference rules and the history, which the tracker does not see: a change to
-    # either (every commit changes the history) renders every page again.
-    page_version = f"{version}:{settings.site_name}:{settings.site_url}:{_untracked(data, site)}"
+    # Pages also read the reference rules and the redaction list, which the tracker does not see: a change
+    # to either renders every page again. History is tracked entry by entry (site/tracking_history.py).
+    page_version = f"{version}:{settings.site_name}:{settings.site_url}:{_untracked(data)}"
     with outcome.phase("generate"):
         state, why = store.load(pages_path(cache), page_version)
         if not isinstance(state, PageState):
             state = PageState()
-        outcome.notes = records.notes + ([f"page cache: {why}; rebuilt"] if why and why != "none yet" else [])
+        outcome.notes = (
+            records.notes + outcome.notes + ([f"page cache: {why}; rebuilt"] if why and why != "none yet" else [])
+        )
         files, fresh = generate_cached(site, settings, report, digests, docs, state, outcome)
     with outcome.phase("front matter"):
         check_front_matter(files, docs, report)
@@ -215,21 +219,40 @@ def build_cached(data: Path, docs: Path, settings: build.Settings, cache: Path) 
     with outcome.phase("save cache"):
         records.save()
         store.save(pages_path(cache), page_version, _settle(fresh, docs))
+        _save_history(cache, version, replays)
     for note in outcome.notes:
         log.warning(note)
     return report, result
 
 
-def _untracked(data: Path, site: Site) -> str:
-    """A digest of what pages read outside the tracker: the reference rules, the redaction list, the newest commit."""
+def history_path(cache: Path) -> Path:
+    """The file of the history cache: the replay of the log as of the last build's HEAD (site/history/read.py)."""
+    return cache / "history.pickle"
+
+
+def _load_history(cache: Path, version: str, outcome: Outcome) -> HistoryCache:
+    """The last build's replay of the history, so that this build reads only the commits since (or nothing)."""
+    replays, why = store.load(history_path(cache), version)
+    if why and why != "none yet":
+        outcome.notes.append(f"history cache: {why}; history read in full")
+    return replays if isinstance(replays, dict) else {}
+
+
+def _save_history(cache: Path, version: str, replays: HistoryCache) -> None:
+    """Keep the replay for the next build, without the versions matched to this build's files (the record cache
+    has them; the next build matches its own)."""
+    for replay in replays.values():
+        replay.walk.versions = {}
+    store.save(history_path(cache), version, replays)
+
+
+def _untracked(data: Path) -> str:
+    """A digest of what pages read outside the tracker: the reference rules and the redaction list."""
     digest = hashlib.sha256()
     folder = data / "reference"
     extra = [data / "redactions.yml"]
     for path in [*(sorted(folder.glob("*")) if folder.is_dir() else []), *(p for p in extra if p.is_file())]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    history = site.history
-    if history.available and history.commits:
-        digest.update(history.commits[-1].sha.encode() + repr(sorted(history.pending)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -289,24 +312,25 @@ def render_cached(
     pages: dict[str, Content] = {}
     fresh = PageState()
     index: dict[Read, int] = {}
-    for key, make in render_units(renderer):
-        old = state.units.get(key)
-        kept = _intact(old, docs, manifest) if old and not old.volatile and changed.isdisjoint(old.reads) else None
-        if old is not None and kept is not None:
-            pages.update({path: Unchanged(dig, stat) for path, (dig, stat) in kept.items()})
-            reads = [state.reads[i][0] for i in old.reads]
-            fresh.units[key] = UnitState(_numbers(reads, index, fresh, prints), kept)
-            outcome.reused += 1
-            continue
-        with tracker.unit() as unit_log:
-            texts = make()
-        pages.update(texts)
-        files = {path: (hashlib.sha256(text.encode()).hexdigest(), (-1, -1)) for path, text in texts.items()}
-        fresh.units[key] = UnitState(_numbers(list(unit_log.reads), index, fresh, prints), files, unit_log.volatile)
-        outcome.rendered += 1
-        outcome.volatile += bool(unit_log.volatile)
-        if unit_log.volatile:
-            log.debug("unit %s is volatile: %s", key, unit_log.volatile)
+    with outcome.phase("render"):
+        for key, make in render_units(renderer):
+            old = state.units.get(key)
+            kept = _intact(old, docs, manifest) if old and not old.volatile and changed.isdisjoint(old.reads) else None
+            if old is not None and kept is not None:
+                pages.update({path: Unchanged(dig, stat) for path, (dig, stat) in kept.items()})
+                reads = [state.reads[i][0] for i in old.reads]
+                fresh.units[key] = UnitState(_numbers(reads, index, fresh, prints), kept)
+                outcome.reused += 1
+                continue
+            with tracker.unit() as unit_log:
+                texts = make()
+            pages.update(texts)
+            files = {path: (hashlib.sha256(text.encode()).hexdigest(), (-1, -1)) for path, text in texts.items()}
+            fresh.units[key] = UnitState(_numbers(list(unit_log.reads), index, fresh, prints), files, unit_log.volatile)
+            outcome.rendered += 1
+            outcome.volatile += bool(unit_log.volatile)
+            if unit_log.volatile:
+                log.debug("unit %s is volatile: %s", key, unit_log.volatile)
     return pages, fresh
 
 

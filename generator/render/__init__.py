@@ -87,8 +87,8 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     The index pages are one unit, each record's pages another (a meeting's page with its decisions'
     pages, with their history pages), the data-format reference and /changes/ the last. A unit reads
     the site only through ``r.site``, its subject included, so a tracked build (site/tracking.py) sees
-    what it depends on; history is read outside it, so the cached build renders every page again after
-    a commit (incremental._untracked).
+    what it depends on, history included (site/tracking_history.py), so a cached build renders again
+    after a commit only the units whose history entries it changed.
     """
     yield ("index",), lambda: finish(r, _lists(r))
     for kind in KINDS:
@@ -114,7 +114,7 @@ def finish(r: Renderer, pages: Iterable[Page]) -> dict[str, str]:
     withdrawn = r.site.grouped("withdrawn")
     subjects = subjects_of(r)
     done = [with_footer(r, tombstone(r, page, withdrawn.get(page.url)), subjects) for page in pages]
-    done += history_pages(r, {page.url: subjects[page.url] for page in done if page.url in subjects})
+    done += history_pages(r, {page.url: subjects[page.url][0] for page in done if page.url in subjects})
     return _texts(done)
 
 
