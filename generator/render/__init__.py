@@ -24,7 +24,7 @@ from generator.render import (  # noqa: F401  (page handlers)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.history_pages import changes_page, history_pages, subjects_of, with_footer
-from generator.render.indexes import index_pages
+from generator.render.indexes import index_groups
 from generator.render.markup import front_matter
 from generator.render.pages import LIST, PAGES, Page, Renderer, findable, front, pages_of
 from generator.render.reference import reference_page
@@ -90,7 +90,8 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     what it depends on, history included (site/tracking_history.py), so a cached build renders again
     after a commit only the units whose history entries it changed.
     """
-    yield ("index",), lambda: finish(r, _lists(r))
+    for group, make_lists in index_groups(r):
+        yield ("index", group), partial(_lists, r, make_lists)
     for kind in KINDS:
         make = PAGES.of(kind).make
         for key in sorted(r.site.records(kind.name)):
@@ -99,9 +100,9 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     yield ("changes",), lambda: _texts([changes_page(r)])
 
 
-def _lists(r: Renderer) -> list[Page]:
-    """The index pages, each labelled a list for search unless it says what it is."""
-    return [page if "find" in page.meta else findable(page, LIST) for page in index_pages(r)]
+def _lists(r: Renderer, make: Callable[[], Iterable[Page]]) -> dict[str, str]:
+    """Index pages, each labelled a list for search unless it says what it is."""
+    return finish(r, [page if "find" in page.meta else findable(page, LIST) for page in make()])
 
 
 def _record_unit(r: Renderer, make: Callable[[Renderer, Any], list[Page]], kind: str, key: str) -> dict[str, str]:
