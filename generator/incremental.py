@@ -75,6 +75,7 @@ class PageState:
     reads: list[tuple[Read, str]] = field(default_factory=list)
     units: dict[tuple[str, ...], UnitState] = field(default_factory=dict)
     exports: dict[str, tuple[str, str, tuple[int, int]]] = field(default_factory=dict)
+    dated: dict[str, bool] = field(default_factory=dict)  # template -> whether it shows `today` (TrackedRenderer)
 
 
 class ExportMemo:
@@ -304,13 +305,15 @@ def render_cached(
     tracker = Tracker(site)
     env = environment()
     renderer = TrackedRenderer(tracker.view, env, settings.today, settings.site_name, settings.site_url, ChartCache())  # type: ignore[arg-type]
-    renderer.tracker, renderer.dated = tracker, {}
+    # Which templates show the build date: parsing them all costs more than rendering a few pages, and the
+    # answer holds while the code (templates included) does, as the page cache itself does.
+    renderer.tracker, renderer.dated = tracker, dict(getattr(state, "dated", {}))
     prints = Fingerprints(site, digests)
     prints.done[TODAY] = _print(repr(settings.today))
     with outcome.phase("verify reads"):
         changed = {i for i, (read, old) in enumerate(state.reads) if prints.of(read) != old}
     pages: dict[str, Content] = {}
-    fresh = PageState()
+    fresh = PageState(dated=renderer.dated)
     index: dict[Read, int] = {}
     with outcome.phase("render"):
         for key, make in render_units(renderer):

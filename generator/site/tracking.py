@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from generator.records.common import Located
 from generator.records.registry import KIND
 from generator.site.graph import GROUPINGS, Decision, Site
-from generator.site.tracking_history import TrackedHistory, fingerprint, whole
+from generator.site.tracking_history import TrackedHistory, fingerprint, names_digest, whole
 
 ALL = "*"  # the key of a read that saw a whole collection (its keys, their order, every value)
 MISSING = "missing"
@@ -183,6 +183,7 @@ class Fingerprints:
         self.done: dict[Read, str] = {}
         self.values: dict[int, tuple[Any, str]] = {}  # objects by id, with their fingerprints
         self.history = ""  # the whole history's fingerprint, once it is needed
+        self.names = ""  # the digest of every person's name, once it is needed
 
     def of(self, read: Read) -> str:
         """The fingerprint of what ``read`` finds in this site."""
@@ -216,8 +217,13 @@ class Fingerprints:
 
     def _whole_history(self) -> str:
         if not self.history:
-            self.history = whole(self.site.history)
+            self.history = whole(self.site.history, self._names())
         return self.history
+
+    def _names(self) -> str:
+        if not self.names:
+            self.names = names_digest(self.site.people)
+        return self.names
 
     def value(self, value: Any) -> str:
         """A fingerprint of ``value``: records by their file, containers by their items, the rest by repr."""

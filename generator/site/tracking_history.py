@@ -10,11 +10,12 @@ another record leaves these fingerprints alone, so the page is reused.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from generator.site.history.gitlog import Commit
 from generator.site.history.record import History
+from generator.site.queries import display_name
 
 ALL = "*"
 Record = Callable[[tuple[Any, ...]], None]
@@ -117,21 +118,28 @@ def fingerprint(history: History, read: tuple[Any, ...], whole: Callable[[], str
 
 
 def _track(history: History, url: str) -> str:
-    """A unit's whole history as its page shows it: every change, worded, and whether each commit is withheld."""
+    """A unit's history as its page shows it: each change by its commit (whose id names its contents), whether
+    the commit is withheld, and the people its wording names, as named now (a track is a function of these and
+    the redaction list, which the page cache's key covers)."""
     track = history.track(url)
     if track is None:
         return "missing"
-    withheld = [c.commit.sha in history.withheld for c in track.changes]
-    return repr((track, withheld, history.commit_url))
+    changes = [(c.commit.sha, c.commit.seq, c.what, c.commit.sha in history.withheld) for c in track.changes]
+    return repr((changes, track.live, track.title, history.commit_url, sorted(track.named.items())))
 
 
-def whole(history: History) -> str:
-    """A digest of everything history says (the tracks, as worded now, and every commit): for pages that read all."""
+def whole(history: History, names: str) -> str:
+    """A digest of everything history says, for pages that read all of it: every commit, what is pending and
+    withheld, and the names the wording uses (the tracks are a function of these and the redaction list)."""
     digest = hashlib.blake2b(digest_size=16)
-    parts = (history.available, history.reason, history.commit_url, history.commits)
+    parts = (history.available, history.reason, history.commit_url, history.commits, names)
     sets = (sorted(history.pending), sorted(history.withheld), sorted(history.pages.items()))
     for part in (*parts, *sets):
         digest.update(repr(part).encode() + b"\0")
-    for url in sorted(history.tracks):
-        digest.update(_track(history, url).encode() + b"\0")
     return digest.hexdigest()
+
+
+def names_digest(people: Mapping[str, Any]) -> str:
+    """A digest of every person's name as history's wording shows it (site/history/read.py, _finish)."""
+    shown = sorted((pid, display_name(person)) for pid, person in people.items())
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.ingest.redactions import load_redactions
@@ -124,13 +125,20 @@ def _finish(history: History, site: Site, redactions: list[Redaction], report: R
     names = {pid: display_name(person) for pid, person in site.people.items()}
     rules = withholdings(redactions)
     for url, track in history.tracks.items():
+        track.named = {}
         for change in track.changes:
-            describe(change, lambda pid: names.get(pid, pid), rules.get(url, []))
+            describe(change, partial(_name, names, track.named), rules.get(url, []))
             if change.withheld:
                 history.withheld.add(change.commit.sha)
     listed = {c for r in redactions for c in r.commits}
     history.withheld |= {c.sha for c in history.commits if any(c.sha.startswith(x) for x in listed)}
     check_redactions(redactions, history.tracks, history.commits, report)
+
+
+def _name(names: dict[str, str], named: dict[str, str], pid: str) -> str:
+    """A person's name as a change's wording shows it, noted in ``named`` (a cached page depends on it)."""
+    named[pid] = shown = names.get(pid, pid)
+    return shown
 
 
 def _pending(history: History, site: Site, walk: Walk) -> set[str]:
