@@ -89,14 +89,14 @@ def commit_edit(work: Path) -> str:
     return edited
 
 
-def phases(lines: list[str]) -> dict[str, list[float]]:
-    """The steps a cached build reported (its 'cache:' and 'site:' lines): name -> [wall, CPU or wall]."""
+def phases(lines: list[str]) -> dict[str, list[float | None]]:
+    """The steps a cached build reported (its 'cache:' and 'site:' lines): name -> [wall, CPU (None: not reported)]."""
     found: dict[str, list[float]] = {}
     for line in lines:
         if line.startswith(("cache:", "site:")):
             for part in line.split(";")[1:]:
                 for name, wall, cpu in STEP.findall(part):
-                    found[name.strip()] = [float(wall), float(cpu or wall)]
+                    found[name.strip()] = [float(wall), float(cpu) if cpu else None]
     return found
 
 
@@ -174,7 +174,7 @@ def measure_project(project: Path, cache: str) -> dict:
 def show_steps(step: dict) -> None:
     """Print a build's steps, wall and CPU."""
     for name, (wall, cpu) in step.get("phases", {}).items():
-        print(f"      {name:18} wall {wall:7.2f} s  CPU {cpu:7.2f} s")
+        print(f"      {name:18} wall {wall:7.2f} s  " + (f"CPU {cpu:7.2f} s" if cpu is not None else "(wall only)"))
 
 
 def show(r: dict) -> None:

@@ -95,3 +95,16 @@ def test_a_series_of_commits_gives_the_clean_build_byte_for_byte(tmp_path: Path)
     commit(project, "Eve's full name", "2024-07-01T08:00:00Z")
     cached(project)
     assert_same_as_clean(project, tmp_path)
+
+
+def test_a_corrupted_history_cache_is_read_in_full_never_used(tmp_path: Path) -> None:
+    project = git_project(tmp_path)
+    cached(project)
+    saved = project / "cache" / "history.pickle"
+    data = bytearray(saved.read_bytes())
+    data[-1] ^= 0xFF  # one byte flipped: the checksum no longer holds
+    saved.write_bytes(bytes(data))
+    replace_in(project, MEETING, "every six months", "every three months")
+    commit(project, "Minute 4/24 as approved", "2024-04-02T09:30:00Z")
+    assert "history cache: corrupted (its checksum does not match); history read in full" in cached(project)
+    assert_same_as_clean(project, tmp_path)
