@@ -29,6 +29,7 @@ import hashlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -446,13 +447,31 @@ def publish_cached(config_path: Path, out: Path, cache: Path, version: str) -> i
             print(f"{exc}\nerror: search indexing (Pagefind) failed; the previous {out}/ was left as it was.")
             return 1
         built.seconds["search"], clock = time.perf_counter() - clock, time.perf_counter()
-        publish.swap(fresh, out)
+        publish.swap(fresh, out, remove_later)
         built.seconds["swap"] = time.perf_counter() - clock
         store.save(state_path(cache), built.key, built.state)  # saved only once the site it describes is live
         LAST[:] = [built]
         return 0
     finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+        if fresh.exists() and fresh.name not in REMOVING:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+
+REMOVING: set[str] = set()  # old sites being removed by a process of their own
+REMOVERS: list[subprocess.Popen[bytes]] = []
+
+
+def remove_later(old: Path) -> None:
+    """Remove the previous site (tens of thousands of files at 20,000 pages) in a process of its own, once the
+    new site is live, so that the build need not wait for it; a build that finds it left over removes it
+    (publish.remove_stale: its name holds this build's process id)."""
+    REMOVING.add(old.name)
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    quiet = subprocess.DEVNULL
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, str(old)], stdin=quiet, stdout=quiet, stderr=quiet, start_new_session=True
+    )
+    REMOVERS.append(process)  # kept, so that it is not reaped (and warned about) while it runs
 
 
 def _search(built: Built, out: Path, fresh: Path) -> None:

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -142,19 +143,19 @@ def _running(pid: str | None) -> bool:
     return True
 
 
-def swap(fresh: Path, out: Path) -> None:
+def swap(fresh: Path, out: Path, remove: Callable[[Path], object] = shutil.rmtree) -> None:
     """Put the finished ``fresh`` folder where ``out`` is, in one step, then remove the old site.
 
     On Linux the two folders are exchanged atomically (renameat2 with RENAME_EXCHANGE), so a
     reader, a web server or an upload always finds a whole site at ``out``, old or new; and
     ``out`` stays a real folder, not a link. Elsewhere (macOS, or a file system without the
     exchange) the old site is renamed aside and the new one renamed in: ``out`` is missing for
-    the moment between two renames.
+    the moment between two renames. ``remove`` removes the old site once the new one is in place.
     """
     if not out.exists():
         fresh.rename(out)
     elif exchange(fresh, out):
-        shutil.rmtree(fresh)
+        remove(fresh)
     else:
         old = scratch(out, "old")
         out.rename(old / "site")

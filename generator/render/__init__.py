@@ -24,7 +24,7 @@ from generator.render import (  # noqa: F401  (page handlers)
 from generator.render.charts import ChartCache
 from generator.render.env import make_env
 from generator.render.history_pages import changes_page, history_pages, subjects_of, with_footer
-from generator.render.indexes import index_pages
+from generator.render.indexes import index_groups
 from generator.render.markup import front_matter
 from generator.render.pages import LIST, PAGES, Page, Renderer, findable, front, pages_of
 from generator.render.reference import reference_page
@@ -100,10 +100,11 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     The index pages are one unit, each record's pages another (a meeting's page with its decisions'
     pages, with their history pages), the data-format reference and /changes/ the last. A unit reads
     the site only through ``r.site``, its subject included, so a tracked build (site/tracking.py) sees
-    what it depends on; history is read outside it, so the cached build renders every page again after
-    a commit (incremental._untracked).
+    what it depends on, history included (site/tracking_history.py), so a cached build renders again
+    after a commit only the units whose history entries it changed.
     """
-    yield ("index",), lambda: finish(r, _lists(r))
+    for group, make_lists in index_groups(r):
+        yield ("index", group), partial(_lists, r, make_lists)
     for kind in KINDS:
         make = PAGES.of(kind).make
         for key in sorted(r.site.records(kind.name)):
@@ -112,9 +113,9 @@ def render_units(r: Renderer) -> Iterator[Unit]:
     yield ("changes",), lambda: _texts([changes_page(r)])
 
 
-def _lists(r: Renderer) -> list[Page]:
-    """The index pages, each labelled a list for search unless it says what it is."""
-    return [page if "find" in page.meta else findable(page, LIST) for page in index_pages(r)]
+def _lists(r: Renderer, make: Callable[[], Iterable[Page]]) -> dict[str, str]:
+    """Index pages, each labelled a list for search unless it says what it is."""
+    return finish(r, [page if "find" in page.meta else findable(page, LIST) for page in make()])
 
 
 def _record_unit(r: Renderer, make: Callable[[Renderer, Any], list[Page]], kind: str, key: str) -> dict[str, str]:
@@ -127,7 +128,7 @@ def finish(r: Renderer, pages: Iterable[Page]) -> dict[str, str]:
     withdrawn = r.site.grouped("withdrawn")
     subjects = subjects_of(r)
     done = [with_footer(r, tombstone(r, page, withdrawn.get(page.url)), subjects) for page in pages]
-    done += history_pages(r, {page.url: subjects[page.url] for page in done if page.url in subjects})
+    done += history_pages(r, {page.url: subjects[page.url][0] for page in done if page.url in subjects})
     return _texts(done)
 
 

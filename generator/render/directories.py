@@ -17,7 +17,7 @@ from generator.records.meeting import Meeting
 from generator.records.person import Person
 from generator.render.pages import Page, Renderer, listing
 from generator.site import queries as ctx
-from generator.site.meetings import was_held
+from generator.site.meetings import is_upcoming, was_held
 
 UPCOMING = 20  # soonest meetings of every board on the meetings landing page
 LETTERS = tuple(string.ascii_lowercase)
@@ -39,9 +39,22 @@ class BoardMeetings:
 
 def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
     """``/meetings/`` (soonest meetings, one row per board), then ``/meetings/<board>/`` for every board."""
+    yield meetings_index(r, boards)
+    for board in boards:
+        yield board_meetings_page(r, board, upcoming_of(r, board))
+
+
+def upcoming_of(r: Renderer, board: Board) -> list[Meeting]:
+    """The board's meetings still to come, soonest first (queries.upcoming's, reading only the board's)."""
+    found = [m for m in ctx.meetings_of(r.site, board.id) if is_upcoming(r.site, m, r.today)]
+    return sorted(found, key=lambda m: (m.date, m.board_id, m.id))
+
+
+def meetings_index(r: Renderer, boards: list[Board]) -> Page:
+    """``/meetings/``: the soonest meetings, and one row per board."""
     upcoming = ctx.upcoming(r.site, r.today)
     rows = [board_meetings(r, board, upcoming) for board in boards]
-    yield r.page(
+    return r.page(
         urls.index_url("meetings"),
         "meetings_index.j2",
         "Meetings",
@@ -50,8 +63,6 @@ def meetings_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
         more=max(0, len(upcoming) - UPCOMING),
         rows=rows,
     )
-    for board in boards:
-        yield board_meetings_page(r, board, [m for m in upcoming if m.board_id == board.id])
 
 
 def board_meetings(r: Renderer, board: Board, upcoming: list[Meeting]) -> BoardMeetings:

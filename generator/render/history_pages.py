@@ -8,10 +8,12 @@ by side. /changes/ lists every change on the site, newest first, by week.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from generator import urls
 from generator.render.pages import Page, Renderer
+from generator.site.graph import Site, grouping
 from generator.site.history.changes import Line, anchor, change_lines
 from generator.site.history.titles import titles
 from generator.site.history.when import week_of
@@ -30,7 +32,7 @@ def footer(r: Renderer, url: str) -> str:
     )
 
 
-def with_footer(r: Renderer, page: Page, subjects: dict[str, str]) -> Page:
+def with_footer(r: Renderer, page: Page, subjects: Mapping[str, list[str]]) -> Page:
     """Add the "last changed" line to a page whose subject is a record."""
     if page.url in subjects:
         line = footer(r, page.url).strip("\n") + "\n"
@@ -70,9 +72,18 @@ def history_pages(r: Renderer, subjects: dict[str, str]) -> list[Page]:
     return [history_page(r, url, subjects[url]) for url in sorted(subjects)]
 
 
-def subjects_of(r: Renderer) -> dict[str, str]:
-    """The title of every page whose subject is a record (or a decision), by its URL (once per build)."""
-    return r.site.memo("subjects", None, lambda: titles(r.site))
+def subjects_of(r: Renderer) -> Mapping[str, list[str]]:
+    """The title of every page whose subject is a record (or a decision), by its URL, in a one-item list.
+
+    A registered lookup, so that a tracked page notes only the URLs it asks about (site/tracking.py):
+    a page does not depend on every record's title.
+    """
+    return r.site.grouped("subjects")
+
+
+@grouping("subjects")
+def _subjects(site: Site) -> Iterator[tuple[str, str]]:
+    yield from titles(site).items()
 
 
 def changes_page(r: Renderer) -> Page:

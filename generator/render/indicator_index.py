@@ -39,9 +39,17 @@ class BoardIndicators:
 
 def indicator_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
     """``/indicators/`` (one row of counts per board), each board's overview, the methods and compare pages."""
+    yield indicators_index(r, boards)
+    for board in boards:
+        yield from board_indicators(r, board)
+    yield from indicator_extra_pages(r)
+
+
+def indicators_index(r: Renderer, boards: list[Board]) -> Page:
+    """``/indicators/``: one row of counts per board."""
     site = r.site
     groups = [BoardIndicators(b, rows) for b in boards if (rows := board_overview(site, b.id))]
-    yield r.page(
+    return r.page(
         urls.index_url("indicators"),
         "indicators_index.j2",
         "Indicators",
@@ -52,23 +60,27 @@ def indicator_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
         compares=groups_of(site),
         methods=urls.indicator_methods_url(),
     )
-    for group in groups:
-        board = group.board
-        url = urls.board_indicators_url(board.id)
-        yield listing(
-            wide(
-                r.page(
-                    url,
-                    "board_indicators.j2",
-                    f"Indicators: {board.name}",
-                    f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
-                    b=board,
-                    rows=group.rows,
-                    badge=badge,
-                    spine=spine,
-                    judgements=LEGEND,
-                    methods=urls.relative(url, urls.indicator_methods_url()),
-                )
+
+
+def board_indicators(r: Renderer, board: Board) -> Iterator[Page]:
+    """The board's overview of its indicators, if it watches any."""
+    rows = board_overview(r.site, board.id)
+    if not rows:
+        return
+    url = urls.board_indicators_url(board.id)
+    yield listing(
+        wide(
+            r.page(
+                url,
+                "board_indicators.j2",
+                f"Indicators: {board.name}",
+                f"How {board.area or board.name} is doing on the indicators {board.short_name} watches.",
+                b=board,
+                rows=rows,
+                badge=badge,
+                spine=spine,
+                judgements=LEGEND,
+                methods=urls.relative(url, urls.indicator_methods_url()),
             )
         )
-    yield from indicator_extra_pages(r)
+    )

@@ -47,11 +47,21 @@ def meetings_count(decisions: list[Decision]) -> int:
 
 def register_pages(r: Renderer, boards: list[Board]) -> Iterator[Page]:
     """The landing page, then each board's register and its year pages."""
-    registers = [Register(board, ctx.decisions_by_year(r.site, board.id)) for board in boards]
-    yield landing_page(r, registers)
-    for register in registers:
-        yield board_register_page(r, register)
-        yield from year_pages(r, register)
+    yield register_landing(r, boards)
+    for board in boards:
+        yield from board_registers(r, board)
+
+
+def register_landing(r: Renderer, boards: list[Board]) -> Page:
+    """``/decisions/``, from every board's register."""
+    return landing_page(r, [Register(board, ctx.decisions_by_year(r.site, board.id)) for board in boards])
+
+
+def board_registers(r: Renderer, board: Board) -> Iterator[Page]:
+    """A board's register and its year pages."""
+    register = Register(board, ctx.decisions_by_year(r.site, board.id))
+    yield board_register_page(r, register)
+    yield from year_pages(r, register)
 
 
 def landing_page(r: Renderer, registers: list[Register]) -> Page:

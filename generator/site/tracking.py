@@ -29,14 +29,15 @@ from pydantic import BaseModel
 from generator.records.common import Located
 from generator.records.registry import KIND
 from generator.site.graph import GROUPINGS, Decision, Site
+from generator.site.tracking_history import TrackedHistory, fingerprint, names_digest, whole
 
 ALL = "*"  # the key of a read that saw a whole collection (its keys, their order, every value)
 MISSING = "missing"
 Read = tuple[Any, ...]
 PURE = {"meeting_key"}  # methods whose result depends only on their arguments
-# What the page cache's own key covers (incremental._untracked: the newest commit, data/reference/): read
-# without noting it.
-KEYED = {"history", "reference"}
+# What the page cache's own key covers (incremental._untracked: data/reference/, the redaction list): read
+# without noting it. History is read through site/tracking_history.py, entry by entry.
+KEYED = {"reference"}
 PLAIN = (str, int, float, bool, date, type(None))
 
 
@@ -108,6 +109,8 @@ class TrackedSite:
             return self._grouped
         if name == "memo":
             return tracker.memo
+        if name == "history":
+            return TrackedHistory(site.history, tracker.record)
         if name == "lookups":  # a cache filled in any order: what a page found there cannot be replayed
             tracker.volatile("site.lookups cannot be tracked")
             return site.lookups
@@ -179,6 +182,8 @@ class Fingerprints:
         self.site, self.digests = site, digests
         self.done: dict[Read, str] = {}
         self.values: dict[int, tuple[Any, str]] = {}  # objects by id, with their fingerprints
+        self.history = ""  # the whole history's fingerprint, once it is needed
+        self.names = ""  # the digest of every person's name, once it is needed
 
     def of(self, read: Read) -> str:
         """The fingerprint of what ``read`` finds in this site."""
@@ -191,6 +196,8 @@ class Fingerprints:
         tag = read[0]
         if tag == "call":
             return self.value(getattr(self.site, read[1])(*read[2]))
+        if tag == "history":
+            return fingerprint(self.site.history, read, self._whole_history)
         if tag == "models":
             data: Any = self.site.records(read[1])  # a mapping, or a list an attribute holds
         elif tag == "attr":
@@ -207,6 +214,16 @@ class Fingerprints:
         if key == ALL:
             return "{" + ",".join(f"{k!r}:{self.value(v)}" for k, v in data.items()) + "}"
         return self.value(data[key]) if key in data else MISSING
+
+    def _whole_history(self) -> str:
+        if not self.history:
+            self.history = whole(self.site.history, self._names())
+        return self.history
+
+    def _names(self) -> str:
+        if not self.names:
+            self.names = names_digest(self.site.people)
+        return self.names
 
     def value(self, value: Any) -> str:
         """A fingerprint of ``value``: records by their file, containers by their items, the rest by repr."""

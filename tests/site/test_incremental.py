@@ -55,8 +55,10 @@ def clean(project: Path, where: Path) -> Path:
     """A clean build of the same data, code and hand-written pages in ``where``; the project folder there."""
     shutil.rmtree(where, ignore_errors=True)
     where.mkdir(parents=True)
-    for name in ("data", "generator", "overrides", "mkdocs.yml", "requirements.txt"):
+    for name in ("data", "generator", "overrides", "mkdocs.yml", "requirements.txt", ".git"):
         source = project / name
+        if not source.exists():  # .git: only a project whose records are committed (history on)
+            continue
         (shutil.copytree if source.is_dir() else shutil.copy)(source, where / name)
     manifest = json.loads((project / "content" / ".minutebook-manifest.json").read_text(encoding="utf-8"))
     for path in (project / "content").rglob("*"):

@@ -115,12 +115,25 @@ def locate(data: Path) -> Repo:
     return Repo(Path(top), prefix, head)
 
 
-def log(repo: Repo, paths: list[str]) -> list[LogEntry]:
-    """Every first-parent commit that changed ``paths`` (repository-relative folders), oldest first."""
+def log(repo: Repo, paths: list[str], since: str | None = None, first: int = 0) -> list[LogEntry]:
+    """Every first-parent commit that changed ``paths`` (repository-relative folders), oldest first.
+
+    With ``since`` (a commit on HEAD's first-parent line), only the commits after it, numbered from ``first``.
+    """
     args = ["log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--raw", "--no-renames"]
-    args += ["--no-abbrev", "-z", "--no-color", FORMAT, repo.head, "--", *[p or "." for p in paths]]
+    span = f"{since}..{repo.head}" if since else repo.head
+    args += ["--no-abbrev", "-z", "--no-color", FORMAT, span, "--", *[p or "." for p in paths]]
     out = git(args, repo.top)
-    return [entry for seq, chunk in enumerate(out.split(SEP)[1:]) if (entry := _entry(chunk, seq)) is not None]
+    chunks = out.split(SEP)[1:]
+    return [entry for seq, chunk in enumerate(chunks, first) if (entry := _entry(chunk, seq)) is not None]
+
+
+def on_line(repo: Repo, commit: str) -> bool:
+    """Whether ``commit`` is on HEAD's first-parent line (else history was rewritten since it was read)."""
+    try:
+        return commit in git(["rev-list", "--first-parent", repo.head], repo.top).split()
+    except GitUnavailable:
+        return False
 
 
 def _entry(chunk: str, seq: int) -> LogEntry | None:

@@ -76,6 +76,7 @@ class Track:
     live: bool = True
     parent: str | None = None
     covers: Path | None = None
+    named: dict[str, str] = field(default_factory=dict)  # the people its wording names, as named (read._finish)
 
     @property
     def edits(self) -> list[Change]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from generator.ingest.redactions import load_redactions
@@ -13,7 +14,7 @@ from generator.records.redaction import Redaction
 from generator.records.registry import KINDS
 from generator.site.graph import Site
 from generator.site.history.current import Known, current_versions
-from generator.site.history.gitlog import Blobs, GitUnavailable, LogEntry, Repo, locate, log
+from generator.site.history.gitlog import Blobs, GitUnavailable, LogEntry, Repo, locate, log, on_line
 from generator.site.history.record import History
 from generator.site.history.redact import check_redactions, withholdings
 from generator.site.history.summary import describe
@@ -72,21 +73,40 @@ def _replay(
     """Replay the log of data/ (and of the hand-written pages in ``docs``), or reuse the replay of this HEAD.
 
     ``known`` are the versions already read (the files in data/ now, by blob id): they are not read again.
+    A replay of an older HEAD on this one's first-parent line is carried on with the commits since;
+    one of a rewritten history is not used (history is read in full).
     """
     docs_prefix = _prefix(repo, docs)
     key = (repo.head, str(repo.top), repo.prefix, docs_prefix or "")
-    hit = cache.get(str(data)) if cache is not None else None
+    hit = cache.pop(str(data), None) if cache is not None else None  # out while it is carried on
     if hit is not None and hit.key == key:
-        return hit
-    entries = log(repo, [repo.prefix] + ([docs_prefix] if docs_prefix else []))
-    walk = Walk(lambda sha: b"", repo.prefix, versions=dict(known))
-    with Blobs(repo.top, walk.wanted(entries)) as blobs:
-        walk.read = blobs.read
-        walk.run(entries)
-    replay = Replay(key, walk, entries)
+        replay = hit
+    else:
+        paths = [repo.prefix] + ([docs_prefix] if docs_prefix else [])
+        if hit is not None and hit.key[1:] == key[1:] and on_line(repo, hit.key[0]):
+            walk, entries = hit.walk, log(repo, paths, hit.key[0], _next_seq(hit.entries))
+            walk.versions.update(known)
+            replay = Replay(key, walk, hit.entries + entries)
+        else:
+            entries = log(repo, paths)
+            replay = Replay(key, Walk(_unread, repo.prefix, versions=dict(known)), entries)
+        with Blobs(repo.top, replay.walk.wanted(entries)) as blobs:
+            replay.walk.read = blobs.read
+            replay.walk.run(entries)
+        replay.walk.read = _unread
     if cache is not None:
         cache[str(data)] = replay
     return replay
+
+
+def _next_seq(entries: list[LogEntry]) -> int:
+    """The number the next commit of the log takes."""
+    return entries[-1].commit.seq + 1 if entries else 0
+
+
+def _unread(sha: str) -> bytes:
+    """A walk between reads has no git process to read from (a module function, so a walk can be pickled)."""
+    raise GitUnavailable(f"git could not read {sha}")
 
 
 def _prefix(repo: Repo, folder: Path | None) -> str | None:
@@ -105,13 +125,20 @@ def _finish(history: History, site: Site, redactions: list[Redaction], report: R
     names = {pid: display_name(person) for pid, person in site.people.items()}
     rules = withholdings(redactions)
     for url, track in history.tracks.items():
+        track.named = {}
         for change in track.changes:
-            describe(change, lambda pid: names.get(pid, pid), rules.get(url, []))
+            describe(change, partial(_name, names, track.named), rules.get(url, []))
             if change.withheld:
                 history.withheld.add(change.commit.sha)
     listed = {c for r in redactions for c in r.commits}
     history.withheld |= {c.sha for c in history.commits if any(c.sha.startswith(x) for x in listed)}
     check_redactions(redactions, history.tracks, history.commits, report)
+
+
+def _name(names: dict[str, str], named: dict[str, str], pid: str) -> str:
+    """A person's name as a change's wording shows it, noted in ``named`` (a cached page depends on it)."""
+    named[pid] = shown = names.get(pid, pid)
+    return shown
 
 
 def _pending(history: History, site: Site, walk: Walk) -> set[str]:
