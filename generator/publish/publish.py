@@ -33,6 +33,7 @@ PAGEFIND_EXCLUDE = (
     ".mb-cite",
     ".mb-prevnext",
     ".mb-up",
+    ".mb-anchor",  # a part's "#" link: for copying its address, not words of the record
     "[data-mb-listing] ul",
     "[data-mb-listing] ol",
     "[data-mb-listing] table",

@@ -70,6 +70,10 @@ def test_only_the_article_is_indexed_without_boilerplate(fixture_site: Path) -> 
         "retrieved",
     ):
         assert boilerplate not in decision["content"], boilerplate
+    # each part's "#" link (.mb-anchor) is for copying a link, not words of the record: excerpts read
+    # "... every six months. # What the board ..." while it is indexed
+    assert "Progress be reported to the Board every six months. What the board" in decision["content"]
+    assert " # " not in decision["content"]
 
 
 def test_listing_pages_are_indexed_by_heading_and_introduction_only(fixture_site: Path) -> None:
