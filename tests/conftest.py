@@ -157,3 +157,9 @@ def build_site(tmp_path: Path, data: Path = FIXTURE) -> Path:
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture dataset built once per session."""
     return build_site(tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="session")
+def scrutiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scrutiny fixture (tests/fixtures/scrutiny) built once per session (mkdocs --strict)."""
+    return build_site(tmp_path_factory.mktemp("scrutiny-site"), data=ROOT / "tests" / "fixtures" / "scrutiny")

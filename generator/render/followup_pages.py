@@ -9,7 +9,7 @@ from generator import urls
 from generator.records.fields import slug
 from generator.records.plan import Plan, PlanGroup
 from generator.records.work_programme import PlannedItem, WorkProgramme
-from generator.render.pages import PAGES, Page, PageMaker, Renderer, listing
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable, listing
 from generator.site import followup
 from generator.site.queries import counted
 from generator.site.tracked import Made, Tracked
@@ -27,7 +27,7 @@ def plan_page(r: Renderer, plan: Plan) -> Page:
     received = [(rec, r.site.meetings.get(rec.meeting)) for rec in plan.received_at]
     refs = {a.id: a.ref for a in plan.actions if a.ref}  # readers know an action by its printed reference
     description = f"{plan.title}: {counted(len(plan.actions), 'action')}, with their status as printed."
-    return r.page(
+    page = r.page(
         urls.page_url("plans", plan.id),
         "plan.j2",
         plan.title,
@@ -40,6 +40,7 @@ def plan_page(r: Renderer, plan: Plan) -> Page:
         anchor=lambda group: slug(group.id),
         ref_list=lambda ids: _and([refs.get(i, i) for i in ids]),
     )
+    return findable(page, "Plan", r.board_names(plan.board_ids))
 
 
 def _and(words: list[str]) -> str:
@@ -55,7 +56,7 @@ def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
         meeting = item.origin.meeting if item.origin else None
         return r.site.meetings.get(f"{programme.board_id}/{meeting}") if meeting else None
 
-    return r.page(
+    page = r.page(
         urls.page_url("work-programmes", programme.id),
         "work-programme.j2",
         programme.title,
@@ -65,6 +66,7 @@ def work_programme_page(r: Renderer, programme: WorkProgramme) -> Page:
         heard=sum(1 for p in rows if p.heard),
         origin_meeting=origin_meeting,
     )
+    return findable(page, "Work programme", r.board_names([programme.board_id]))
 
 
 def recommendation_page(r: Renderer, made: Made) -> Page:
@@ -72,7 +74,7 @@ def recommendation_page(r: Renderer, made: Made) -> Page:
     actions = followup.actions_of(r.site, made)
     title = f"Recommendation {made.label} of {made.board.short_name}, {followup.uk(made.meeting.date)}"
     description = f"{made.board.name}, {followup.uk(made.meeting.date)}: {made.rec.text}"[:300]
-    return r.page(
+    page = r.page(
         made.url,
         "recommendation.j2",
         title,
@@ -81,6 +83,7 @@ def recommendation_page(r: Renderer, made: Made) -> Page:
         state=followup.response_state(made, r.today),
         actions=actions,
     )
+    return findable(page, "Recommendation", [made.board.name], made.meeting.date.year)
 
 
 def follow_indexes(r: Renderer) -> Iterator[Page]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from generator import urls
-from generator.render.pages import Page, Renderer
+from generator.render.pages import LIST, Page, Renderer, findable
 from generator.site.graph import Site, grouping
 from generator.site.history.changes import Line, anchor, change_lines
 from generator.site.history.titles import titles
@@ -104,4 +104,4 @@ def changes_page(r: Renderer) -> Page:
     )
     page.feeds.append(("Changes to every record", urls.changes_feed_url()))
     page.meta["search"] = {"listing": True}
-    return page
+    return findable(page, LIST)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import urls
 from generator.records.organisation import Organisation
-from generator.render.pages import PAGES, Page, PageMaker, Renderer
+from generator.render.pages import PAGES, Page, PageMaker, Renderer, findable
 from generator.site import followup
 from generator.site import organisations as orgs
 
@@ -13,7 +13,7 @@ def organisation_page(r: Renderer, organisation: Organisation) -> Page:
     """The page of one organisation."""
     site = r.site
     title = orgs.label(site, organisation)
-    return r.page(
+    page = r.page(
         urls.page_url("organisations", organisation.id),
         "organisation.j2",
         title,
@@ -30,6 +30,7 @@ def organisation_page(r: Renderer, organisation: Organisation) -> Page:
         referred=followup.referred_to(site, "organisations", organisation.id),
         state=lambda made: followup.response_state(made, r.today),
     )
+    return findable(page, "Organisation")
 
 
 def organisations_index(r: Renderer) -> Page:

@@ -10,11 +10,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.support import as_deployed, axe_violations, is_redirect, serve, site_pages
-from tests.conftest import ROOT, build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]  # Chromium, on a built site
 
-SCRUTINY = ROOT / "tests" / "fixtures" / "scrutiny"
 # The follow-up pages a reviewer looks at: (name, URL, the element to show when not the whole page).
 SHOTS = [
     ("scrutiny-recommendation", "recommendations/westmoor-hosc/2026-03-12/3-26/a/", None),
@@ -26,12 +24,6 @@ SHOTS = [
     ("scrutiny-work-programme", "work-programmes/westmoor-hosc-2026-27/", None),
     ("scrutiny-meeting", "meetings/westmoor-hosc/2026-03-12/", None),
 ]
-
-
-@pytest.fixture(scope="session")
-def scrutiny_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The scrutiny fixture built once per session (mkdocs --strict)."""
-    return build_site(tmp_path_factory.mktemp("scrutiny-site"), data=SCRUTINY)
 
 
 @pytest.fixture(scope="session")

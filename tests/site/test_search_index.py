@@ -122,3 +122,15 @@ def test_missing_pagefind_binary_keeps_previous_site(
     assert publish.mkdocs_build(site.parent / "mkdocs.yml", site) == 1
     assert "error: search indexing (Pagefind) failed" in capfd.readouterr().err
     assert snapshot(site) == before
+
+
+def test_every_indexed_page_says_what_kind_of_page_it_is(fixture_site: Path, scrutiny_site: Path) -> None:
+    """Every search result carries its label (organisations, plans, recommendations, work programmes, the
+    staff guide and /changes/ had none), so the search page's 'Kind of page' filter can reach every page."""
+    unlabelled = [
+        url
+        for site in (fixture_site, scrutiny_site)
+        for url, fragment in indexed_pages(site).items()
+        if not fragment["meta"].get("kind")
+    ]
+    assert unlabelled == []
