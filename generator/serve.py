@@ -218,18 +218,23 @@ def _observer(paths: list[tuple[Path, bool]]) -> BaseObserver:
     return watchdog.observers.Observer()
 
 
+LOCAL = ("127.0.0.1", "localhost", "::1")  # the preview serves unpublished data: never on a network
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the preview server (`make serve`)."""
     parser = argparse.ArgumentParser(prog="python -m generator.serve", description=__doc__.splitlines()[0])
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (localhost)")
     args = parser.parse_args(argv)
     host, _, port = args.dev_addr.rpartition(":")
+    if host.strip("[]") not in LOCAL or not port.isdigit():
+        parser.error(f"--dev-addr {args.dev_addr!r}: give 127.0.0.1:PORT or localhost:PORT (for this machine only)")
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     signal.signal(signal.SIGTERM, _stop)  # stopped by a process manager: remove the site folder as Ctrl-C does
-    PreviewServer(Path.cwd(), host, int(port)).start()
+    PreviewServer(Path.cwd(), host.strip("[]"), int(port)).start()
 
 
 def _stop(signum: int, frame: object) -> None:

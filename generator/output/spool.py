@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -57,8 +58,8 @@ def spooling(docs: Path) -> Iterator[Spool]:
     made = not docs.exists()
     docs.mkdir(parents=True, exist_ok=True)
     for stale in docs.glob(PREFIX + "*"):
-        pid = stale.name.removeprefix(PREFIX).split("-")[0]
-        if not _running(pid):
+        ours = re.fullmatch(re.escape(PREFIX) + r"(\d+)-[A-Za-z0-9_]{8}", stale.name)  # as mkdtemp names it below
+        if ours and stale.is_dir() and not stale.is_symlink() and not _running(ours[1]):
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(dir=docs, prefix=f"{PREFIX}{os.getpid()}-"))
     try:

@@ -82,10 +82,7 @@ def plan(docs: Path, count: int) -> list[Shard]:
     """
     shards = [Shard(n) for n in range(max(1, count))]
     by_board: dict[str, list[str]] = {}
-    for path in sorted(docs.rglob("*")):
-        rel = path.relative_to(docs).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in Path(rel).parts):
-            continue
+    for rel in docs_files(docs):
         board = urls.board_of_path(rel)
         if board is None:
             shards[0].files.append(rel)
@@ -96,6 +93,16 @@ def plan(docs: Path, count: int) -> list[Shard]:
         lightest.boards.append(board)
         lightest.files.extend(files)
     return [shard for shard in shards if shard.files]
+
+
+def docs_files(docs: Path) -> list[str]:
+    """Every file of the docs folder that MkDocs builds, relative and sorted (dot-folders aside, as MkDocs does)."""
+    found = []
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in Path(rel).parts):
+            found.append(rel)
+    return found
 
 
 def _work(files: list[str]) -> float:

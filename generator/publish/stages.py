@@ -29,7 +29,7 @@ from typing import Any
 import yaml
 
 from generator.publish import publish, search
-from generator.publish.shard import Shard, build_shard, combine, plan, prepare
+from generator.publish.shard import Shard, build_shard, combine, docs_files, plan, prepare
 
 PLAN = "plan.json"
 BUILT = "built.json"
@@ -57,9 +57,45 @@ def read_plan(work: Path) -> tuple[list[Shard], str]:
     if not path.is_file():
         raise StageError(f"{path}: no shard plan here (run make shard-plan SHARDS=N first)")
     text = path.read_bytes()
-    entries = json.loads(text)["shards"]
-    shards = [Shard(int(e["number"]), list(e["boards"]), list(e["files"])) for e in entries]
+    try:
+        shards = [_shard(entry) for entry in json.loads(text)["shards"]]
+    except (ValueError, KeyError, TypeError) as exc:  # JSON's errors are ValueErrors
+        raise StageError(f"{path}: not a shard plan ({exc}) (run make shard-plan SHARDS=N again)") from None
     return shards, hashlib.sha256(text).hexdigest()
+
+
+def _shard(entry: dict[str, Any]) -> Shard:
+    """One shard of a plan, its paths checked: a plan travels between CI jobs, so it is read as untrusted."""
+    number, boards, files = entry["number"], entry["boards"], entry["files"]
+    if not isinstance(number, int) or number < 0 or not all(isinstance(x, str) for x in [*boards, *files]):
+        raise ValueError("a shard's number must be a whole number and its boards and files text")
+    for rel in files:
+        parts = rel.split("/")
+        if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+            raise ValueError(f"{rel!r} is not a file of the docs folder")
+    return Shard(number, list(boards), list(files))
+
+
+def _built(marker: Path) -> dict[str, Any] | None:
+    """What ``shard-build`` recorded in a shard's built.json, or None when it is missing or unreadable."""
+    try:
+        done = json.loads(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return done if isinstance(done, dict) else None
+
+
+def check_plan_current(docs: Path, shards: list[Shard], path: Path) -> None:
+    """Refuse a plan made for other pages: a file added since would be left out, one gone would fail the build."""
+    planned = {rel for shard in shards for rel in shard.files}
+    present = set(docs_files(docs))
+    if planned != present:
+        added, gone = sorted(present - planned), sorted(planned - present)
+        example = (added or gone)[0]
+        raise StageError(
+            f"{path}: the pages changed since the plan was made ({len(added)} added, {len(gone)} gone, such as "
+            f"{example}) (run make shard-plan SHARDS=N again)"
+        )
 
 
 def build_one(config_path: Path, docs: Path, work: Path, number: int) -> int:
@@ -69,6 +105,7 @@ def build_one(config_path: Path, docs: Path, work: Path, number: int) -> int:
     if not found:
         numbers = ", ".join(str(s.number) for s in shards)
         raise StageError(f"{work / PLAN}: shard {number} is not in the plan (its shards: {numbers})")
+    check_plan_current(docs, shards, work / PLAN)
     shard = found[0]
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     path = prepare(shard, docs.resolve(), work.resolve(), config, config_path.resolve().parent)
@@ -114,10 +151,15 @@ def destination(rel: str, directory_urls: bool = True) -> str:
 def combine_all(work: Path, out: Path) -> int:
     """Combine the built shards of the plan in ``work`` into a new site and swap it into ``out``."""
     shards, digest = read_plan(work)
+    built: dict[int, dict[str, Any]] = {}
     for s in shards:
         marker = work / f"shard-{s.number}" / BUILT
-        if not marker.is_file() or json.loads(marker.read_text(encoding="utf-8")).get("plan") != digest:
+        done = _built(marker)
+        if done is None or done.get("plan") != digest:
             raise StageError(f"{marker.parent}: not built for this plan (run make shard-build SHARD={s.number})")
+        built[s.number] = done
+    for s in shards:  # combining moves each shard's output away: a second combine must ask for the builds again
+        (work / f"shard-{s.number}" / BUILT).unlink()
     out = out.resolve()
     publish.remove_stale(out)
     fresh = publish.scratch(out, "new")
@@ -133,15 +175,15 @@ def combine_all(work: Path, out: Path) -> int:
         publish.swap(fresh, out)
     finally:  # also on an exception or Ctrl-C
         shutil.rmtree(fresh, ignore_errors=True)
-    print(summary(work, shards))
+    print(summary(built, shards))
     return 0
 
 
-def summary(work: Path, shards: list[Shard]) -> str:
+def summary(built: dict[int, dict[str, Any]], shards: list[Shard]) -> str:
     """A Markdown table of each shard's files, pages indexed and times (the CI job's summary shows it)."""
     lines = ["| shard | boards | files | pages indexed | mkdocs (s) | Pagefind (s) |", "|---:" * 6 + "|"]
     for s in shards:
-        done = json.loads((work / f"shard-{s.number}" / BUILT).read_text(encoding="utf-8"))
+        done = built[s.number]
         times = [f"{done['mkdocs']:.1f}", f"{done['pagefind']:.1f}"]
         cells = [s.number, len(s.boards), len(s.files), done["pages"], *times]
         lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")

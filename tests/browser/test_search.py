@@ -162,7 +162,9 @@ def filters_work(browser: Browser, fixture_base: str) -> None:
     status = page.locator(".mb-search-page__status")
     expect(status).to_contain_text("for \u2018riverton\u2019", timeout=10_000)
     kinds = page.locator("#mb-filter-kind option").all_inner_texts()
-    assert kinds[0] == "Every kind" and any(k.startswith("Decision (") for k in kinds) and "For staff (2)" in kinds
+    assert (
+        kinds[0] == "Every kind" and any(k.startswith("Decision (") for k in kinds) and "For staff (7)" in kinds
+    )  # the reference and the six guide pages
     assert any(
         b.startswith("Riverton Health and Wellbeing Board (")
         for b in page.locator("#mb-filter-board option").all_inner_texts()

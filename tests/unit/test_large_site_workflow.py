@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from generator.publish import stages
@@ -93,3 +94,62 @@ def test_a_step_run_out_of_order_says_what_to_run_first(tmp_path: Path) -> None:
     )
     result = run_cli("shard-plan", "--shards", "0", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.endswith("error: shard-plan: --shards must be 1 or more\n")
+
+
+def write_plan(work: Path, shards: list[dict[str, object]]) -> str:
+    """Write a plan of ``shards`` into ``work``; its digest."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / stages.PLAN).write_text(json.dumps({"shards": shards}), encoding="utf-8")
+    return stages.read_plan(work)[1]
+
+
+def test_a_plan_naming_a_file_outside_the_docs_folder_or_of_another_shape_is_refused(tmp_path: Path) -> None:
+    """A plan travels between CI jobs as an artifact: a path out of the docs folder never reaches a link or a copy."""
+    work = tmp_path / "shards"
+    for files, why in (
+        (["../../victim.txt"], "'../../victim.txt' is not a file of the docs folder"),
+        (["/etc/passwd"], "'/etc/passwd' is not a file of the docs folder"),
+        (["a/.hidden/x.md"], "'a/.hidden/x.md' is not a file of the docs folder"),
+        ([3], "a shard's number must be a whole number and its boards and files text"),
+    ):
+        (work / "x").mkdir(parents=True, exist_ok=True)
+        (work / stages.PLAN).write_text(json.dumps({"shards": [{"number": 0, "boards": [], "files": files}]}))
+        with pytest.raises(stages.StageError) as raised:
+            stages.read_plan(work)
+        assert str(raised.value) == f"{work}/plan.json: not a shard plan ({why}) (run make shard-plan SHARDS=N again)"
+    (work / stages.PLAN).write_text('{"shards": [{"number": 0', encoding="utf-8")  # cut short
+    result = run_cli("shard-build", "--shard", "0", "--work", str(work), cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.startswith(f"error: {work}/plan.json: not a shard plan (")
+
+
+def test_a_plan_made_for_other_pages_is_refused(tmp_path: Path) -> None:
+    """A page added since the plan would be missing from the site, one removed would fail the build: both refused."""
+    docs, work = tmp_path / "docs", tmp_path / "shards"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    write_plan(work, [{"number": 0, "boards": [], "files": ["index.md"]}])
+    (docs / "extra.md").write_text("# Extra\n", encoding="utf-8")
+    result = run_cli("shard-build", "--shard", "0", "--work", str(work), "--docs", str(docs), cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"error: {work}/plan.json: the pages changed since the plan was made (1 added, 0 gone, such as extra.md) "
+        "(run make shard-plan SHARDS=N again)\n",
+    )
+
+
+def test_a_second_combine_asks_for_the_shards_to_be_built_again(tmp_path: Path) -> None:
+    """Combining moves each shard's output into the site: combining again must not publish emptied shards."""
+    work, out = tmp_path / "shards", tmp_path / "site"
+    digest = write_plan(work, [{"number": 0, "boards": [], "files": ["index.md"]}])
+    built = work / "shard-0" / "site"
+    (built / "pagefind").mkdir(parents=True)
+    (built / "pagefind" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (built / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    done = {"plan": digest, "pages": 1, "mkdocs": 1.0, "pagefind": 0.5}
+    (work / "shard-0" / stages.BUILT).write_text(json.dumps(done), encoding="utf-8")
+    assert stages.combine_all(work, out) == 0
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>home</p>"
+    with pytest.raises(stages.StageError) as raised:
+        stages.combine_all(work, out)
+    assert str(raised.value) == f"{work}/shard-0: not built for this plan (run make shard-build SHARD=0)"
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>home</p>"  # the published site is untouched

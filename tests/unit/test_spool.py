@@ -51,7 +51,7 @@ def test_generate_with_a_spool_holds_no_page_or_export(tmp_path: Path) -> None:
 
 def test_a_killed_build_s_staging_folder_is_removed_by_the_next(tmp_path: Path) -> None:
     """A staging folder left by a killed build is the generator's own: the next build removes it."""
-    left = tmp_path / "docs" / f"{PREFIX}999999999-x1" / "0"  # no such process
+    left = tmp_path / "docs" / f"{PREFIX}999999999-x1y2z3w4" / "0"  # no such process
     left.mkdir(parents=True)
     (left / "0").write_text("half a page", encoding="utf-8")
     report, result = build.build(FIXTURE, tmp_path / "docs", build.Settings(TODAY, history=False))
@@ -59,9 +59,21 @@ def test_a_killed_build_s_staging_folder_is_removed_by_the_next(tmp_path: Path) 
     assert not list((tmp_path / "docs").glob(PREFIX + "*"))
 
 
+def test_a_staff_folder_with_a_name_like_the_staging_folders_is_kept(tmp_path: Path) -> None:
+    """Only names the spool makes (prefix, a process number, mkdtemp's 8 characters) are removed: never staff files."""
+    for name in (f"{PREFIX}notes", f"{PREFIX}999999999-mine", f"{PREFIX}999999999"):
+        (tmp_path / "docs" / name).mkdir(parents=True)
+        (tmp_path / "docs" / name / "keep.txt").write_text("mine", encoding="utf-8")
+    with spooling(tmp_path / "docs"):
+        pass
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == sorted(
+        [f"{PREFIX}notes", f"{PREFIX}999999999-mine", f"{PREFIX}999999999"]
+    )
+
+
 def test_a_running_build_s_staging_folder_is_left_alone(tmp_path: Path) -> None:
     """Another build of the same folder, still rendering (it takes the lock only to write), keeps its staging."""
-    other = tmp_path / "docs" / f"{PREFIX}{os.getppid()}-x1"
+    other = tmp_path / "docs" / f"{PREFIX}{os.getppid()}-x1y2z3w4"
     other.mkdir(parents=True)
     with spooling(tmp_path / "docs"):
         assert other.is_dir()
