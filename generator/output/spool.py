@@ -59,7 +59,7 @@ def spooling(docs: Path) -> Iterator[Spool]:
     docs.mkdir(parents=True, exist_ok=True)
     for stale in docs.glob(PREFIX + "*"):
         ours = re.fullmatch(re.escape(PREFIX) + r"(\d+)-[A-Za-z0-9_]{8}", stale.name)  # as mkdtemp names it below
-        if ours and stale.is_dir() and not stale.is_symlink() and not _running(ours[1]):
+        if ours and stale.is_dir() and not stale.is_symlink() and not running(ours[1]):
             shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(dir=docs, prefix=f"{PREFIX}{os.getpid()}-"))
     try:
@@ -70,9 +70,9 @@ def spooling(docs: Path) -> Iterator[Spool]:
             docs.rmdir()
 
 
-def _running(pid: str) -> bool:
-    """Whether process ``pid`` still runs: its staging folder is in use (another build of the same folder)."""
-    if not pid.isdigit():
+def running(pid: str | None) -> bool:
+    """Whether process ``pid`` still runs (a staging or site folder named after it is in use); None: not running."""
+    if pid is None or not pid.isdigit():
         return False
     try:
         os.kill(int(pid), 0)

@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator.output.spool import running
+
 # What Pagefind leaves out of the search index, besides everything outside data-pagefind-body
 # (header, nav, footer; see overrides/main.html): follow and download links, "last changed", "cite this
 # decision" (the title and address again), "up" breadcrumbs, links to other meetings, and the
@@ -127,21 +129,8 @@ def remove_stale(out: Path) -> None:
     pattern = re.compile(rf"{re.escape(out.name)}\.(?:new|old|shards)(?:-(\d+)-\w+)?")
     for path in sorted(out.parent.iterdir()) if out.parent.is_dir() else []:
         found = pattern.fullmatch(path.name)
-        if found and path.is_dir() and not _running(found[1]):
+        if found and path.is_dir() and not running(found[1]):  # no pid: an earlier version's
             shutil.rmtree(path, ignore_errors=True)
-
-
-def _running(pid: str | None) -> bool:
-    """Whether process ``pid`` still runs (names without a pid are from earlier versions: not running)."""
-    if pid is None:
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it runs, as another user
-        return True
-    return True
 
 
 def swap(fresh: Path, out: Path, remove: Callable[[Path], object] = shutil.rmtree) -> None:
