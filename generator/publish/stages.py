@@ -98,14 +98,19 @@ def check_plan_current(docs: Path, shards: list[Shard], path: Path) -> None:
         )
 
 
-def build_one(config_path: Path, docs: Path, work: Path, number: int) -> int:
-    """Build shard ``number`` of the plan in ``work`` and index its own pages; return the status."""
+def build_one(config_path: Path, docs: Path, work: Path, number: int, planned_now: bool = False) -> int:
+    """Build shard ``number`` of the plan in ``work`` and index its own pages; return the status.
+
+    ``planned_now``: the plan was just made from ``docs`` in this process (``sharded_build``), so the
+    walk of the docs folder that checks it is current is not repeated once per shard.
+    """
     shards, digest = read_plan(work)
     found = [s for s in shards if s.number == number]
     if not found:
         numbers = ", ".join(str(s.number) for s in shards)
         raise StageError(f"{work / PLAN}: shard {number} is not in the plan (its shards: {numbers})")
-    check_plan_current(docs, shards, work / PLAN)
+    if not planned_now:
+        check_plan_current(docs, shards, work / PLAN)
     shard = found[0]
     config = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
     path = prepare(shard, docs.resolve(), work.resolve(), config, config_path.resolve().parent)
@@ -203,7 +208,7 @@ def sharded_build(config_path: Path, docs: Path, out: Path, count: int, jobs: in
         clock = time.perf_counter()
         numbers = [s.number for s in write_plan(docs, work, count)]
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # each thread waits on its own processes
-            statuses = list(pool.map(lambda n: build_one(config_path, docs, work, n), numbers))
+            statuses = list(pool.map(lambda n: build_one(config_path, docs, work, n, planned_now=True), numbers))
         built = time.perf_counter() - clock
         if any(statuses):
             print(f"error: a shard's mkdocs build failed; the previous {out}/ was left as it was.", file=sys.stderr)
