@@ -76,6 +76,7 @@ class PageState:
     units: dict[tuple[str, ...], UnitState] = field(default_factory=dict)
     exports: dict[str, tuple[str, str, tuple[int, int]]] = field(default_factory=dict)
     dated: dict[str, bool] = field(default_factory=dict)  # template -> whether it shows `today` (TrackedRenderer)
+    memos: dict[tuple[str, Any], tuple[bytes, tuple[int, ...]]] = field(default_factory=dict)  # tracking.KEPT values
 
 
 class ExportMemo:
@@ -116,6 +117,7 @@ class Outcome:
     reused: int = 0
     rendered: int = 0
     exports_reused: int = 0
+    memos_reused: int = 0
     volatile: int = 0
     notes: list[str] = field(default_factory=list)
     phases: dict[str, tuple[float, float]] = field(default_factory=dict)  # step -> (wall, CPU) seconds
@@ -134,7 +136,7 @@ class Outcome:
         steps = ", ".join(f"{name} {wall:.2f} s (CPU {cpu:.2f} s)" for name, (wall, cpu) in self.phases.items())
         return (
             f"cache: {self.reused} units reused, {self.rendered} rendered ({self.volatile} volatile), "
-            f"{self.exports_reused} exports reused; {steps}"
+            f"{self.exports_reused} exports reused, {self.memos_reused} shared values reused; {steps}"
         )
 
 
@@ -326,6 +328,11 @@ def render_cached(
     prints.done[TODAY] = _print(repr(settings.today))
     with outcome.phase("verify reads"):
         changed = {i for i, (read, old) in enumerate(state.reads) if prints.of(read) != old}
+    tracker.kept = {
+        key: (body, frozenset(state.reads[i][0] for i in reads))
+        for key, (body, reads) in getattr(state, "memos", {}).items()
+        if changed.isdisjoint(reads)
+    }
     pages: dict[str, Content] = {}
     fresh = PageState(dated=renderer.dated)
     index: dict[Read, int] = {}
@@ -348,6 +355,9 @@ def render_cached(
             outcome.volatile += bool(unit_log.volatile)
             if unit_log.volatile:
                 log.debug("unit %s is volatile: %s", key, unit_log.volatile)
+    for key, (body, memo_reads) in sorted(tracker.kept.items(), key=lambda item: repr(item[0])):  # new or still valid
+        fresh.memos[key] = (body, _numbers(sorted(memo_reads, key=repr), index, fresh, prints))
+    outcome.memos_reused = tracker.reused
     return pages, fresh
 
 
