@@ -1,7 +1,7 @@
 """The national build (issue 21): synthesise, commit, build end to end in shards, then a one-record commit, cached.
 
 Usage: python scripts/bench_national.py [--boards 31,307] [--shards 0] [--jobs 2] [--limit-gb 8]
-       [--work /tmp/minutebook-national] [--reuse] [--no-cached]
+       [--work /tmp/minutebook-national] [--reuse] [--no-cached | --cached-only]
 
 Each size (boards; since issue 19 about 650 HTML pages a board, a record page and its history
 page: 31 boards make about 20,000 pages, 307 about 200,000) runs these steps, each in processes
@@ -202,14 +202,15 @@ def measure(boards: int, work: Path, args: argparse.Namespace) -> dict:
         commit = [run([*GIT, "init", "-q"], work, limit), run([*GIT, "add", "-A"], work, limit)]
         commit.append(run([*GIT, "commit", "-qm", "synthetic data"], work, limit))
         done("git", total(commit))
-    gen = [py, "-m", "generator", "build", "--today", TODAY]
-    done("generator", run(gen, work, limit))
-    if "failed" in r["generator"]:
-        return r
-    done("shards", step_shards(work, args.jobs, args.shards, limit))
-    if (work / "site-sharded").is_dir():
-        done("sizes", sizes(work / "site-sharded", work / "content"))
-        shutil.rmtree(work / "site-sharded", ignore_errors=True)
+    if not args.cached_only:
+        gen = [py, "-m", "generator", "build", "--today", TODAY]
+        done("generator", run(gen, work, limit))
+        if "failed" in r["generator"]:
+            return r
+        done("shards", step_shards(work, args.jobs, args.shards, limit))
+        if (work / "site-sharded").is_dir():
+            done("sizes", sizes(work / "site-sharded", work / "content"))
+            shutil.rmtree(work / "site-sharded", ignore_errors=True)
     if not args.no_cached:
         cached(work, r, done, limit)
     return r
@@ -265,6 +266,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/minutebook-national"))
     parser.add_argument("--reuse", action="store_true", help="reuse the committed dataset already in --work")
     parser.add_argument("--no-cached", action="store_true", help="skip the cached one-commit build")
+    parser.add_argument("--cached-only", action="store_true", help="only the cached builds (steps 1 and 5)")
     args = parser.parse_args()
     results = []
     for boards in (int(b) for b in args.boards.split(",")):
