@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,12 +113,14 @@ def hand_written_pages(docs: Path | None) -> list[str]:
     if docs is None or not docs.is_dir():
         return []
     manifest = read_manifest(docs)
-    found = (path.relative_to(docs) for path in docs.rglob("*.md"))
-    return sorted(
-        rel.as_posix()
-        for rel in found
-        if rel.as_posix() not in manifest and not any(p.startswith(".") for p in rel.parts)
-    )
+    found = []
+    root = str(docs)
+    for folder, subfolders, names in os.walk(root):  # strings, not pathlib: 200,000 pages walk in seconds
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]  # the staging folders, .git
+        rel = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found += [prefix + name for name in names if name.endswith(".md") and not name.startswith(".")]
+    return sorted(rel for rel in found if rel not in manifest)
 
 
 def hand_written(docs: Path) -> set[str]:

@@ -102,14 +102,16 @@ def scratch(work: Path) -> Path:
 
 
 def edit_one(data: Path) -> str:
-    """Change the words of one resolution in one meeting; return the file edited."""
-    meeting = sorted((data / "meetings").rglob("*.yml"))[len(list((data / "meetings").rglob("*.yml"))) // 2]
-    text = meeting.read_text(encoding="utf-8")
-    marker = "report be received."
-    if marker not in text:
-        marker = "report be approved."
-    meeting.write_text(text.replace(marker, marker[:-1] + " with thanks.", 1), encoding="utf-8")
-    return meeting.relative_to(data).as_posix()
+    """Change the words of one resolution in one meeting (the middle one, or the next that still has words to
+    change: a repeated run edits again); return the file edited."""
+    meetings = sorted((data / "meetings").rglob("*.yml"))
+    for meeting in meetings[len(meetings) // 2 :] + meetings[: len(meetings) // 2]:
+        text = meeting.read_text(encoding="utf-8")
+        for marker in ("report be received.", "report be approved."):
+            if marker in text:
+                meeting.write_text(text.replace(marker, marker[:-1] + " with thanks.", 1), encoding="utf-8")
+                return meeting.relative_to(data).as_posix()
+    raise SystemExit(f"no resolution left to edit in {data / 'meetings'}")
 
 
 def site_sizes(site: Path) -> dict[str, float]:

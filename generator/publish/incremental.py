@@ -25,6 +25,7 @@ with a clean ``mkdocs build``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -244,6 +245,7 @@ class _Reuse:
 
     def __init__(self, out: Path, fresh: Path, old: SiteState, new: SiteState, full: bool) -> None:
         self.out, self.fresh, self.old, self.new, self.full = str(out), str(fresh), old, new, full
+        self.folders: set[str] = set()  # the new site's folders known to exist
 
     def reusable(self, dest: str, digest: str) -> bool:
         """Whether the published site holds ``dest`` with ``digest``, as the last build wrote it."""
@@ -255,11 +257,24 @@ class _Reuse:
     def link(self, dest: str) -> None:
         """Hard-link ``dest`` from the published site (the site is never written in place: a link is safe)."""
         target = os.path.join(self.fresh, dest)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.lexists(target):  # written before by a file of lower precedence: this one replaces it
+        self._folder(os.path.dirname(target))
+        try:
+            os.link(os.path.join(self.out, dest), target)
+        except FileExistsError:  # written before by a file of lower precedence: this one replaces it
             os.unlink(target)
-        os.link(os.path.join(self.out, dest), target)
+            os.link(os.path.join(self.out, dest), target)
         self.new.outputs[dest] = self.old.outputs[dest]
+
+    def _folder(self, folder: str) -> None:
+        """Make ``folder`` in the new site: one mkdir a folder, none a file, no test of what is known to exist."""
+        if folder in self.folders:
+            return
+        parent = os.path.dirname(folder)
+        if parent != folder and len(parent) >= len(self.fresh):
+            self._folder(parent)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder)
+        self.folders.add(folder)
 
     def wrote(self, dest: str, digest: str | None = None) -> None:
         """Note a file this build wrote."""
@@ -310,32 +325,36 @@ def _templates(
     key: str,
     built: Built,
 ) -> None:
-    """The theme's static templates (404.html, sitemap.xml): reused while what they show is unchanged."""
+    """The theme's static templates (404.html, sitemap.xml): reused while what they show is unchanged.
+
+    What each wrote is kept with its key (``templates``: name -> key, then the files it wrote), so a
+    template that rendered empty (this project's sitemap.xml: the generator writes the sitemap) is not
+    rendered again, which for the sitemap meant making a Page of every page.
+    """
     pages = [uri for uri in uris if is_page(uri) and built.state.listing[uri][1]]
     for name in sorted(config.theme.static_templates):
         outputs = [name, name + ".gz"] if name == "sitemap.xml" else [name]
         wanted = key if name != "sitemap.xml" else _digest(key, get_build_date(), *pages)
-        known = all(dest in reuse.old.outputs for dest in outputs)
-        if (
-            built.state.templates.get(name) == wanted
-            and known
-            and all(reuse.reusable(dest, reuse.old.outputs[dest][0]) for dest in outputs)
+        kept = built.state.templates.get(name, "").split("\0")
+        if kept[0] == wanted and all(
+            dest in reuse.old.outputs and reuse.reusable(dest, reuse.old.outputs[dest][0]) for dest in kept[1:]
         ):
-            for dest in outputs:
+            for dest in kept[1:]:
                 reuse.link(dest)
             continue
         template = env.get_template(name)
-        if name == "sitemap.xml":
-            every = _every_page(files, pages, config)
-            mk._build_theme_template(name, env, every, config, nav)
-        else:
-            output = mk._build_template(name, template, Guard(), config, nav)  # type: ignore[arg-type]
-            if output.strip():
+        listed = _every_page(files, pages, config) if name == "sitemap.xml" else Guard()
+        output = mk._build_template(name, template, listed, config, nav)  # type: ignore[arg-type]
+        wrote = []
+        if output.strip():  # MkDocs writes nothing for an empty output
+            if isinstance(listed, Files):  # sitemap.xml, with its .gz, as MkDocs writes them
+                mk._build_theme_template(name, env, listed, config, nav)
+            else:
                 mkutils.write_file(output.encode("utf-8"), os.path.join(config.site_dir, name))
-        for dest in outputs:
-            if os.path.exists(os.path.join(config.site_dir, dest)):
-                reuse.wrote(dest)
-        built.state.templates[name] = wanted
+            wrote = [dest for dest in outputs if os.path.exists(os.path.join(config.site_dir, dest))]
+        for dest in wrote:
+            reuse.wrote(dest)
+        built.state.templates[name] = "\0".join([wanted, *wrote])
 
 
 def _digest(*parts: str) -> str:

@@ -36,19 +36,22 @@ def index_pages(r: Renderer) -> Iterator[Page]:
 
 def index_groups(r: Renderer) -> Iterator[Group]:
     """The index pages in groups that can be rendered alone (a cached build's units, render.render_units):
-    the site-wide lists, people by letter, how the boards are run, and each board's own lists, so that an
-    edit to one board's meeting renders again that board's lists, not every board's."""
+    the site-wide lists, the indicators' lists, the follow-up lists, people by letter, how the boards are
+    run, and each board's own lists and its indicators' overview, so that an edit to one board's meeting
+    renders again that board's lists, not every board's, and computes no indicator."""
     boards = sorted(r.site.boards.values(), key=lambda b: b.name)
     yield "site", partial(site_indexes, r)
+    yield "indicators", partial(indicator_indexes, r)
+    yield "follow", partial(follow_indexes_and_page, r)
     yield "people", partial(people_pages, r)
     yield "governance", partial(governance_pages, r)
     for board in boards:
         yield f"board/{board.id}", partial(board_indexes, r, board.id)
+        yield f"board/{board.id}/indicators", partial(board_indicators, r, board)
 
 
 def site_indexes(r: Renderer) -> Iterator[Page]:
-    """The lists of the whole site: home, boards, organisations, meetings, decisions, strategies, indicators,
-    plans and recommendations."""
+    """The lists of the whole site: home, boards, organisations, meetings, decisions and strategies."""
     site = r.site
     boards = sorted(site.boards.values(), key=lambda b: b.name)
     counts = {b.id: len(site.meetings_by_board.get(b.id, [])) for b in boards}
@@ -67,15 +70,23 @@ def site_indexes(r: Renderer) -> Iterator[Page]:
         "Strategies and plans of every board.",
         strategies=strategies,
     )
-    yield indicators_index(r, boards)
+
+
+def indicator_indexes(r: Renderer) -> Iterator[Page]:
+    """The indicators' lists: a unit of its own, so that a meeting's edit does not compute every indicator again."""
+    yield indicators_index(r, sorted(r.site.boards.values(), key=lambda b: b.name))
     yield from indicator_extra_pages(r)
+
+
+def follow_indexes_and_page(r: Renderer) -> Iterator[Page]:
+    """The follow-up lists (plans, recommendations) and the page on following the site."""
     yield from follow_indexes(r)
     yield follow_page(r)
 
 
 def board_indexes(r: Renderer, board_id: str) -> Iterator[Page]:
-    """One board's lists: its meetings by year, its register and year pages, its indicators' overview."""
+    """One board's lists: its meetings by year, its register and year pages (its indicators' overview is a
+    unit of its own: a meeting's edit need not compute every indicator again)."""
     board = r.site.boards[board_id]
     yield board_meetings_page(r, board, upcoming_of(r, board))
     yield from board_registers(r, board)
-    yield from board_indicators(r, board)

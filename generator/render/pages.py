@@ -77,6 +77,8 @@ class Renderer:
 
     def latest_values(self, indicator_ids: list[str]) -> dict[str, IndicatorState]:
         """The latest state of each indicator: value, comparisons, target and trend."""
+        if not indicator_ids:  # most pages cite none: a cached build need not compute every indicator for them
+            return {}
         states = indicator_states(self.site)  # computed once per build, for every indicator at once
         return {iid: states[iid] for iid in indicator_ids if iid in states}
 

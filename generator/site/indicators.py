@@ -47,6 +47,8 @@ class RatingView:
 
     def __getattr__(self, name: str) -> Any:
         """Read the rating's own fields through the view (printed, kind, against, source)."""
+        if name.startswith("__") or name == "rating":  # asked before ``rating`` is set, as unpickling does
+            raise AttributeError(name)
         return getattr(self.rating, name)
 
 

@@ -19,9 +19,10 @@ the whole site) is computed in one call.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
-from scipy import stats as sp
 
 Array = npt.NDArray[np.float64]
 LEVELS = (95.0, 99.8)
@@ -29,8 +30,17 @@ EXACT_BELOW = 10  # the guidance's threshold: exact Poisson limits under 10 even
 DSR_MIN_EVENTS = 10  # no directly standardised rate interval under 10 events (the guidance's rule)
 
 
+def scipy_stats() -> Any:
+    """scipy.stats, imported when first used: about 1 s of start-up that a cached build with no indicator to
+    compute again does not pay."""
+    from scipy import stats
+
+    return stats
+
+
 def z_value(level: float) -> float:
     """The two-sided standard normal quantile for a confidence level in per cent (1.959964 for 95)."""
+    sp = scipy_stats()
     return float(sp.norm.ppf(0.5 + level / 200))
 
 
@@ -59,7 +69,7 @@ def byar(count: Array, level: float) -> tuple[Array, Array]:
 def exact_poisson(count: Array, level: float) -> tuple[Array, Array]:
     """Exact Poisson limits of observed counts from the chi-squared distribution."""
     o = np.asarray(count, float)
-    alpha = 1 - level / 100
+    alpha, sp = 1 - level / 100, scipy_stats()
     with np.errstate(invalid="ignore"):
         lower = np.where(o > 0, sp.chi2.ppf(alpha / 2, 2 * o) / 2, 0.0)
         upper = sp.chi2.ppf(1 - alpha / 2, 2 * o + 2) / 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import pickle
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
@@ -39,6 +40,10 @@ PURE = {"meeting_key"}  # methods whose result depends only on their arguments
 # without noting it. History is read through site/tracking_history.py, entry by entry.
 KEYED = {"reference"}
 PLAIN = (str, int, float, bool, date, type(None))
+# Shared values (``Site.memo``) a later build may take from the page cache while their reads are unchanged,
+# as it takes a unit's pages: costly to compute, a function of what they read, kept as pickled when computed.
+KEPT = {"indicator_states"}
+Kept = tuple[bytes, frozenset[Read]]  # a kept value, pickled, and the reads that computed it
 
 
 @dataclasses.dataclass
@@ -52,10 +57,12 @@ class Log:
 class Tracker:
     """One build's tracking: whose reads are being recorded now, and the shared values with their reads."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, kept: dict[tuple[str, Any], Kept] | None = None) -> None:
         self.site = site
         self.stack: list[Log] = []
         self.memos: dict[tuple[str, Any], tuple[Any, Log]] = {}
+        self.kept: dict[tuple[str, Any], Kept] = dict(kept or {})  # from the last build, reads unchanged; then new
+        self.reused = 0
         self.view = TrackedSite(self)
 
     def record(self, read: Read) -> None:
@@ -81,10 +88,16 @@ class Tracker:
     def memo(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
         """``Site.memo`` for tracked code: the value once, its reads for every unit that uses it."""
         hit = self.memos.get((name, key))
+        if hit is None and (name, key) in self.kept:
+            body, reads = self.kept[(name, key)]
+            hit = self.memos[(name, key)] = (pickle.loads(body), Log(set(reads)))
+            self.reused += 1
         if hit is None:
             with self.unit() as log:
                 value = compute()
             hit = self.memos[(name, key)] = (value, log)
+            if name in KEPT and not log.volatile:  # pickled now, before any page can touch it
+                self.kept[(name, key)] = (pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), frozenset(log.reads))
         value, log = hit
         for read in log.reads:
             self.record(read)

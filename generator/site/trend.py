@@ -20,15 +20,23 @@ Anything else gets no trend, and the page says why in words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sp
 
 from generator.site.periods import is_annual, kind_name, start_year
 
 POINTS = 5  # Fingertips uses the five most recent points
-SIGNIFICANT = float(sp.chi2.ppf(0.998, 1))  # 9.5495..., Fingertips' ChiSquareConfidence
+
+
+@cache
+def threshold() -> float:
+    """The chi-squared statistic a trend must pass: 9.5495..., Fingertips' ChiSquareConfidence (scipy.stats,
+    imported when first needed)."""
+    from scipy import stats as sp
+
+    return float(sp.chi2.ppf(0.998, 1))
 
 
 @dataclass(frozen=True)
@@ -77,7 +85,7 @@ def proportion_trend(counts: np.ndarray, denominators: np.ndarray) -> TrendResul
     logits = np.log(r / (n - r))
     chi2 = chi2_for_trend(r, n)
     direction = int(np.sign(_slope(logits, np.arange(1.0, len(r) + 1), np.ones(len(r)))[0]))
-    significant = chi2 > SIGNIFICANT and _stable(logits, np.ones(len(r)))
+    significant = chi2 > threshold() and _stable(logits, np.ones(len(r)))
     return TrendResult(True, direction if significant else 0, chi2, "the chi-squared test for trend")
 
 
@@ -90,7 +98,7 @@ def interval_trend(values: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> 
     w = 1 / width**2
     slope, error = _slope(y, np.arange(1.0, len(y) + 1), w)
     chi2 = (slope / error) ** 2
-    significant = chi2 > SIGNIFICANT and _stable(y, w)
+    significant = chi2 > threshold() and _stable(y, w)
     return TrendResult(True, int(np.sign(slope)) if significant else 0, chi2, "a weighted regression on the intervals")
 
 

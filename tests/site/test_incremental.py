@@ -158,7 +158,14 @@ def test_a_series_of_edits_gives_the_clean_build_byte_for_byte(tmp_path: Path) -
     assert "0 rendered" in report and "0 copied" in report
     assert_same_as_clean(project, tmp_path)
     replace_in(project, MEETING, "every six months", "every three months")  # a record's words
-    assert "0 pages in the delta" not in cached(project)
+    report = cached(project)
+    assert "0 pages in the delta" not in report
+    assert "1 shared values reused" in report  # its decision cites an indicator: the states are not computed again
+    assert_same_as_clean(project, tmp_path)
+    replace_in(
+        project, "data/indicators/riverton-smoking.csv", "2022,Riverton,E00000001,17.0", "2022,Riverton,E00000001,17.4"
+    )
+    assert "0 shared values reused" in cached(project)  # an indicator's value: the states are computed again
     assert_same_as_clean(project, tmp_path)
     person = "id: fay-new\nname: Fay New\nposts:\n  - title: Analyst\n    organisation: Riverton CCG\n"
     (project / "data" / "people" / "fay-new.yml").write_text(person, encoding="utf-8")  # a record added

@@ -52,13 +52,13 @@ def test_a_statistic_below_the_99_8_point_is_no_significant_change() -> None:
         np.array([5405, 5500, 5435, 5480, 5315]), np.array([18095, 18170, 18005, 17890, 17860])
     )
     assert result.tested and result.direction == 0
-    assert pytest.approx(9.54953570608324) == trend.SIGNIFICANT  # Fingertips' ChiSquareConfidence
+    assert pytest.approx(9.54953570608324) == trend.threshold()  # Fingertips' ChiSquareConfidence
 
 
 def test_an_outlying_year_that_flips_the_slope_stops_the_trend() -> None:
     """The slope must keep its sign with each year left out (Fingertips' NoOutliersCheck)."""
     result = trend.proportion_trend(np.array([300, 100, 102, 104, 106]), np.array([1000] * 5))
-    assert result.chi2 > trend.SIGNIFICANT  # significant on its face, but only because of the first year
+    assert result.chi2 > trend.threshold()  # significant on its face, but only because of the first year
     assert result.direction == 0
     steady = trend.proportion_trend(np.array([100, 150, 200, 250, 300]), np.array([1000] * 5))
     assert steady.direction == 1

@@ -186,3 +186,14 @@ def test_written_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
     write_tree(tmp_path, plan_writes(tmp_path, [("a/page.md", "text")], report))
     assert (tmp_path / "a/page.md").stat().st_mode & 0o777 == FILE_MODE
     assert FILE_MODE & 0o044  # readable by others under the usual umask
+
+
+def test_hand_written_pages_are_the_markdown_files_the_generator_did_not_write(tmp_path: Path) -> None:
+    from generator.build import hand_written_pages
+    from generator.output.write import MANIFEST
+
+    for rel in ("about.md", "guide/staff.md", "meetings/x.md", ".stage-1-abcdefgh/y.md", "guide/.draft.md", "a.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("# Page\n", encoding="utf-8")
+    (tmp_path / MANIFEST).write_text('{"meetings/x.md": "0"}', encoding="utf-8")
+    assert hand_written_pages(tmp_path) == ["about.md", "guide/staff.md"]  # not written, not hidden, Markdown
