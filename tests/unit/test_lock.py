@@ -142,3 +142,42 @@ def test_the_message_when_the_holder_has_not_named_itself_yet() -> None:
         "waiting: content/ is in use by another build; this one will start when that one ends "
         "(press Ctrl-C to stop waiting)"
     )
+
+
+RACE = """
+import fcntl, os, signal, sys
+from pathlib import Path
+from generator.output import lock
+docs = Path(sys.argv[1])
+docs.mkdir()
+held = os.open(docs / lock.LOCK, os.O_RDWR | os.O_CREAT)
+fcntl.flock(held, fcntl.LOCK_EX)  # another build holds the lock
+real, tries = fcntl.flock, []
+def flock(fd, operation):
+    if fd != held:
+        tries.append(operation)
+        if len(tries) == 2:  # the first try after the waiting message: Ctrl-C lands as the call starts,
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # so it is seen only when the call returns
+            os.kill(os.getpid(), signal.SIGINT)
+            try:
+                return real(fd, operation)
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    return real(fd, operation)
+fcntl.flock = flock
+try:
+    with lock.checkout_lock(docs, "test"):
+        print("took the lock")
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_ctrl_c_just_before_the_wait_starts_is_not_lost(tmp_path: Path) -> None:
+    """A Ctrl-C that lands between the waiting message and the wait stops the build (a blocking flock missed it)."""
+    command = [sys.executable, "-c", RACE, str(tmp_path / "content")]
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the Ctrl-C was lost: the build went on waiting for the lock")
+    assert done.stdout == "stopped\n", done.stdout + done.stderr
