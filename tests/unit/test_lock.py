@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,16 @@ def start_build(docs: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "generator", "--data", str(FIXTURE), "build", "--docs", str(docs)]
     command += ["--today", TODAY.isoformat()]
     return subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_as_at_a_terminal() -> Iterator[None]:
+    """Ctrl-C (SIGINT) acts in the builds these tests start as at a terminal, even when the tests run as a
+    background job, which starts with SIGINT ignored (a child inherits that, and Python then never raises
+    KeyboardInterrupt); a handled signal is reset to its default in a child."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
 
 
 def wait_until(condition, timeout: float = 60.0) -> None:
@@ -177,7 +188,14 @@ def test_ctrl_c_just_before_the_wait_starts_is_not_lost(tmp_path: Path) -> None:
     """A Ctrl-C that lands between the waiting message and the wait stops the build (a blocking flock missed it)."""
     command = [sys.executable, "-c", RACE, str(tmp_path / "content")]
     try:
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=20, check=False)
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("the Ctrl-C was lost: the build went on waiting for the lock")
     assert done.stdout == "stopped\n", done.stdout + done.stderr
