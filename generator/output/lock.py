@@ -67,7 +67,7 @@ def _wait(fd: int, every: float = 0.05) -> None:
 
     Not one blocking ``flock``: a Ctrl-C that arrives after the waiting message but just before the
     blocking call starts does not interrupt it, so the build went on waiting, deaf to Ctrl-C, until
-    the holder ended (seen once in CI, by tests/unit/test_lock.py's Ctrl-C test). A sleep is
+    the holder ended (tests/unit/test_lock.py delivers a Ctrl-C exactly there). A sleep is
     interrupted at once, and Python sees the signal between tries.
     """
     while True:
