@@ -57,11 +57,11 @@ class Log:
 class Tracker:
     """One build's tracking: whose reads are being recorded now, and the shared values with their reads."""
 
-    def __init__(self, site: Site, kept: dict[tuple[str, Any], Kept] | None = None) -> None:
+    def __init__(self, site: Site) -> None:
         self.site = site
         self.stack: list[Log] = []
         self.memos: dict[tuple[str, Any], tuple[Any, Log]] = {}
-        self.kept: dict[tuple[str, Any], Kept] = dict(kept or {})  # from the last build, reads unchanged; then new
+        self.kept: dict[tuple[str, Any], Kept] = {}  # the last build's, reads unchanged (set by the cached build); new
         self.reused = 0
         self.view = TrackedSite(self)
 
